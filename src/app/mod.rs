@@ -1,0 +1,1 @@
+//! Application state and edits. Views emit edits; only this layer applies them.

@@ -1,0 +1,18 @@
+//! fairmatch: run a recruitment fair from one window.
+//!
+//! Layers, each usable alone, data flowing one way:
+//! - [`model`]: the fair as plain serde data, validation, the skills dictionary.
+//! - [`matching`]: pure scoring, top-K ranking, incremental updates, allocation.
+//! - [`store`]: RON fair files, CSV import/export.
+//! - [`generate`]: deterministic synthetic fairs at any scale.
+//! - [`app`]: application state and the one enum of edits (undo/redo, live re-matching).
+//! - [`ui`]: egui views; they read [`app`] state and emit edits.
+//! - [`cli`]: the headless commands.
+
+pub mod app;
+pub mod cli;
+pub mod generate;
+pub mod matching;
+pub mod model;
+pub mod store;
+pub mod ui;
