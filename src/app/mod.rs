@@ -80,6 +80,8 @@ pub struct AppState {
     saved_serial: u64,
     /// Bumped on every add/delete (and on load) so tables recompute their row order.
     structure: u64,
+    /// Bumped on every change, for views that cache what they derive from the fair.
+    revision: u64,
 }
 
 impl AppState {
@@ -102,6 +104,7 @@ impl AppState {
             next_serial: 1,
             saved_serial: 0,
             structure: 0,
+            revision: 0,
         };
         state.replace_fair(fair, path);
         state
@@ -124,6 +127,12 @@ impl AppState {
         self.redo.clear();
         self.saved_serial = 0;
         self.structure += 1;
+        self.revision += 1;
+    }
+
+    /// Changes whenever the fair changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -244,6 +253,7 @@ impl AppState {
 
     /// Applies `edit` and returns its inverse. On error nothing changed.
     fn apply_raw(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        self.revision += 1;
         match edit {
             Edit::SetBooth { id, value, field } => {
                 let i = self.booth_index(&id)?;

@@ -5,8 +5,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::model::{Fair, FairId};
-
 #[derive(Debug, Parser)]
 #[command(
     name = "fairmatch",
@@ -26,13 +24,29 @@ pub enum Command {}
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => match crate::ui::run(Fair::new(FairId::new("empty"), "fairmatch")) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("fairmatch: could not open the window: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        None => {
+            let start = match &cli.file {
+                Some(path) => match crate::store::load_fair(path) {
+                    Ok(fair) => crate::ui::Start::File(fair, path.clone()),
+                    Err(e) => {
+                        eprintln!("fairmatch: {e}");
+                        return ExitCode::FAILURE;
+                    }
+                },
+                None => crate::ui::Start::Default,
+            };
+            window(start)
+        }
         Some(command) => match command {},
+    }
+}
+
+fn window(start: crate::ui::Start) -> ExitCode {
+    match crate::ui::run_with(start) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fairmatch: could not open the window: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
