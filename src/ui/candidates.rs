@@ -218,10 +218,11 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
             form.check(ui, field::CONSENT, &mut draft.consent, consent_text);
             form.text(ui, field::BADGE, &mut draft.badge, None);
             let mut checked = draft.checked_in.is_some();
-            let when = draft
-                .checked_in
-                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default();
+            let when = match (draft.checked_in, lang) {
+                (Some(t), _) => t.format("%Y-%m-%d %H:%M").to_string(),
+                (None, Lang::En) => "not checked in".to_owned(),
+                (None, Lang::Zh) => "未签到".to_owned(),
+            };
             form.check(ui, field::CHECKED_IN, &mut checked, &when);
             if checked != draft.checked_in.is_some() {
                 draft.checked_in = checked.then(|| chrono::Local::now().naive_local());

@@ -315,7 +315,8 @@ impl Workspace {
         egui::Panel::bottom("errors").show(ui, |ui| {
             for (i, notice) in self.notices.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {}", notice.summary));
+                    ui.colored_label(ui.visuals().error_fg_color, "⚠");
+                    ui.colored_label(ui.visuals().error_fg_color, &notice.summary);
                     if ui.button(dismiss_label).clicked() {
                         dismiss = Some(i);
                     }
