@@ -43,6 +43,9 @@ pub enum Column {
     Positions,
 }
 
+/// Search text, filters, sort and structure revision a row order was computed from.
+type Inputs = (String, Filters, Option<(Column, bool)>, u64);
+
 #[derive(Debug, Clone, Default)]
 pub struct TableView {
     pub search: String,
@@ -51,7 +54,7 @@ pub struct TableView {
     /// Row indexes into the fair's vector, in display order.
     rows: Vec<usize>,
     /// What `rows` was computed from; recomputed when any of it differs.
-    computed_for: Option<(String, Filters, Option<(Column, bool)>, u64)>,
+    computed_for: Option<Inputs>,
 }
 
 impl TableView {
