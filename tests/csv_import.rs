@@ -61,12 +61,19 @@ fn check_imported(fair: &Fair, report: &ImportReport) {
     assert_eq!(p1.description, "负责\"推荐\"算法，\n跨部门");
 
     let p2 = &fair.positions[1];
-    assert_eq!(p2.booth, BoothId::new("B-009"), "missing booth created under its given number");
+    assert_eq!(
+        p2.booth,
+        BoothId::new("B-009"),
+        "missing booth created under its given number"
+    );
     assert_eq!(p2.openings, 1);
     assert_eq!(p2.salary, Some(SalaryRange { min: 8000, max: 12000 }));
     assert_eq!(p2.work_mode, WorkMode::Hybrid);
     let b009 = fair.booths.iter().find(|b| b.id.0 == "B-009").unwrap();
-    assert_eq!((b009.employer.as_str(), b009.industry), ("歌尔股份", Industry::Acoustics));
+    assert_eq!(
+        (b009.employer.as_str(), b009.industry),
+        ("歌尔股份", Industry::Acoustics)
+    );
 
     let p3 = &fair.positions[2];
     assert!(p3.id.0.starts_with("P-"), "generated id {}", p3.id);
@@ -74,7 +81,11 @@ fn check_imported(fair: &Fair, report: &ImportReport) {
     let brewery = fair.booths.iter().find(|b| b.id == p3.booth).unwrap();
     assert_eq!(brewery.employer, "青岛啤酒");
 
-    assert_eq!(fair.positions[3].industry, Industry::Marine, "inherits the booth's industry");
+    assert_eq!(
+        fair.positions[3].industry,
+        Industry::Marine,
+        "inherits the booth's industry"
+    );
 
     let zw = &fair.candidates[0];
     assert_eq!(zw.name, "张伟");
@@ -116,13 +127,24 @@ fn gb18030_tab_separated_files_with_chinese_headers() {
     assert!(std::str::from_utf8(&fs::read(&c).unwrap()).is_err(), "really not UTF-8");
     let (fair, report) = import(Some(&b), Some(&p), Some(&c));
     check_imported(&fair, &report);
-    assert!(report.notes.iter().any(|n| n.contains("c.txt: read as gb18030, tab separated")), "{:?}", report.notes);
+    assert!(
+        report
+            .notes
+            .iter()
+            .any(|n| n.contains("c.txt: read as gb18030, tab separated")),
+        "{:?}",
+        report.notes
+    );
 }
 
 #[test]
 fn english_headers_and_salary_min_max() {
     let dir = tempfile::tempdir().unwrap();
-    let b = write(dir.path(), "b.csv", b"id,employer,kind,industry,zone\nX1,Acme,enterprise,software,A\n");
+    let b = write(
+        dir.path(),
+        "b.csv",
+        b"id,employer,kind,industry,zone\nX1,Acme,enterprise,software,A\n",
+    );
     let p = write(
         dir.path(),
         "p.csv",
@@ -145,27 +167,57 @@ fn bad_rows_name_file_line_column_and_reason() {
             .as_bytes(),
     );
     let (fair, report) = import(None, None, Some(&c));
-    assert_eq!(fair.candidates.len(), 2, "good rows are imported into the in-memory fair");
+    assert_eq!(
+        fair.candidates.len(),
+        2,
+        "good rows are imported into the in-memory fair"
+    );
     let lines: Vec<String> = report.bad_rows.iter().map(ToString::to_string).collect();
     let file = c.display().to_string();
-    assert!(lines.contains(&format!("{file}:3: column 姓名 (name): is empty")), "{lines:#?}");
+    assert!(
+        lines.contains(&format!("{file}:3: column 姓名 (name): is empty")),
+        "{lines:#?}"
+    );
     let education = lines.iter().find(|l| l.contains("学历 (education)")).unwrap();
     assert!(education.starts_with(&format!("{file}:3:")), "{education}");
-    assert!(education.contains("unknown education `小学`; expected one of High school/高中"), "{education}");
-    assert!(lines.iter().any(|l| l.contains(":3: column 意向行业 (industries): unknown industry `火星`")));
-    assert!(lines.iter().any(|l| l.contains(":3: column 毕业年份 (graduation_year): `二五` is not a year")));
+    assert!(
+        education.contains("unknown education `小学`; expected one of High school/高中"),
+        "{education}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(":3: column 意向行业 (industries): unknown industry `火星`"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(":3: column 毕业年份 (graduation_year): `二五` is not a year"))
+    );
     assert_eq!(report.bad_rows.len(), 4);
 }
 
 #[test]
 fn missing_booth_without_employer_is_a_bad_row() {
     let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "p.csv", "展位号,岗位名称,学历要求,行业\nZ-9,司机,高中,物流\nZ-9,司机,高中,制造\n".as_bytes());
+    let p = write(
+        dir.path(),
+        "p.csv",
+        "展位号,岗位名称,学历要求,行业\nZ-9,司机,高中,物流\nZ-9,司机,高中,制造\n".as_bytes(),
+    );
     let (fair, report) = import(None, Some(&p), None);
     assert!(fair.positions.is_empty());
     let text: Vec<String> = report.bad_rows.iter().map(ToString::to_string).collect();
-    assert!(text.iter().any(|l| l.contains(":2: column 行业 (industry): unknown industry `物流`")), "{text:#?}");
-    assert!(text.iter().any(|l| l.contains(":3: column 展位号 (booth): booth `Z-9` is neither")), "{text:#?}");
+    assert!(
+        text.iter()
+            .any(|l| l.contains(":2: column 行业 (industry): unknown industry `物流`")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|l| l.contains(":3: column 展位号 (booth): booth `Z-9` is neither")),
+        "{text:#?}"
+    );
 }
 
 #[test]
@@ -178,15 +230,28 @@ fn duplicate_candidates_are_reported() {
             .as_bytes(),
     );
     let (fair, report) = import(None, None, Some(&c));
-    assert_eq!(fair.candidates.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), vec!["A", "D"]);
+    assert_eq!(
+        fair.candidates.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
+        vec!["A", "D"]
+    );
     let text: Vec<String> = report.bad_rows.iter().map(ToString::to_string).collect();
-    assert!(text[0].contains(":3: column phone: duplicate candidate: same phone as candidate"), "{text:#?}");
+    assert!(
+        text[0].contains(":3: column phone: duplicate candidate: same phone as candidate"),
+        "{text:#?}"
+    );
     assert!(text[0].contains("(line 2)"), "{text:#?}");
-    assert!(text[1].contains(":4: column email: duplicate candidate: same email"), "{text:#?}");
+    assert!(
+        text[1].contains(":4: column email: duplicate candidate: same email"),
+        "{text:#?}"
+    );
 
     // Against candidates already in the fair (--into).
     let mut fair = fair;
-    let again = write(dir.path(), "again.csv", b"name,phone,education\nA2,13800138000,bachelor\n");
+    let again = write(
+        dir.path(),
+        "again.csv",
+        b"name,phone,education\nA2,13800138000,bachelor\n",
+    );
     let report = import_csv(
         &mut fair,
         &ImportFiles {
@@ -195,19 +260,36 @@ fn duplicate_candidates_are_reported() {
         },
     )
     .unwrap();
-    assert!(report.bad_rows[0].reason.contains("already in the fair"), "{:?}", report.bad_rows);
+    assert!(
+        report.bad_rows[0].reason.contains("already in the fair"),
+        "{:?}",
+        report.bad_rows
+    );
 }
 
 #[test]
 fn generated_ids_are_stable_and_order_independent() {
     let dir = tempfile::tempdir().unwrap();
     let rows = ["张伟,138,本科", "李娜,139,硕士", "李娜,139,硕士"];
-    let first = write(dir.path(), "1.csv", format!("姓名,手机,学历\n{}\n", rows.join("\n")).as_bytes());
-    let second = write(dir.path(), "2.csv", format!("姓名,手机,学历\n{}\n{}\n", rows[1], rows[0]).as_bytes());
+    let first = write(
+        dir.path(),
+        "1.csv",
+        format!("姓名,手机,学历\n{}\n", rows.join("\n")).as_bytes(),
+    );
+    let second = write(
+        dir.path(),
+        "2.csv",
+        format!("姓名,手机,学历\n{}\n{}\n", rows[1], rows[0]).as_bytes(),
+    );
     let (a, _) = import(None, None, Some(&first));
     let (a_again, _) = import(None, None, Some(&first));
     let (b, _) = import(None, None, Some(&second));
-    let ids = |fair: &Fair| fair.candidates.iter().map(|c| (c.name.clone(), c.id.0.clone())).collect::<Vec<_>>();
+    let ids = |fair: &Fair| {
+        fair.candidates
+            .iter()
+            .map(|c| (c.name.clone(), c.id.0.clone()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&a), ids(&a_again));
     assert_eq!(a.candidates[0].id, b.candidates[1].id);
     assert_eq!(a.candidates[1].id, b.candidates[0].id);
@@ -224,7 +306,10 @@ fn unusable_files_are_errors_naming_the_file() {
         ..ImportFiles::default()
     };
     let message = import_csv(&mut fair, &files).unwrap_err().to_string();
-    assert!(message.contains("c.csv") && message.contains("has no `name` column"), "{message}");
+    assert!(
+        message.contains("c.csv") && message.contains("has no `name` column"),
+        "{message}"
+    );
 
     let garbage = write(dir.path(), "g.csv", b"name\n\xFF\xFF\xFF\n");
     let files = ImportFiles {
@@ -232,7 +317,10 @@ fn unusable_files_are_errors_naming_the_file() {
         ..ImportFiles::default()
     };
     let message = import_csv(&mut fair, &files).unwrap_err().to_string();
-    assert!(message.contains("neither UTF-8 (invalid byte at offset 5) nor GB18030"), "{message}");
+    assert!(
+        message.contains("neither UTF-8 (invalid byte at offset 5) nor GB18030"),
+        "{message}"
+    );
 
     let twice = write(dir.path(), "t.csv", "name,姓名\na,b\n".as_bytes());
     let files = ImportFiles {

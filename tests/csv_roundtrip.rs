@@ -13,7 +13,21 @@ use proptest::prelude::*;
 /// Chinese and emoji inside are fine.
 fn cell() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "招聘", "青岛", "机器学习", "\"", "'", "\\", ",", "\t", "\n", "🎓", "a", "Z", "0", "é", " ",
+        "招聘",
+        "青岛",
+        "机器学习",
+        "\"",
+        "'",
+        "\\",
+        ",",
+        "\t",
+        "\n",
+        "🎓",
+        "a",
+        "Z",
+        "0",
+        "é",
+        " ",
     ]);
     prop::collection::vec(pieces, 1..8).prop_map(|v| {
         let text = v.concat().trim().to_owned();
@@ -23,8 +37,16 @@ fn cell() -> impl Strategy<Value = String> {
 
 /// List items: no list separators inside.
 fn item() -> impl Strategy<Value = String> {
-    prop::sample::select(vec!["Python", "机器学习", "C++", "海洋 观测", "SQL", "emoji🎓", "\"quoted\""])
-        .prop_map(str::to_owned)
+    prop::sample::select(vec![
+        "Python",
+        "机器学习",
+        "C++",
+        "海洋 观测",
+        "SQL",
+        "emoji🎓",
+        "\"quoted\"",
+    ])
+    .prop_map(str::to_owned)
 }
 
 fn items() -> impl Strategy<Value = Vec<String>> {
@@ -33,7 +55,12 @@ fn items() -> impl Strategy<Value = Vec<String>> {
 
 fn fair_strategy() -> impl Strategy<Value = Fair> {
     let booths = prop::collection::vec(
-        (cell(), prop::sample::select(EmployerKind::ALL), prop::sample::select(Industry::ALL), cell()),
+        (
+            cell(),
+            prop::sample::select(EmployerKind::ALL),
+            prop::sample::select(Industry::ALL),
+            cell(),
+        ),
         1..4,
     );
     let positions = prop::collection::vec(
@@ -41,16 +68,32 @@ fn fair_strategy() -> impl Strategy<Value = Fair> {
             (cell(), 1u32..1000, items(), items()),
             (prop::sample::select(Education::ALL), 0u8..30),
             (proptest::option::of((0u32..100_000, 0u32..100_000))),
-            (cell(), prop::sample::select(WorkMode::ALL), prop::sample::select(Industry::ALL), cell()),
+            (
+                cell(),
+                prop::sample::select(WorkMode::ALL),
+                prop::sample::select(Industry::ALL),
+                cell(),
+            ),
         ),
         0..5,
     );
     let candidates = prop::collection::vec(
         (
             (cell(), prop::sample::select(Education::ALL), cell(), cell()),
-            (proptest::option::of(1950u16..2100), 0u8..50, items(), proptest::option::of(0u32..1_000_000)),
-            (items(), prop::collection::vec(prop::sample::select(Industry::ALL), 0..3)),
-            (prop::collection::vec(prop::sample::select(WorkMode::ALL), 0..3), prop::sample::select(TalentTier::ALL)),
+            (
+                proptest::option::of(1950u16..2100),
+                0u8..50,
+                items(),
+                proptest::option::of(0u32..1_000_000),
+            ),
+            (
+                items(),
+                prop::collection::vec(prop::sample::select(Industry::ALL), 0..3),
+            ),
+            (
+                prop::collection::vec(prop::sample::select(WorkMode::ALL), 0..3),
+                prop::sample::select(TalentTier::ALL),
+            ),
             (cell(), any::<bool>(), cell()),
         ),
         0..5,
@@ -82,7 +125,10 @@ fn fair_strategy() -> impl Strategy<Value = Fair> {
                 preferred_skills,
                 min_education,
                 min_experience_years: years,
-                salary: salary.map(|(a, b)| SalaryRange { min: a.min(b), max: a.max(b) }),
+                salary: salary.map(|(a, b)| SalaryRange {
+                    min: a.min(b),
+                    max: a.max(b),
+                }),
                 city,
                 work_mode,
                 industry,
@@ -90,7 +136,13 @@ fn fair_strategy() -> impl Strategy<Value = Fair> {
             });
         }
         for (i, c) in candidates.into_iter().enumerate() {
-            let ((name, education, school, major), (graduation_year, experience_years, skills, salary), (cities, industries), (work_modes, tier), (hometown, consent, badge)) = c;
+            let (
+                (name, education, school, major),
+                (graduation_year, experience_years, skills, salary),
+                (cities, industries),
+                (work_modes, tier),
+                (hometown, consent, badge),
+            ) = c;
             fair.candidates.push(Candidate {
                 id: CandidateId::new(format!("C{i}")),
                 name,

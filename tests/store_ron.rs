@@ -80,9 +80,15 @@ fn invalid_utf8_reports_its_byte_offset() {
     let path = dir.path().join("bad.ron");
     fs::write(&path, &bytes).unwrap();
     let error = load_fair(&path).unwrap_err();
-    assert!(matches!(error, StoreError::InvalidUtf8 { offset: o, .. } if o == offset), "{error:?}");
+    assert!(
+        matches!(error, StoreError::InvalidUtf8 { offset: o, .. } if o == offset),
+        "{error:?}"
+    );
     let message = error.to_string();
-    assert!(message.contains(&format!("invalid UTF-8 at byte offset {offset}")), "{message}");
+    assert!(
+        message.contains(&format!("invalid UTF-8 at byte offset {offset}")),
+        "{message}"
+    );
 }
 
 #[test]
@@ -92,8 +98,11 @@ fn deep_nesting_is_refused_with_its_own_message() {
     for text in [
         format!("(format_version: 1, meta: (id: \"x\", name: \"y\"), extra: {deep})"),
         format!("(extra: {deep}, format_version: 1, meta: (id: \"x\", name: \"y\"))"),
-        format!("(format_version: 1, meta: (id: \"x\", name: \"y\", zones: [\"a\"], more: Some({}1{})))",
-            "Some(".repeat(50_000), ")".repeat(50_000)),
+        format!(
+            "(format_version: 1, meta: (id: \"x\", name: \"y\", zones: [\"a\"], more: Some({}1{})))",
+            "Some(".repeat(50_000),
+            ")".repeat(50_000)
+        ),
     ] {
         let message = fair_from_str(&text, "deep.ron").unwrap_err().to_string();
         assert!(message.contains("nested too deeply"), "{message}");
@@ -115,7 +124,10 @@ fn oversized_file_is_refused_before_reading() {
     let small = dir.path().join("small.ron");
     save_fair(&small, &sample_fair()).unwrap();
     let message = load_fair_capped(&small, 100).unwrap_err().to_string();
-    assert!(message.contains("too large") && message.contains("limit is 100 bytes"), "{message}");
+    assert!(
+        message.contains("too large") && message.contains("limit is 100 bytes"),
+        "{message}"
+    );
     assert!(load_fair_capped(&small, 1 << 20).is_ok());
 }
 
@@ -149,14 +161,29 @@ fn wrong_field_says_what_was_expected() {
 fn missing_file_and_folder_give_clear_errors() {
     let dir = tempfile::tempdir().unwrap();
     let message = load_fair(&dir.path().join("nope.ron")).unwrap_err().to_string();
-    assert!(message.contains("nope.ron") && message.contains("cannot read"), "{message}");
+    assert!(
+        message.contains("nope.ron") && message.contains("cannot read"),
+        "{message}"
+    );
     let message = load_fair(dir.path()).unwrap_err().to_string();
     assert!(message.contains("cannot read"), "{message}");
 }
 
 #[test]
 fn garbage_inputs_never_panic() {
-    for text in ["", "(", ")", "[", "\"", "r#\"", "/*", "(format_version: 99999999999999999999)", "()", "Some(", "\u{FEFF}"] {
+    for text in [
+        "",
+        "(",
+        ")",
+        "[",
+        "\"",
+        "r#\"",
+        "/*",
+        "(format_version: 99999999999999999999)",
+        "()",
+        "Some(",
+        "\u{FEFF}",
+    ] {
         assert!(fair_from_str(text, "g.ron").is_err(), "{text:?}");
     }
 }
@@ -186,6 +213,9 @@ fn save_replaces_and_leaves_no_temp_files() {
     fs::write(&path, b"old").unwrap();
     save_fair(&path, &sample_fair()).unwrap();
     assert_eq!(load_fair(&path).unwrap(), sample_fair());
-    let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("fair.ron")]);
 }

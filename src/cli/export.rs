@@ -58,7 +58,11 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     };
     match export_csv_file(&fair, table, encoding, &args.output) {
         Ok(count) => {
-            let what = args.what.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default();
+            let what = args
+                .what
+                .to_possible_value()
+                .map(|v| v.get_name().to_owned())
+                .unwrap_or_default();
             println!("wrote {count} {what} to {}", args.output.display());
             ExitCode::SUCCESS
         }

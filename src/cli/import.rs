@@ -88,7 +88,10 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     );
     let problems = crate::model::validate(&fair);
     if !problems.is_empty() {
-        println!("the written fair has {} problem(s) (see `fairmatch check`):", problems.len());
+        println!(
+            "the written fair has {} problem(s) (see `fairmatch check`):",
+            problems.len()
+        );
         for problem in problems.iter().take(20) {
             println!("  {problem}");
         }

@@ -43,7 +43,11 @@ pub const VISIT_COLUMNS: &[&str] = &[
 
 /// List cells are joined with "; ", which the importer splits again.
 fn list<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
-    items.into_iter().map(|s| s.as_ref().to_owned()).collect::<Vec<_>>().join("; ")
+    items
+        .into_iter()
+        .map(|s| s.as_ref().to_owned())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn opt<T: ToString>(value: Option<T>) -> String {
@@ -75,8 +79,11 @@ pub fn export_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
                     .map(|c| c.name.to_owned())
                     .collect(),
             );
-            let employers: HashMap<&str, &str> =
-                fair.booths.iter().map(|b| (b.id.as_str(), b.employer.as_str())).collect();
+            let employers: HashMap<&str, &str> = fair
+                .booths
+                .iter()
+                .map(|b| (b.id.as_str(), b.employer.as_str()))
+                .collect();
             for p in &fair.positions {
                 rows.push(vec![
                     p.id.0.clone(),
@@ -124,12 +131,21 @@ pub fn export_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
         }
         ExportTable::Visits => {
             rows.push(VISIT_COLUMNS.iter().map(|c| (*c).to_owned()).collect());
-            let names: HashMap<&str, &str> =
-                fair.candidates.iter().map(|c| (c.id.as_str(), c.name.as_str())).collect();
-            let employers: HashMap<&str, &str> =
-                fair.booths.iter().map(|b| (b.id.as_str(), b.employer.as_str())).collect();
-            let titles: HashMap<&str, &str> =
-                fair.positions.iter().map(|p| (p.id.as_str(), p.title.as_str())).collect();
+            let names: HashMap<&str, &str> = fair
+                .candidates
+                .iter()
+                .map(|c| (c.id.as_str(), c.name.as_str()))
+                .collect();
+            let employers: HashMap<&str, &str> = fair
+                .booths
+                .iter()
+                .map(|b| (b.id.as_str(), b.employer.as_str()))
+                .collect();
+            let titles: HashMap<&str, &str> = fair
+                .positions
+                .iter()
+                .map(|p| (p.id.as_str(), p.title.as_str()))
+                .collect();
             for v in &fair.visits {
                 let position = v.position.as_ref().map(|p| p.as_str()).unwrap_or("");
                 rows.push(vec![
@@ -184,7 +200,12 @@ pub fn export_csv(fair: &Fair, what: ExportTable, encoding: CsvEncoding) -> Resu
 }
 
 /// Writes the export atomically to `path`; returns the number of records written.
-pub fn export_csv_file(fair: &Fair, what: ExportTable, encoding: CsvEncoding, path: &Path) -> Result<usize, StoreError> {
+pub fn export_csv_file(
+    fair: &Fair,
+    what: ExportTable,
+    encoding: CsvEncoding,
+    path: &Path,
+) -> Result<usize, StoreError> {
     let bytes = export_csv(fair, what, encoding)?;
     write_atomically(path, &bytes)?;
     Ok(match what {

@@ -11,8 +11,8 @@ use std::path::Path;
 use crate::model::labels::fold;
 use crate::model::skills::{halfwidth, split_list};
 use crate::model::{
-    Booth, BoothId, Candidate, CandidateId, Education, EmployerKind, Fair, Industry, Position, PositionId,
-    SalaryRange, TalentTier, WorkMode, Yuan,
+    Booth, BoothId, Candidate, CandidateId, Education, EmployerKind, Fair, Industry, Position, PositionId, SalaryRange,
+    TalentTier, WorkMode, Yuan,
 };
 
 use super::{StoreError, decode_text, read_bytes_capped};
@@ -126,7 +126,10 @@ pub struct ImportReport {
 /// A file that cannot be used at all (unreadable, undecodable, missing a required column)
 /// is an `Err` and leaves `fair` unchanged.
 pub fn import_csv(fair: &mut Fair, files: &ImportFiles) -> Result<ImportReport, StoreError> {
-    let booths = files.booths.map(|p| Table::read(p, BOOTH_COLUMNS, &["employer"])).transpose()?;
+    let booths = files
+        .booths
+        .map(|p| Table::read(p, BOOTH_COLUMNS, &["employer"]))
+        .transpose()?;
     let positions = files
         .positions
         .map(|p| Table::read(p, POSITION_COLUMNS, &["title"]))
@@ -468,8 +471,7 @@ impl<'a> Importer<'a> {
                 self.report.bad_rows.append(&mut row.problems);
                 continue;
             }
-            let (Some(id), Some(employer), Some(employer_kind), Some(industry)) = (id, employer, kind, industry)
-            else {
+            let (Some(id), Some(employer), Some(employer_kind), Some(industry)) = (id, employer, kind, industry) else {
                 continue;
             };
             self.booth_ids.insert(id.clone(), Seen::Line(*line));
@@ -872,7 +874,9 @@ pub(crate) fn parse_openings(cell: &str) -> Result<u32, String> {
     match first_number(cell).map(u32::try_from) {
         Some(Ok(0)) => Err("is 0; a position needs at least one opening".into()),
         Some(Ok(n)) => Ok(n),
-        _ => Err(format!("`{cell}` is not a number of openings; expected a whole number like 3")),
+        _ => Err(format!(
+            "`{cell}` is not a number of openings; expected a whole number like 3"
+        )),
     }
 }
 
@@ -882,7 +886,9 @@ fn parse_experience_minimum(cell: &str) -> Result<u8, String> {
     }
     match first_number(cell).map(u8::try_from) {
         Some(Ok(years)) => Ok(years),
-        _ => Err(format!("`{cell}` is not a number of years; expected e.g. 3, 3年, 3-5年 or 不限")),
+        _ => Err(format!(
+            "`{cell}` is not a number of years; expected e.g. 3, 3年, 3-5年 or 不限"
+        )),
     }
 }
 
@@ -914,7 +920,20 @@ const SALARY_EXPECTED: &str = "expected a monthly amount or range like 8000-1200
 /// `面议` (negotiable) or an empty cell is `None`.
 pub fn parse_salary_range(cell: &str) -> Result<Option<SalaryRange>, String> {
     let mut text: String = cell.chars().map(halfwidth).collect::<String>().to_lowercase();
-    for noise in ["元/月", "/月", "每月", "per month", "/month", "rmb", "cny", "元", "¥", "￥", ",", " "] {
+    for noise in [
+        "元/月",
+        "/月",
+        "每月",
+        "per month",
+        "/month",
+        "rmb",
+        "cny",
+        "元",
+        "¥",
+        "￥",
+        ",",
+        " ",
+    ] {
         text = text.replace(noise, "");
     }
     if matches!(text.as_str(), "" | "面议" | "面谈" | "negotiable" | "n/a" | "-") {
@@ -969,7 +988,9 @@ fn parse_amount(amount: &str, default_unit: Option<u64>) -> Option<Yuan> {
     let whole: u64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
     let scale = 10u64.pow(fraction.len() as u32);
     let fraction: u64 = if fraction.is_empty() { 0 } else { fraction.parse().ok()? };
-    let yuan = whole.checked_mul(unit)?.checked_add(fraction.checked_mul(unit)? / scale)?;
+    let yuan = whole
+        .checked_mul(unit)?
+        .checked_add(fraction.checked_mul(unit)? / scale)?;
     Yuan::try_from(yuan).ok()
 }
 
@@ -986,10 +1007,7 @@ fn parse_min_max(row: &mut Row) -> Option<Option<SalaryRange>> {
     match (min, max) {
         (None, None) => Some(None),
         (Some(min), Some(max)) if min > max => {
-            row.problem(
-                Some("salary_max"),
-                format!("maximum {max} is below minimum {min}"),
-            );
+            row.problem(Some("salary_max"), format!("maximum {max} is below minimum {min}"));
             None
         }
         (Some(min), Some(max)) => Some(Some(SalaryRange { min, max })),

@@ -326,7 +326,10 @@ mod tests {
     #[test]
     fn probe_finds_version_even_when_the_rest_is_broken() {
         assert_eq!(probe_format_version("(format_version: 7, meta: ((((("), Some(7));
-        assert_eq!(probe_format_version("Fair(meta: (id: \"x\"), format_version: 3"), Some(3));
+        assert_eq!(
+            probe_format_version("Fair(meta: (id: \"x\"), format_version: 3"),
+            Some(3)
+        );
         assert_eq!(probe_format_version("[1, 2]"), None);
         assert_eq!(probe_format_version(""), None);
     }

@@ -14,7 +14,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, &'static str), String> {
                 "starts with a UTF-8 byte-order mark but has invalid UTF-8 at byte offset {}",
                 bom_len + utf8_error_offset(body)
             )),
-            None => Err(format!("starts with a {} byte-order mark but is not valid {0}", encoding.name())),
+            None => Err(format!(
+                "starts with a {} byte-order mark but is not valid {0}",
+                encoding.name()
+            )),
         };
     }
     match std::str::from_utf8(bytes) {

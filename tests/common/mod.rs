@@ -6,7 +6,9 @@ use fairmatch::model::*;
 use proptest::prelude::*;
 
 pub fn at(secs: i64) -> NaiveDateTime {
-    DateTime::from_timestamp(secs, 0).map(|t| t.naive_utc()).unwrap_or_default()
+    DateTime::from_timestamp(secs, 0)
+        .map(|t| t.naive_utc())
+        .unwrap_or_default()
 }
 
 /// A small valid fair with Chinese text, quotes and an emoji.
@@ -100,8 +102,35 @@ pub fn sample_fair() -> Fair {
 /// Text that stresses escaping: Chinese, quotes, backslashes, newlines, emoji, RON syntax.
 pub fn tricky_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "招聘", "青岛", "机器学习", "\"", "'", "\\", "\n", "\r\n", "\t", "🎓", "👍🏽", "(", ")", "[", "]", ",",
-        ":", "r#\"", "\"#", "/*", "//", " ", "a", "Z", "0", "é", "\u{0}", "\u{FEFF}", "\u{7F}",
+        "招聘",
+        "青岛",
+        "机器学习",
+        "\"",
+        "'",
+        "\\",
+        "\n",
+        "\r\n",
+        "\t",
+        "🎓",
+        "👍🏽",
+        "(",
+        ")",
+        "[",
+        "]",
+        ",",
+        ":",
+        "r#\"",
+        "\"#",
+        "/*",
+        "//",
+        " ",
+        "a",
+        "Z",
+        "0",
+        "é",
+        "\u{0}",
+        "\u{FEFF}",
+        "\u{7F}",
     ]);
     prop_oneof![
         prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat()),
@@ -119,7 +148,9 @@ fn pick<T: Copy + std::fmt::Debug + 'static>(all: &'static [T]) -> impl Strategy
 
 fn time() -> impl Strategy<Value = NaiveDateTime> {
     (0i64..4_000_000_000, 0u32..1_000_000_000).prop_map(|(s, n)| {
-        DateTime::from_timestamp(s, n).map(|t| t.naive_utc()).unwrap_or_default()
+        DateTime::from_timestamp(s, n)
+            .map(|t| t.naive_utc())
+            .unwrap_or_default()
     })
 }
 
@@ -150,7 +181,14 @@ fn booth() -> impl Strategy<Value = Booth> {
 
 fn position() -> impl Strategy<Value = Position> {
     (
-        (tricky_text(), tricky_text(), tricky_text(), any::<u32>(), texts(), texts()),
+        (
+            tricky_text(),
+            tricky_text(),
+            tricky_text(),
+            any::<u32>(),
+            texts(),
+            texts(),
+        ),
         (
             pick(Education::ALL),
             any::<u8>(),
@@ -286,15 +324,17 @@ pub fn any_fair() -> impl Strategy<Value = Fair> {
         prop::collection::vec(candidate(), 0..4),
         prop::collection::vec(visit(), 0..4),
     )
-        .prop_map(|((id, name, venue, zones), settings, booths, positions, candidates, visits)| {
-            let mut fair = Fair::new(FairId(id), name);
-            fair.meta.venue = venue;
-            fair.meta.zones = zones;
-            fair.settings = settings;
-            fair.booths = booths;
-            fair.positions = positions;
-            fair.candidates = candidates;
-            fair.visits = visits;
-            fair
-        })
+        .prop_map(
+            |((id, name, venue, zones), settings, booths, positions, candidates, visits)| {
+                let mut fair = Fair::new(FairId(id), name);
+                fair.meta.venue = venue;
+                fair.meta.zones = zones;
+                fair.settings = settings;
+                fair.booths = booths;
+                fair.positions = positions;
+                fair.candidates = candidates;
+                fair.visits = visits;
+                fair
+            },
+        )
 }
