@@ -1,6 +1,6 @@
 //! The organizer workspace driven headlessly through its widgets' accessible labels.
 
-mod common;
+mod ui_fixture;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -14,7 +14,7 @@ fn workspace(lang: Lang) -> Workspace {
         lang,
         ..Prefs::default()
     };
-    let mut ws = Workspace::new(AppState::new(common::fair(), None, prefs));
+    let mut ws = Workspace::new(AppState::new(ui_fixture::fair(), None, prefs));
     ws.native_dialogs = false;
     ws
 }

@@ -1,5 +1,9 @@
 //! Command line: no subcommand opens the window; subcommands run headless.
 
+pub mod check;
+pub mod export;
+pub mod import;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,29 +23,36 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Load and validate a fair file; print counts and every problem.
+    Check(check::CheckArgs),
+    /// Import booths, positions and candidates from CSV files into a fair file.
+    Import(import::ImportArgs),
+    /// Export booths, positions, candidates or visits of a fair file as CSV.
+    Export(export::ExportArgs),
+}
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => {
-            let start = match &cli.file {
-                Some(path) => match crate::store::load_fair(path) {
-                    Ok(fair) => crate::ui::Start::File(fair, path.clone()),
-                    Err(e) => {
-                        eprintln!("fairmatch: {e}");
-                        return ExitCode::FAILURE;
-                    }
-                },
-                None => crate::ui::Start::Default,
-            };
-            window(start)
-        }
-        Some(command) => match command {},
+        None => open_window(cli.file),
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
     }
 }
 
-fn window(start: crate::ui::Start) -> ExitCode {
+fn open_window(file: Option<PathBuf>) -> ExitCode {
+    let start = match file {
+        Some(path) => match crate::store::load_fair(&path) {
+            Ok(fair) => crate::ui::Start::File(fair, path),
+            Err(e) => {
+                eprintln!("fairmatch: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => crate::ui::Start::Default,
+    };
     match crate::ui::run_with(start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

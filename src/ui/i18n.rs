@@ -129,11 +129,7 @@ mod tests {
     fn every_string_exists_in_both_languages() {
         for tr in ALL {
             assert!(!tr.en.trim().is_empty() && !tr.zh.trim().is_empty(), "{tr:?}");
-            assert!(
-                !tr.zh.is_ascii() || tr.zh == tr.en,
-                "{:?} looks untranslated",
-                tr
-            );
+            assert!(!tr.zh.is_ascii() || tr.zh == tr.en, "{:?} looks untranslated", tr);
         }
     }
 }
