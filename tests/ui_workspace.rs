@@ -234,3 +234,32 @@ fn a_bad_file_shows_an_error_and_keeps_the_fair() {
     h.run();
     assert!(h.state().notices.is_empty());
 }
+
+#[test]
+fn a_csv_import_is_one_undoable_edit_and_bad_rows_are_listed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("报名.csv");
+    std::fs::write(
+        &path,
+        "编号,姓名,学历,技能\nC0100,赵磊,本科,Python；机器学习\nC0101,钱敏,小学,SQL\n",
+    )
+    .expect("write");
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    h.state_mut().use_path(
+        fairmatch::ui::FilePurpose::ImportCsv(fairmatch::ui::CsvKind::Candidates),
+        path,
+    );
+    h.run();
+    assert_eq!(h.state().app.fair.candidates.len(), 4, "the good row is imported");
+    assert_eq!(
+        h.state().notices.len(),
+        1,
+        "the bad row is listed: {:?}",
+        h.state().notices
+    );
+    assert!(h.state().notices[0].detail.contains(":3"), "{:?}", h.state().notices);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().app.fair.candidates.len(), 3);
+}

@@ -122,6 +122,20 @@ pub enum Edit {
     SetMeta {
         value: FairMeta,
     },
+    /// Records appended at the end of each list in one step (a CSV import); `name` says from where.
+    Append {
+        name: EditName,
+        booths: Vec<Booth>,
+        positions: Vec<Position>,
+        candidates: Vec<Candidate>,
+    },
+    /// Removes the last records of each list (the inverse of [`Edit::Append`]).
+    Truncate {
+        name: EditName,
+        booths: usize,
+        positions: usize,
+        candidates: usize,
+    },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
         name: EditName,
@@ -208,7 +222,7 @@ impl Edit {
                 EditName::new(format!("change {}", field.en), format!("修改{}", field.zh))
             }
             Edit::SetMeta { .. } => EditName::new("change fair details", "修改招聘会信息"),
-            Edit::Batch { name, .. } => name.clone(),
+            Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::Truncate { name, .. } => name.clone(),
         }
     }
 

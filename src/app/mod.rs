@@ -464,6 +464,92 @@ impl AppState {
                 let old = std::mem::replace(&mut self.fair.meta, value);
                 Ok(Edit::SetMeta { value: old })
             }
+            Edit::Append {
+                name,
+                booths,
+                positions,
+                candidates,
+            } => {
+                let mut seen = std::collections::HashSet::new();
+                for b in &booths {
+                    if self.index.booths.contains_key(&b.id) || !seen.insert(("b", b.id.0.as_str())) {
+                        return Err(taken("booth", &b.id.0));
+                    }
+                }
+                for p in &positions {
+                    if self.index.positions.contains_key(&p.id) || !seen.insert(("p", p.id.0.as_str())) {
+                        return Err(taken("position", &p.id.0));
+                    }
+                }
+                for c in &candidates {
+                    if self.index.candidates.contains_key(&c.id) || !seen.insert(("c", c.id.0.as_str())) {
+                        return Err(taken("candidate", &c.id.0));
+                    }
+                }
+                let counts = (booths.len(), positions.len(), candidates.len());
+                let booth_ids: Vec<BoothId> = booths.iter().map(|b| b.id.clone()).collect();
+                let position_ids: Vec<PositionId> = positions.iter().map(|p| p.id.clone()).collect();
+                let candidate_ids: Vec<CandidateId> = candidates.iter().map(|c| c.id.clone()).collect();
+                self.booth_keys.extend(booths.iter().map(SearchKey::booth));
+                self.fair.booths.extend(booths);
+                self.fair.positions.extend(positions);
+                self.candidate_keys.extend(candidates.iter().map(SearchKey::candidate));
+                self.fair.candidates.extend(candidates);
+                self.structure_changed();
+                let first_new = self.position_keys.len();
+                for i in first_new..self.fair.positions.len() {
+                    let key = self.position_key(i);
+                    self.position_keys.push(key);
+                }
+                for id in &booth_ids {
+                    self.matcher.booth_changed(&self.fair, id);
+                }
+                for id in &position_ids {
+                    self.matcher.position_changed(&self.fair, id);
+                }
+                for id in &candidate_ids {
+                    self.matcher.candidate_changed(&self.fair, id);
+                }
+                Ok(Edit::Truncate {
+                    name,
+                    booths: counts.0,
+                    positions: counts.1,
+                    candidates: counts.2,
+                })
+            }
+            Edit::Truncate {
+                name,
+                booths,
+                positions,
+                candidates,
+            } => {
+                let keep = |len: usize, n: usize| len.saturating_sub(n);
+                let b = keep(self.fair.booths.len(), booths);
+                let p = keep(self.fair.positions.len(), positions);
+                let c = keep(self.fair.candidates.len(), candidates);
+                let booths = self.fair.booths.split_off(b);
+                let positions = self.fair.positions.split_off(p);
+                let candidates = self.fair.candidates.split_off(c);
+                self.booth_keys.truncate(b);
+                self.position_keys.truncate(p);
+                self.candidate_keys.truncate(c);
+                self.structure_changed();
+                for x in &booths {
+                    self.matcher.booth_changed(&self.fair, &x.id);
+                }
+                for x in &positions {
+                    self.matcher.position_changed(&self.fair, &x.id);
+                }
+                for x in &candidates {
+                    self.matcher.candidate_changed(&self.fair, &x.id);
+                }
+                Ok(Edit::Append {
+                    name,
+                    booths,
+                    positions,
+                    candidates,
+                })
+            }
             Edit::Batch { name, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

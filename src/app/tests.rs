@@ -287,3 +287,35 @@ fn title_shows_fair_file_and_dirty_mark() {
     set_skills(&mut app, "C1", &["Go"]);
     assert!(app.title().contains("spring.ron *"));
 }
+
+#[test]
+fn an_import_is_appended_and_undone_in_one_step() {
+    let mut app = state();
+    let before = app.fair.clone();
+    app.apply(Edit::Append {
+        name: EditName::new("import a.csv", "导入 a.csv"),
+        booths: vec![booth("A9", "青岛啤酒")],
+        positions: vec![position("P9", "A9", "酿酒师")],
+        candidates: vec![candidate("C9", "王芳"), candidate("C10", "赵磊")],
+    })
+    .expect("append");
+    assert_eq!(app.fair.candidates.len(), 4);
+    app.candidates_view.search = "wf".into();
+    app.refresh_view(Table::Candidates);
+    assert_eq!(app.candidates_view.rows(), &[2]);
+    app.positions_view.search = "qingdaopijiu".into();
+    app.refresh_view(Table::Positions);
+    assert_eq!(app.positions_view.rows(), &[2]);
+    app.undo().expect("undo");
+    assert_eq!(app.fair, before);
+    app.redo().expect("redo");
+    assert_eq!(app.fair.candidates.len(), 4);
+    let clash = app.apply(Edit::Append {
+        name: EditName::default(),
+        booths: vec![],
+        positions: vec![],
+        candidates: vec![candidate("C1", "重复")],
+    });
+    assert!(clash.is_err());
+    assert_eq!(app.fair.candidates.len(), 4);
+}

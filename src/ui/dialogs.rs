@@ -63,7 +63,8 @@ fn path(ctx: &egui::Context, ws: &mut Workspace, purpose: FilePurpose, mut text:
     let title = match purpose {
         FilePurpose::Open => i18n::OPEN_PATH,
         FilePurpose::SaveAs => i18n::SAVE_TO_PATH,
-        FilePurpose::ExportAllocation => i18n::EXPORT_CSV,
+        FilePurpose::ImportCsv(_) => i18n::IMPORT_CSV,
+        FilePurpose::ExportCsv(_) | FilePurpose::ExportAllocation => i18n::EXPORT_CSV,
     };
     let mut done = None;
     let modal = egui::Modal::new(egui::Id::unique("path_dialog")).show(ctx, |ui| {

@@ -40,6 +40,10 @@ table! {
     SAVE_AS => "Save as…", "另存为…";
     SAVE_TO_PATH => "Save to path…", "按路径保存…";
     EXPORT_CSV => "Export CSV…", "导出 CSV…";
+    IMPORT_CSV => "Import CSV…", "导入 CSV…";
+    IMPORT_FAILED => "Could not import the file", "无法导入文件";
+    IMPORT_BAD_ROWS => "Some rows were not imported", "部分行未导入";
+    VISITS => "Visits", "面谈记录";
     QUIT => "Quit", "退出";
     UNDO => "Undo:", "撤销：";
     REDO => "Redo:", "重做：";

@@ -1,7 +1,8 @@
 //! The menu bar: File, Edit, View, Settings.
 
-use super::{FileAction, FilePurpose, View, Workspace, i18n};
+use super::{CsvKind, FileAction, FilePurpose, View, Workspace, i18n};
 use crate::model::Lang;
+use crate::store::csv_export::ExportTable;
 
 pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -76,6 +77,32 @@ fn file_menu(ui: &mut egui::Ui, ws: &mut Workspace) {
         ui.close();
         ws.ask_path(FilePurpose::SaveAs);
     }
+    ui.separator();
+    ui.menu_button(ws.t(i18n::IMPORT_CSV), |ui| {
+        for (kind, label) in [
+            (CsvKind::Booths, i18n::BOOTHS),
+            (CsvKind::Positions, i18n::POSITIONS),
+            (CsvKind::Candidates, i18n::CANDIDATES),
+        ] {
+            if ui.button(ws.t(label)).clicked() {
+                ui.close();
+                ws.pick_file(FilePurpose::ImportCsv(kind));
+            }
+        }
+    });
+    ui.menu_button(ws.t(i18n::EXPORT_CSV), |ui| {
+        for (table, label) in [
+            (ExportTable::Booths, i18n::BOOTHS),
+            (ExportTable::Positions, i18n::POSITIONS),
+            (ExportTable::Candidates, i18n::CANDIDATES),
+            (ExportTable::Visits, i18n::VISITS),
+        ] {
+            if ui.button(ws.t(label)).clicked() {
+                ui.close();
+                ws.pick_file(FilePurpose::ExportCsv(table));
+            }
+        }
+    });
     ui.separator();
     if ui.add(shortcut(ui, ws.t(i18n::QUIT), "Ctrl+Q")).clicked() {
         ui.close();

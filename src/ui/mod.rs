@@ -26,7 +26,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::{AppState, Edit, Prefs, prefs::STORAGE_KEY};
 use crate::model::{Fair, FairId, Lang};
-pub use files::FilePurpose;
+pub use files::{CsvKind, FilePurpose};
 use i18n::Tr;
 
 /// The screens of the left navigation.
@@ -106,8 +106,8 @@ pub struct Workspace {
     pub quit_requested: bool,
     /// Native dialogs run on threads; tests turn them off and use typed paths.
     pub native_dialogs: bool,
-    file_tx: Sender<(FilePurpose, Option<PathBuf>)>,
-    file_rx: Receiver<(FilePurpose, Option<PathBuf>)>,
+    file_tx: Sender<(FilePurpose, Option<PathBuf>, bool)>,
+    file_rx: Receiver<(FilePurpose, Option<PathBuf>, bool)>,
     native_dialog_open: bool,
     /// Text being typed in fields that parse (numbers, lists), by widget id.
     drafts: HashMap<egui::Id, String>,
