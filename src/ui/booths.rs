@@ -163,34 +163,31 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
     };
     let mut floor = draft.floor.unwrap_or_default();
     let mut placed = draft.floor.is_some();
-    egui::Grid::new("booth_form")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            form.text(ui, field::ID, &mut draft.id.0, id_problem);
-            form.text(ui, field::EMPLOYER, &mut draft.employer, employer_problem);
-            form.choice(
-                ui,
-                field::EMPLOYER_KIND,
-                &mut draft.employer_kind,
-                EmployerKind::ALL,
-                |v| v.label(lang),
-            );
-            form.choice(ui, field::INDUSTRY, &mut draft.industry, Industry::ALL, |v| {
-                v.label(lang)
-            });
-            form.text(ui, field::ZONE, &mut draft.zone, None);
-            let placed_text = match lang {
-                Lang::En => "placed on the floor plan",
-                Lang::Zh => "已放置在平面图上",
-            };
-            form.check(ui, field::FLOOR, &mut placed, placed_text);
-            if placed {
-                form.number(ui, FLOOR_X, &mut floor.x, 0.0..=10_000.0, None);
-                form.number(ui, FLOOR_Y, &mut floor.y, 0.0..=10_000.0, None);
-            }
-            form.list(ui, field::STAFF, &mut draft.staff);
+    ui.vertical(|ui| {
+        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.text(ui, field::EMPLOYER, &mut draft.employer, employer_problem);
+        form.choice(
+            ui,
+            field::EMPLOYER_KIND,
+            &mut draft.employer_kind,
+            EmployerKind::ALL,
+            |v| v.label(lang),
+        );
+        form.choice(ui, field::INDUSTRY, &mut draft.industry, Industry::ALL, |v| {
+            v.label(lang)
         });
+        form.text(ui, field::ZONE, &mut draft.zone, None);
+        let placed_text = match lang {
+            Lang::En => "placed on the floor plan",
+            Lang::Zh => "已放置在平面图上",
+        };
+        form.check(ui, field::FLOOR, &mut placed, placed_text);
+        if placed {
+            form.number(ui, FLOOR_X, &mut floor.x, 0.0..=10_000.0, None);
+            form.number(ui, FLOOR_Y, &mut floor.y, 0.0..=10_000.0, None);
+        }
+        form.list(ui, field::STAFF, &mut draft.staff);
+    });
     let floor_changed = matches!(form.changed, Some(f) if f == FLOOR_X || f == FLOOR_Y);
     if floor_changed {
         form.changed = Some(field::FLOOR);

@@ -93,12 +93,12 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
         .and_then(|id| ws.app.index.candidates.get(id).copied());
     if let Some(id) = &selected {
         egui::Panel::right("candidate_matches")
-            .default_size(320.0)
-            .min_size(240.0)
+            .default_size(290.0)
+            .min_size(220.0)
             .show(ui, |ui| match_panel::for_candidate(ui, ws, id));
         egui::Panel::right("candidate_editor")
-            .default_size(380.0)
-            .min_size(300.0)
+            .default_size(340.0)
+            .min_size(260.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("candidate_editor_scroll")
@@ -184,50 +184,46 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
         // By row, not id, so typing a new id keeps the focus.
         salt,
     };
-    egui::Grid::new("candidate_form")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .striped(false)
-        .show(ui, |ui| {
-            form.text(ui, field::NAME, &mut draft.name, problems.name);
-            form.text(ui, field::ID, &mut draft.id.0, id_problem);
-            form.text(ui, field::PHONE, &mut draft.phone, problems.phone);
-            form.text(ui, field::EMAIL, &mut draft.email, problems.email);
-            form.choice(ui, field::EDUCATION, &mut draft.education, Education::ALL, |v| {
-                v.label(lang)
-            });
-            form.text(ui, field::SCHOOL, &mut draft.school, None);
-            form.text(ui, field::MAJOR, &mut draft.major, None);
-            form.opt_number(ui, field::GRADUATION_YEAR, &mut draft.graduation_year, problems.year);
-            form.number(ui, field::EXPERIENCE, &mut draft.experience_years, 0..=60, None);
-            form.skills(ui, field::SKILLS, &mut draft.skills, add_skill);
-            form.opt_number(ui, field::EXPECTED_SALARY, &mut draft.expected_salary, None);
-            form.list(ui, field::CITIES, &mut draft.cities);
-            form.set(ui, field::INDUSTRIES, &mut draft.industries, Industry::ALL, |v| {
-                v.label(lang)
-            });
-            form.set(ui, field::WORK_MODES, &mut draft.work_modes, WorkMode::ALL, |v| {
-                v.label(lang)
-            });
-            form.choice(ui, field::TIER, &mut draft.tier, TalentTier::ALL, |v| v.label(lang));
-            form.text(ui, field::HOMETOWN, &mut draft.hometown, None);
-            let consent_text = match lang {
-                Lang::En => "booth staff may see phone and email",
-                Lang::Zh => "允许展位人员查看手机和邮箱",
-            };
-            form.check(ui, field::CONSENT, &mut draft.consent, consent_text);
-            form.text(ui, field::BADGE, &mut draft.badge, None);
-            let mut checked = draft.checked_in.is_some();
-            let when = match (draft.checked_in, lang) {
-                (Some(t), _) => t.format("%Y-%m-%d %H:%M").to_string(),
-                (None, Lang::En) => "not checked in".to_owned(),
-                (None, Lang::Zh) => "未签到".to_owned(),
-            };
-            form.check(ui, field::CHECKED_IN, &mut checked, &when);
-            if checked != draft.checked_in.is_some() {
-                draft.checked_in = checked.then(|| chrono::Local::now().naive_local());
-            }
+    ui.vertical(|ui| {
+        form.text(ui, field::NAME, &mut draft.name, problems.name);
+        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.text(ui, field::PHONE, &mut draft.phone, problems.phone);
+        form.text(ui, field::EMAIL, &mut draft.email, problems.email);
+        form.choice(ui, field::EDUCATION, &mut draft.education, Education::ALL, |v| {
+            v.label(lang)
         });
+        form.text(ui, field::SCHOOL, &mut draft.school, None);
+        form.text(ui, field::MAJOR, &mut draft.major, None);
+        form.opt_number(ui, field::GRADUATION_YEAR, &mut draft.graduation_year, problems.year);
+        form.number(ui, field::EXPERIENCE, &mut draft.experience_years, 0..=60, None);
+        form.skills(ui, field::SKILLS, &mut draft.skills, add_skill);
+        form.opt_number(ui, field::EXPECTED_SALARY, &mut draft.expected_salary, None);
+        form.list(ui, field::CITIES, &mut draft.cities);
+        form.set(ui, field::INDUSTRIES, &mut draft.industries, Industry::ALL, |v| {
+            v.label(lang)
+        });
+        form.set(ui, field::WORK_MODES, &mut draft.work_modes, WorkMode::ALL, |v| {
+            v.label(lang)
+        });
+        form.choice(ui, field::TIER, &mut draft.tier, TalentTier::ALL, |v| v.label(lang));
+        form.text(ui, field::HOMETOWN, &mut draft.hometown, None);
+        let consent_text = match lang {
+            Lang::En => "booth staff may see phone and email",
+            Lang::Zh => "允许展位人员查看手机和邮箱",
+        };
+        form.check(ui, field::CONSENT, &mut draft.consent, consent_text);
+        form.text(ui, field::BADGE, &mut draft.badge, None);
+        let mut checked = draft.checked_in.is_some();
+        let when = match (draft.checked_in, lang) {
+            (Some(t), _) => t.format("%Y-%m-%d %H:%M").to_string(),
+            (None, Lang::En) => "not checked in".to_owned(),
+            (None, Lang::Zh) => "未签到".to_owned(),
+        };
+        form.check(ui, field::CHECKED_IN, &mut checked, &when);
+        if checked != draft.checked_in.is_some() {
+            draft.checked_in = checked.then(|| chrono::Local::now().naive_local());
+        }
+    });
     if let Some(changed) = form.changed
         && draft != original
     {

@@ -96,12 +96,12 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
     let selected_index = selected.as_ref().and_then(|id| ws.app.index.positions.get(id).copied());
     if let Some(id) = &selected {
         egui::Panel::right("position_matches")
-            .default_size(320.0)
-            .min_size(240.0)
+            .default_size(290.0)
+            .min_size(220.0)
             .show(ui, |ui| match_panel::for_position(ui, ws, id));
         egui::Panel::right("position_editor")
-            .default_size(380.0)
-            .min_size(300.0)
+            .default_size(340.0)
+            .min_size(260.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("position_editor_scroll")
@@ -208,59 +208,55 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
         Some(s) => (Some(s.min), Some(s.max)),
         None => (None, None),
     };
-    egui::Grid::new("position_form")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            form.text(ui, field::TITLE, &mut draft.title, title_problem);
-            form.text(ui, field::ID, &mut draft.id.0, id_problem);
-            // The booth: a menu of existing booths, so the reference is always valid.
-            let label = ui.label(super::widgets::field_label(field::BOOTH, lang));
-            let before = draft.booth.clone();
-            let selected = booths
-                .iter()
-                .find(|(b, _)| *b == draft.booth)
-                .map_or_else(|| draft.booth.to_string(), |(_, t)| t.clone());
-            ui.vertical(|ui| {
-                let combo = egui::ComboBox::from_id_salt("position_booth")
-                    .selected_text(selected)
-                    .width(240.0)
-                    .show_ui(ui, |ui| {
-                        for (booth, text) in &booths {
-                            ui.selectable_value(&mut draft.booth, booth.clone(), text);
-                        }
-                    });
-                combo.response.labelled_by(label.id);
-                if let Some(problem) = &booth_problem {
-                    ui.colored_label(ui.visuals().error_fg_color, problem);
-                }
-            });
-            ui.end_row();
-            if draft.booth != before {
-                form.changed = Some(field::BOOTH);
+    ui.vertical(|ui| {
+        form.text(ui, field::TITLE, &mut draft.title, title_problem);
+        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        // The booth: a menu of existing booths, so the reference is always valid.
+        let label = ui.label(super::widgets::field_label(field::BOOTH, lang));
+        let before = draft.booth.clone();
+        let selected = booths
+            .iter()
+            .find(|(b, _)| *b == draft.booth)
+            .map_or_else(|| draft.booth.to_string(), |(_, t)| t.clone());
+        ui.vertical(|ui| {
+            let combo = egui::ComboBox::from_id_salt("position_booth")
+                .selected_text(selected)
+                .width(240.0)
+                .show_ui(ui, |ui| {
+                    for (booth, text) in &booths {
+                        ui.selectable_value(&mut draft.booth, booth.clone(), text);
+                    }
+                });
+            combo.response.labelled_by(label.id);
+            if let Some(problem) = &booth_problem {
+                ui.colored_label(ui.visuals().error_fg_color, problem);
             }
-            form.number(ui, field::OPENINGS, &mut draft.openings, 0..=10_000, openings_problem);
-            form.skills(ui, field::REQUIRED_SKILLS, &mut draft.required_skills, add_skill);
-            form.skills(ui, field::PREFERRED_SKILLS, &mut draft.preferred_skills, add_skill);
-            form.choice(
-                ui,
-                field::MIN_EDUCATION,
-                &mut draft.min_education,
-                Education::ALL,
-                |v| v.label(lang),
-            );
-            form.number(ui, field::MIN_EXPERIENCE, &mut draft.min_experience_years, 0..=40, None);
-            form.opt_number(ui, SALARY_MIN, &mut salary_min, salary_problem);
-            form.opt_number(ui, SALARY_MAX, &mut salary_max, None);
-            form.text(ui, field::CITY, &mut draft.city, None);
-            form.choice(ui, field::WORK_MODE, &mut draft.work_mode, WorkMode::ALL, |v| {
-                v.label(lang)
-            });
-            form.choice(ui, field::INDUSTRY, &mut draft.industry, Industry::ALL, |v| {
-                v.label(lang)
-            });
-            form.multiline(ui, field::DESCRIPTION, &mut draft.description);
         });
+        if draft.booth != before {
+            form.changed = Some(field::BOOTH);
+        }
+        form.number(ui, field::OPENINGS, &mut draft.openings, 0..=10_000, openings_problem);
+        form.skills(ui, field::REQUIRED_SKILLS, &mut draft.required_skills, add_skill);
+        form.skills(ui, field::PREFERRED_SKILLS, &mut draft.preferred_skills, add_skill);
+        form.choice(
+            ui,
+            field::MIN_EDUCATION,
+            &mut draft.min_education,
+            Education::ALL,
+            |v| v.label(lang),
+        );
+        form.number(ui, field::MIN_EXPERIENCE, &mut draft.min_experience_years, 0..=40, None);
+        form.opt_number(ui, SALARY_MIN, &mut salary_min, salary_problem);
+        form.opt_number(ui, SALARY_MAX, &mut salary_max, None);
+        form.text(ui, field::CITY, &mut draft.city, None);
+        form.choice(ui, field::WORK_MODE, &mut draft.work_mode, WorkMode::ALL, |v| {
+            v.label(lang)
+        });
+        form.choice(ui, field::INDUSTRY, &mut draft.industry, Industry::ALL, |v| {
+            v.label(lang)
+        });
+        form.multiline(ui, field::DESCRIPTION, &mut draft.description);
+    });
     if form.changed == Some(SALARY_MAX) || form.changed == Some(SALARY_MIN) {
         form.changed = Some(field::SALARY);
     }

@@ -71,17 +71,15 @@ fn fair_details(ui: &mut egui::Ui, ws: &mut Workspace) {
         changed: None,
         salt: "fair".into(),
     };
-    egui::Grid::new("fair_form")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            form.text(ui, FAIR_NAME, &mut meta.name, None);
-            form.text(ui, VENUE, &mut meta.venue, None);
-            form.text(ui, FAIR_CITY, &mut meta.city, None);
-            form.text(ui, STARTS, &mut meta.starts_on, None);
-            form.text(ui, ENDS, &mut meta.ends_on, None);
-            form.list(ui, field::ZONE, &mut meta.zones);
-        });
+    ui.vertical(|ui| {
+        ui.set_max_width(520.0);
+        form.text(ui, FAIR_NAME, &mut meta.name, None);
+        form.text(ui, VENUE, &mut meta.venue, None);
+        form.text(ui, FAIR_CITY, &mut meta.city, None);
+        form.text(ui, STARTS, &mut meta.starts_on, None);
+        form.text(ui, ENDS, &mut meta.ends_on, None);
+        form.list(ui, field::ZONE, &mut meta.zones);
+    });
     if form.changed.is_some() && meta != original {
         ws.apply(Edit::SetMeta { value: meta });
     }
@@ -99,24 +97,22 @@ fn matching(ui: &mut egui::Ui, ws: &mut Workspace) {
         changed: None,
         salt: "settings".into(),
     };
-    egui::Grid::new("settings_form")
-        .num_columns(2)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            form.number(ui, TOP_K, &mut s.top_k, 1..=200, None);
-            form.number(ui, FIT_WEIGHT, &mut s.fit_weight, 0.0..=1.0, None);
-            form.number(ui, REQUIRED, &mut s.required_skills_weight, 0.0..=1.0, None);
-            form.number(ui, PREFERRED, &mut s.preferred_skills_weight, 0.0..=1.0, None);
-            form.number(ui, EDUCATION, &mut s.education_weight, 0.0..=1.0, None);
-            form.number(ui, EXPERIENCE, &mut s.experience_weight, 0.0..=1.0, None);
-            form.number(ui, RATING, &mut s.rating_bonus, 0.0..=50.0, None);
-            form.number(ui, SALARY, &mut s.salary_weight, 0.0..=1.0, None);
-            form.number(ui, CITY, &mut s.city_weight, 0.0..=1.0, None);
-            form.number(ui, INDUSTRY, &mut s.industry_weight, 0.0..=1.0, None);
-            form.number(ui, WORK_MODE, &mut s.work_mode_weight, 0.0..=1.0, None);
-            form.number(ui, GROUP, &mut s.group_match_credit, 0.0..=1.0, None);
-            form.number(ui, MIN_SCORE, &mut s.min_score, 0.0..=100.0, None);
-        });
+    ui.vertical(|ui| {
+        ui.set_max_width(520.0);
+        form.number(ui, TOP_K, &mut s.top_k, 1..=200, None);
+        form.number(ui, FIT_WEIGHT, &mut s.fit_weight, 0.0..=1.0, None);
+        form.number(ui, REQUIRED, &mut s.required_skills_weight, 0.0..=1.0, None);
+        form.number(ui, PREFERRED, &mut s.preferred_skills_weight, 0.0..=1.0, None);
+        form.number(ui, EDUCATION, &mut s.education_weight, 0.0..=1.0, None);
+        form.number(ui, EXPERIENCE, &mut s.experience_weight, 0.0..=1.0, None);
+        form.number(ui, RATING, &mut s.rating_bonus, 0.0..=50.0, None);
+        form.number(ui, SALARY, &mut s.salary_weight, 0.0..=1.0, None);
+        form.number(ui, CITY, &mut s.city_weight, 0.0..=1.0, None);
+        form.number(ui, INDUSTRY, &mut s.industry_weight, 0.0..=1.0, None);
+        form.number(ui, WORK_MODE, &mut s.work_mode_weight, 0.0..=1.0, None);
+        form.number(ui, GROUP, &mut s.group_match_credit, 0.0..=1.0, None);
+        form.number(ui, MIN_SCORE, &mut s.min_score, 0.0..=100.0, None);
+    });
     if let Some(changed) = form.changed
         && s != original
     {

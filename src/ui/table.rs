@@ -200,67 +200,72 @@ pub fn rows(
     let row_count = ws.app.view(table).rows().len();
     ui.label(format!("{} {row_count}", ws.t(i18n::ROWS)));
     let app = &ws.app;
-    let mut builder = TableBuilder::new(ui)
-        .id_salt(("table", table))
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for (i, def) in columns.iter().enumerate() {
-        let width = if i + 1 == columns.len() {
-            Width::remainder().at_least(def.width)
-        } else {
-            Width::initial(def.width).at_least(40.0).clip(true)
-        };
-        builder = builder.column(width);
-    }
-    if let Some(row) = scroll_to {
-        builder = builder.scroll_to_row(row, Some(egui::Align::Center));
-    }
-    builder
-        .header(22.0, |mut header| {
-            for def in columns {
-                header.col(|ui| {
-                    let arrow = match sort {
-                        Some((c, true)) if c == def.column => " ▲",
-                        Some((c, false)) if c == def.column => " ▼",
-                        _ => "",
-                    };
-                    let title = format!("{}{arrow}", def.title.get(lang));
-                    if ui
-                        .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
-                        .clicked()
-                    {
-                        sort_clicked = Some(def.column);
-                    }
-                });
+    // Narrow windows scroll sideways instead of drawing under the editor panels.
+    egui::ScrollArea::horizontal()
+        .id_salt(("table_h", table))
+        .show(ui, |ui| {
+            let mut builder = TableBuilder::new(ui)
+                .id_salt(("table", table))
+                .striped(true)
+                .resizable(true)
+                .sense(egui::Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+            for (i, def) in columns.iter().enumerate() {
+                let width = if i + 1 == columns.len() {
+                    Width::remainder().at_least(def.width)
+                } else {
+                    Width::initial(def.width).at_least(40.0).clip(true)
+                };
+                builder = builder.column(width);
             }
-        })
-        .body(|body| {
-            let order = app.view(table).rows();
-            body.rows(20.0, order.len(), |mut row| {
-                let Some(&index) = order.get(row.index()) else { return };
-                let is_selected = selected == Some(index);
-                row.set_selected(is_selected);
-                for (i, def) in columns.iter().enumerate() {
-                    let text = cell(app, index, def.column);
-                    row.col(|ui| {
-                        if i == 0 {
+            if let Some(row) = scroll_to {
+                builder = builder.scroll_to_row(row, Some(egui::Align::Center));
+            }
+            builder
+                .header(22.0, |mut header| {
+                    for def in columns {
+                        header.col(|ui| {
+                            let arrow = match sort {
+                                Some((c, true)) if c == def.column => " ▲",
+                                Some((c, false)) if c == def.column => " ▼",
+                                _ => "",
+                            };
+                            let title = format!("{}{arrow}", def.title.get(lang));
                             if ui
-                                .add(egui::Button::selectable(is_selected, text).frame(false))
+                                .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
                                 .clicked()
                             {
-                                clicked = Some(index);
+                                sort_clicked = Some(def.column);
                             }
-                        } else {
-                            ui.add(egui::Label::new(text).truncate().selectable(false));
+                        });
+                    }
+                })
+                .body(|body| {
+                    let order = app.view(table).rows();
+                    body.rows(20.0, order.len(), |mut row| {
+                        let Some(&index) = order.get(row.index()) else { return };
+                        let is_selected = selected == Some(index);
+                        row.set_selected(is_selected);
+                        for (i, def) in columns.iter().enumerate() {
+                            let text = cell(app, index, def.column);
+                            row.col(|ui| {
+                                if i == 0 {
+                                    if ui
+                                        .add(egui::Button::selectable(is_selected, text).frame(false))
+                                        .clicked()
+                                    {
+                                        clicked = Some(index);
+                                    }
+                                } else {
+                                    ui.add(egui::Label::new(text).truncate().selectable(false));
+                                }
+                            });
+                        }
+                        if row.response().clicked() {
+                            clicked = Some(index);
                         }
                     });
-                }
-                if row.response().clicked() {
-                    clicked = Some(index);
-                }
-            });
+                });
         });
     if let Some(column) = sort_clicked {
         ws.app.view_mut(table).toggle_sort(column);

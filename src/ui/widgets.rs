@@ -1,4 +1,4 @@
-//! Labelled form rows. Every input is tied to its visible label (`labelled_by`), so screen
+//! Labelled form rows, label above input. Every input is tied to its visible label (`labelled_by`), so screen
 //! readers and the headless tests find it by that label.
 
 use std::collections::HashMap;
@@ -29,8 +29,10 @@ impl Form<'_> {
         egui::Id::unique((self.salt.as_str(), field.en))
     }
 
+    /// The row's label, above its input (a side panel is too narrow for two columns).
     fn label(&self, ui: &mut egui::Ui, field: Field) -> egui::Response {
-        ui.label(field_label(field, self.lang))
+        ui.add_space(4.0);
+        ui.label(egui::RichText::new(field_label(field, self.lang)).small().strong())
     }
 
     fn mark(&mut self, changed: bool, field: Field) {
@@ -58,7 +60,6 @@ impl Form<'_> {
                 r.changed()
             })
             .inner;
-        ui.end_row();
         self.mark(changed, field);
     }
 
@@ -74,7 +75,6 @@ impl Form<'_> {
             )
             .labelled_by(label.id)
             .changed();
-        ui.end_row();
         self.mark(changed, field);
     }
 
@@ -124,7 +124,6 @@ impl Form<'_> {
                 Ok(_) => Self::problem(ui, problem),
             }
         });
-        ui.end_row();
         self.mark(changed, field);
     }
 
@@ -147,14 +146,12 @@ impl Form<'_> {
                 r
             })
             .inner;
-        ui.end_row();
         self.mark(changed, field);
     }
 
     pub fn check(&mut self, ui: &mut egui::Ui, field: Field, value: &mut bool, text: &str) {
         let _ = self.label(ui, field);
         let changed = ui.checkbox(value, text).changed();
-        ui.end_row();
         self.mark(changed, field);
     }
 
@@ -170,7 +167,6 @@ impl Form<'_> {
                 changed = true;
             }
         }
-        ui.end_row();
         self.mark(changed, field);
     }
 
@@ -193,7 +189,6 @@ impl Form<'_> {
                 }
             });
         combo.response.labelled_by(label.id);
-        ui.end_row();
         self.mark(*value != before, field);
     }
 
@@ -222,7 +217,6 @@ impl Form<'_> {
                 }
             }
         });
-        ui.end_row();
         self.mark(changed, field);
     }
 
@@ -310,7 +304,6 @@ impl Form<'_> {
                 query.clear();
             }
         });
-        ui.end_row();
         self.mark(changed, field);
     }
 }
