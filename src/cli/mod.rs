@@ -3,6 +3,7 @@
 pub mod check;
 pub mod export;
 pub mod import;
+pub mod ui_bench;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,6 +31,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export booths, positions, candidates or visits of a fair file as CSV.
     Export(export::ExportArgs),
+    /// Time the window headless on a fair: first frame, scrolling, typing.
+    UiBench(ui_bench::UiBenchArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -39,6 +42,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::UiBench(args)) => ui_bench::run(&args),
     }
 }
 
