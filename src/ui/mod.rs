@@ -119,6 +119,8 @@ pub struct Workspace {
     /// Table to scroll to its selected row next frame (after a jump).
     pub scroll_to: Option<crate::app::Table>,
     pub worklist: matches::Worklist,
+    /// Zones and cities offered by the filter menus: (fair revision, table, zones, cities).
+    filter_choices: Option<(u64, crate::app::Table, Vec<String>, Vec<String>)>,
     pub allocation: allocation::AllocationView,
 }
 
@@ -142,6 +144,7 @@ impl Workspace {
             font_check: None,
             scroll_to: None,
             worklist: matches::Worklist::default(),
+            filter_choices: None,
             allocation: allocation::AllocationView::default(),
         }
     }

@@ -27,8 +27,19 @@ pub struct FilterSet {
 pub fn filter_bar(ui: &mut egui::Ui, ws: &mut Workspace, table: Table, set: &FilterSet) {
     let lang = ws.lang();
     let any = ws.t(i18n::ANY);
-    let zones: Vec<String> = if set.zone { zones(&ws.app) } else { Vec::new() };
-    let cities: Vec<String> = if set.city { cities(&ws.app, table) } else { Vec::new() };
+    // Menu choices are derived from the whole fair, so they are cached per fair revision.
+    let revision = ws.app.revision();
+    if ws
+        .filter_choices
+        .as_ref()
+        .is_none_or(|c| c.0 != revision || c.1 != table)
+    {
+        ws.filter_choices = Some((revision, table, zones(&ws.app), cities(&ws.app, table)));
+    }
+    let (zones, cities) = match &ws.filter_choices {
+        Some((_, _, zones, cities)) => (zones.clone(), cities.clone()),
+        None => (Vec::new(), Vec::new()),
+    };
     let labels = (
         ws.t(i18n::SEARCH),
         ws.t(i18n::SEARCH_HINT),
