@@ -1,5 +1,7 @@
 //! Command line: no subcommand opens the window; subcommands run headless.
 
+pub mod generate;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,7 +23,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Write a deterministic synthetic fair (see --preset).
+    Generate(generate::GenerateArgs),
+}
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,6 +38,8 @@ pub fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::Generate(args) => generate::run(&args),
+        },
     }
 }
