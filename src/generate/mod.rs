@@ -5,6 +5,9 @@
 //! positions or candidates a seed yields; visits and the check-ins they imply come on top.
 
 mod data;
+mod sample;
+
+pub use sample::{sample_fair, try_sample_fair};
 
 use std::collections::HashSet;
 
