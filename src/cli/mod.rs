@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod export;
+pub mod generate;
 pub mod import;
 
 use std::path::PathBuf;
@@ -32,6 +33,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export booths, positions, candidates or visits of a fair file as CSV.
     Export(export::ExportArgs),
+    /// Write a deterministic synthetic fair (see --preset).
+    Generate(generate::GenerateArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -41,6 +44,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Generate(args)) => generate::run(&args),
     }
 }
 
