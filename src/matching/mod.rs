@@ -506,7 +506,7 @@ impl Matcher {
                         let col_entry = Entry { other: c as u32, ..*e };
                         heap_push(&mut heaps[e.other as usize], col_entry, cap, &this.cand_ids);
                     }
-                    rows.push(top_of(row.clone(), cap, &this.pos_ids));
+                    rows.push(top_of(std::mem::take(&mut row), cap, &this.pos_ids));
                 }
                 (rows, heaps, counts)
             })

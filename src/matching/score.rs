@@ -100,22 +100,32 @@ pub(crate) struct Cand {
     pub visits: Vec<BoothVisits>,
 }
 
+/// How many preferred skills are kept inline for the hot loop; more fall back to a merge.
+const PREF_INLINE: usize = 6;
+
 #[derive(Debug, Clone)]
 pub(crate) struct Pos {
-    pub id: PositionId,
-    pub alive: bool,
+    // Hot fields first: the scoring loop reads these for thousands of positions per candidate.
+    pub mode: WorkMode,
+    pub min_education: i32,
+    pub min_experience: u8,
+    pub industry: u8,
     pub booth: u32,
+    /// 0 when the position names no city.
+    pub city: u32,
+    pub salary: Option<SalaryRange>,
+    /// `group_levels[k]` has bit g set when at least k+1 required skills are in group g, so the
+    /// number of required skills in a candidate's groups is a sum of popcounts.
+    pub group_levels: [u32; 4],
+    /// A group holds more than four required skills: count with `required_groups` instead.
+    pub group_overflow: bool,
+    pub preferred_inline: [u32; PREF_INLINE],
+    pub alive: bool,
+    pub id: PositionId,
     pub required: Box<[u32]>,
     /// Group of each required skill, parallel to `required`.
     pub required_groups: Box<[u8]>,
     pub preferred: Box<[u32]>,
-    pub min_education: i32,
-    pub min_experience: u8,
-    pub salary: Option<SalaryRange>,
-    /// 0 when the position names no city.
-    pub city: u32,
-    pub mode: WorkMode,
-    pub industry: u8,
 }
 
 /// Turns text into dense ids. Grows with edits; a full build starts it afresh.
@@ -219,20 +229,39 @@ pub(crate) fn resolve_candidate(
 
 pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, p: &Position) -> Pos {
     let required = sorted_skill_ids(dict, interner, &p.required_skills);
-    let required_groups = required.iter().map(|&s| group_of(dict, s)).collect();
+    let required_groups: Box<[u8]> = required.iter().map(|&s| group_of(dict, s)).collect();
+    let mut group_levels = [0u32; 4];
+    let mut group_overflow = false;
+    let mut per_group = [0usize; 32];
+    for &g in required_groups.iter().filter(|&&g| g != NO_GROUP) {
+        let level = per_group[usize::from(g) % 32];
+        per_group[usize::from(g) % 32] += 1;
+        match group_levels.get_mut(level) {
+            Some(mask) => *mask |= 1 << (g % 32),
+            None => group_overflow = true,
+        }
+    }
+    let preferred = sorted_skill_ids(dict, interner, &p.preferred_skills);
+    let mut preferred_inline = [u32::MAX; PREF_INLINE];
+    for (slot, &id) in preferred_inline.iter_mut().zip(preferred.iter()) {
+        *slot = id;
+    }
     Pos {
-        id: p.id.clone(),
-        alive: true,
-        booth: interner.booth(&p.booth),
-        required,
-        required_groups,
-        preferred: sorted_skill_ids(dict, interner, &p.preferred_skills),
+        mode: p.work_mode,
         min_education: p.min_education.level(),
         min_experience: p.min_experience_years,
-        salary: p.salary,
-        city: interner.city(&p.city),
-        mode: p.work_mode,
         industry: p.industry as u8,
+        booth: interner.booth(&p.booth),
+        city: interner.city(&p.city),
+        salary: p.salary,
+        group_levels,
+        group_overflow,
+        preferred_inline,
+        alive: true,
+        id: p.id.clone(),
+        required,
+        required_groups,
+        preferred,
     }
 }
 
@@ -466,18 +495,29 @@ fn components(w: &Weights, c: &Cand, p: &Pos, exact: u32, rating: Option<u8>) ->
     let required = if p.required.is_empty() {
         1.0
     } else {
-        let in_groups = p
-            .required_groups
-            .iter()
-            .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
-            .count() as u32;
+        let in_groups = if p.group_overflow {
+            p.required_groups
+                .iter()
+                .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
+                .count() as u32
+        } else {
+            p.group_levels.iter().map(|&m| (m & c.group_mask).count_ones()).sum()
+        };
         let group_only = in_groups.saturating_sub(exact_dict);
         (exact_all as f32 + w.group_credit * group_only as f32) / p.required.len() as f32
     };
     let preferred = if p.preferred.is_empty() {
         1.0
     } else {
-        count_common(&c.skills, &p.preferred) as f32 / p.preferred.len() as f32
+        let matched = if p.preferred.len() <= PREF_INLINE {
+            p.preferred_inline[..p.preferred.len()]
+                .iter()
+                .filter(|s| c.skills.contains(s))
+                .count()
+        } else {
+            count_common(&c.skills, &p.preferred)
+        };
+        matched as f32 / p.preferred.len() as f32
     };
     let edu_gap = c.education - p.min_education;
     let education = match edu_gap {

@@ -13,7 +13,7 @@ use crate::model::{
 
 /// Dictionary spellings (with aliases and groups) mixed with skills the dictionary lacks.
 const SKILLS: &[&str] = &[
-    "Python", "python3", "ML", "机器学习", "deep learning", "SQL", "Rust", "Go", "CAD", "焊接", "Excel", "PLC",
+    "Python", "python3", "ML", "机器学习", "deep learning", "SQL", "Rust", "Go", "CAD", "焊接", "Excel", "PLC", "Zorblax", "qux",
 ];
 const CITIES: &[&str] = &["杭州", "杭州市", "Qingdao", "qingdao", "西宁", ""];
 const INDUSTRIES: &[Industry] = &[
@@ -482,7 +482,7 @@ fn one_pair_fair() -> Fair {
     fair.visits.clear();
     fair.settings.min_score = 0.0;
     let p = &mut fair.positions[0];
-    p.required_skills = vec!["Python".into(), "深度学习".into(), "Rust".into()];
+    p.required_skills = vec!["Python".into(), "深度学习".into(), "Zorblax tuning".into()];
     p.preferred_skills = vec!["SQL".into()];
     p.min_education = Education::Master;
     p.min_experience_years = 4;
@@ -510,7 +510,7 @@ fn explanation_names_skills_and_numbers() {
     assert!(e.eligible(), "{:?}", e.broken);
     assert_eq!(e.matched_required, vec!["Python"]);
     assert_eq!(e.related_required, vec!["深度学习"]); // ML shares the AI group
-    assert_eq!(e.missing_required, vec!["Rust"]);
+    assert_eq!(e.missing_required, vec!["Zorblax tuning"]);
     assert_eq!(e.matched_preferred, vec!["SQL"]);
     let credit = (1.0 + 0.35) / 3.0;
     assert!((e.required_skills.credit - credit).abs() < 1e-6);
