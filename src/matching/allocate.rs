@@ -103,7 +103,7 @@ struct Setup {
     pos_rank: Vec<u32>,
 }
 
-fn id_ranks<K: Ord + Sync>(ids: &[K]) -> Vec<u32> {
+pub(super) fn id_ranks<K: Ord + Sync>(ids: &[K]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
     let mut rank = vec![0u32; ids.len()];

@@ -50,26 +50,13 @@ struct Entry {
     score: f32,
 }
 
-trait Key {
-    fn key(&self) -> &str;
-}
-impl Key for CandidateId {
-    fn key(&self) -> &str {
-        self.as_str()
-    }
-}
-impl Key for PositionId {
-    fn key(&self) -> &str {
-        self.as_str()
-    }
-}
-
-/// Ranking order: higher score first, then lower id.
+/// Ranking order: higher score first, then lower id. `ids` holds the ids themselves, or their
+/// ranks in id order (same order, cheaper to compare).
 #[inline]
-fn rank_cmp<K: Key>(a: &Entry, b: &Entry, ids: &[K]) -> Ordering {
+fn rank_cmp<K: Ord>(a: &Entry, b: &Entry, ids: &[K]) -> Ordering {
     b.score
         .total_cmp(&a.score)
-        .then_with(|| ids[a.other as usize].key().cmp(ids[b.other as usize].key()))
+        .then_with(|| ids[a.other as usize].cmp(&ids[b.other as usize]))
 }
 
 #[derive(Debug, Clone, Default)]
@@ -126,7 +113,7 @@ impl Lists {
 
     /// Inserts when the entry is certainly among the best: the list is complete, or the entry
     /// ranks above the list's last entry (everything outside ranks below that).
-    fn offer<K: Key>(&mut self, owner: u32, entry: Entry, cap: usize, ids: &[K]) {
+    fn offer<K: Ord>(&mut self, owner: u32, entry: Entry, cap: usize, ids: &[K]) {
         let list = &mut self.lists[owner as usize];
         let at = list
             .entries
@@ -255,7 +242,7 @@ fn pull_index(index: &mut [Vec<u32>], skill: u32, slot: u32) {
 }
 
 /// Sorts eligible entries best first and keeps `cap`; complete when nothing was cut.
-fn top_of<K: Key>(mut entries: Vec<Entry>, cap: usize, ids: &[K]) -> TopList {
+fn top_of<K: Ord>(mut entries: Vec<Entry>, cap: usize, ids: &[K]) -> TopList {
     let complete = entries.len() <= cap;
     if !complete {
         entries.select_nth_unstable_by(cap - 1, |a, b| rank_cmp(a, b, ids));
@@ -266,7 +253,7 @@ fn top_of<K: Key>(mut entries: Vec<Entry>, cap: usize, ids: &[K]) -> TopList {
 }
 
 /// Bounded heap with the worst entry at the root, for merging columns during the full build.
-fn heap_push<K: Key>(heap: &mut Vec<Entry>, entry: Entry, cap: usize, ids: &[K]) {
+fn heap_push<K: Ord>(heap: &mut Vec<Entry>, entry: Entry, cap: usize, ids: &[K]) {
     // `worse(a, b)`: a ranks below b, so it belongs nearer the root.
     let worse = |a: &Entry, b: &Entry| rank_cmp(a, b, ids) == Ordering::Greater;
     if heap.len() < cap {
@@ -486,6 +473,10 @@ impl Matcher {
         let cap = self.cap;
         let chunks = (rayon::current_num_threads() * 4).clamp(1, n_cands.max(1));
         let chunk_len = n_cands.div_ceil(chunks).max(1);
+        // Integer ranks in id order break ties like the ids themselves, without string compares.
+        let cand_rank = allocate::id_ranks(&self.cand_ids);
+        let pos_rank = allocate::id_ranks(&self.pos_ids);
+        let (cand_rank, pos_rank) = (&cand_rank, &pos_rank);
         let this = &*self;
         let parts: Vec<(Vec<TopList>, Vec<Vec<Entry>>, Vec<u32>)> = (0..n_cands)
             .step_by(chunk_len)
@@ -504,9 +495,9 @@ impl Matcher {
                     for e in &row {
                         counts[e.other as usize] += 1;
                         let col_entry = Entry { other: c as u32, ..*e };
-                        heap_push(&mut heaps[e.other as usize], col_entry, cap, &this.cand_ids);
+                        heap_push(&mut heaps[e.other as usize], col_entry, cap, cand_rank);
                     }
-                    rows.push(top_of(std::mem::take(&mut row), cap, &this.pos_ids));
+                    rows.push(top_of(std::mem::take(&mut row), cap, pos_rank));
                 }
                 (rows, heaps, counts)
             })
@@ -521,12 +512,11 @@ impl Matcher {
                 col_counts[p] += counts[p];
             }
         }
-        let cand_ids = &self.cand_ids;
         let cols: Vec<TopList> = col_entries
             .into_par_iter()
             .zip(col_counts.into_par_iter())
             .map(|(entries, count)| {
-                let mut list = top_of(entries, cap, cand_ids);
+                let mut list = top_of(entries, cap, cand_rank);
                 list.complete = count as usize <= cap;
                 list
             })
