@@ -478,9 +478,9 @@ pub fn run(fair: Fair) -> eframe::Result {
     run_with(Start::Fair(fair))
 }
 
-/// The fair a first start shows.
+/// The fair a first start shows: the bundled sample.
 pub fn starting_fair() -> Fair {
-    Fair::new(FairId::new("new-fair"), "新招聘会 New fair")
+    crate::generate::sample_fair()
 }
 
 pub fn run_with(start: Start) -> eframe::Result {
