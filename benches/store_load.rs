@@ -15,8 +15,25 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 const SKILLS: &[&str] = &[
-    "Python", "机器学习", "深度学习", "SQL", "Java", "C++", "PLC编程", "数控加工", "海洋观测", "光伏系统设计",
-    "锂电池工艺", "新媒体运营", "直播带货", "数据分析", "财务分析", "英语", "嵌入式开发", "声学仿真", "CAD",
+    "Python",
+    "机器学习",
+    "深度学习",
+    "SQL",
+    "Java",
+    "C++",
+    "PLC编程",
+    "数控加工",
+    "海洋观测",
+    "光伏系统设计",
+    "锂电池工艺",
+    "新媒体运营",
+    "直播带货",
+    "数据分析",
+    "财务分析",
+    "英语",
+    "嵌入式开发",
+    "声学仿真",
+    "CAD",
 ];
 const CITIES: &[&str] = &["青岛", "济南", "西宁", "合肥", "深圳", "北京", "上海", "潍坊", "烟台"];
 const SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
@@ -40,7 +57,10 @@ fn peak_fair() -> Fair {
             employer_kind: *pick(&mut rng, EmployerKind::ALL),
             industry: *pick(&mut rng, Industry::ALL),
             zone: format!("{} 区", (b'A' + (b % 8) as u8) as char),
-            floor: Some(FloorSpot { x: (b % 40) as f32 * 3.0, y: (b / 40) as f32 * 3.0 }),
+            floor: Some(FloorSpot {
+                x: (b % 40) as f32 * 3.0,
+                y: (b / 40) as f32 * 3.0,
+            }),
             staff: vec!["王经理".into(), "HR 李".into()],
         });
     }
@@ -62,11 +82,17 @@ fn peak_fair() -> Fair {
             city: (*pick(&mut rng, CITIES)).to_owned(),
             work_mode: *pick(&mut rng, WorkMode::ALL),
             industry: *pick(&mut rng, Industry::ALL),
-            description: "负责产品研发与技术攻关，参与项目方案设计、实施与优化；具备良好的沟通能力和团队合作精神。".into(),
+            description: "负责产品研发与技术攻关，参与项目方案设计、实施与优化；具备良好的沟通能力和团队合作精神。"
+                .into(),
         });
     }
     for c in 0..100_000u32 {
-        let name = format!("{}{}{}", pick(&mut rng, SURNAMES), pick(&mut rng, GIVEN), pick(&mut rng, GIVEN));
+        let name = format!(
+            "{}{}{}",
+            pick(&mut rng, SURNAMES),
+            pick(&mut rng, GIVEN),
+            pick(&mut rng, GIVEN)
+        );
         let skills = rng.random_range(2..7);
         fair.candidates.push(Candidate {
             id: CandidateId::new(format!("C{c:06}")),
@@ -80,7 +106,10 @@ fn peak_fair() -> Fair {
             experience_years: rng.random_range(0..20),
             skills: some_skills(&mut rng, skills),
             expected_salary: Some(rng.random_range(4..25) * 1000),
-            cities: vec![(*pick(&mut rng, CITIES)).to_owned(), (*pick(&mut rng, CITIES)).to_owned()],
+            cities: vec![
+                (*pick(&mut rng, CITIES)).to_owned(),
+                (*pick(&mut rng, CITIES)).to_owned(),
+            ],
             industries: vec![*pick(&mut rng, Industry::ALL)],
             work_modes: vec![*pick(&mut rng, WorkMode::ALL)],
             tier: *pick(&mut rng, TalentTier::ALL),
@@ -127,7 +156,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(load_fair(&path).expect("loads")))
     });
     let fair = load_fair(&path).expect("loads");
-    group.bench_function("fair_to_string peak", |b| b.iter(|| black_box(fair_to_string(&fair).expect("serializes"))));
+    group.bench_function("fair_to_string peak", |b| {
+        b.iter(|| black_box(fair_to_string(&fair).expect("serializes")))
+    });
     group.finish();
 }
 
