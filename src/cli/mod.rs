@@ -1,9 +1,11 @@
 //! Command line: no subcommand opens the window; subcommands run headless.
 
+pub mod bench;
 pub mod check;
 pub mod export;
 pub mod generate;
 pub mod import;
+pub mod matching;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +35,14 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Write a deterministic synthetic fair (see --preset).
     Generate(generate::GenerateArgs),
+    /// Top matches per candidate or per position, with scores and short reasons.
+    Match(matching::MatchArgs),
+    /// Every eligible pair with fit, appeal and score, as CSV.
+    Scores(matching::ScoresArgs),
+    /// Stable allocation of candidates to positions, respecting openings.
+    Allocate(matching::AllocateArgs),
+    /// Time load, full match, allocation, edits and save on a fair file; report peak memory.
+    Bench(bench::BenchArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -43,6 +53,10 @@ pub fn main() -> ExitCode {
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Generate(args)) => generate::run(&args),
+        Some(Command::Match(args)) => matching::run_match(&args),
+        Some(Command::Scores(args)) => matching::run_scores(&args),
+        Some(Command::Allocate(args)) => matching::run_allocate(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
     }
 }
 
