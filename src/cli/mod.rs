@@ -12,8 +12,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::model::{Fair, FairId};
-
 #[derive(Debug, Parser)]
 #[command(
     name = "fairmatch",
@@ -71,7 +69,7 @@ fn open_window(file: Option<PathBuf>) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         },
-        None => Fair::new(FairId::new("empty"), "fairmatch"),
+        None => crate::generate::sample_fair(),
     };
     match crate::ui::run(fair) {
         Ok(()) => ExitCode::SUCCESS,
