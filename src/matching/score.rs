@@ -560,3 +560,65 @@ fn components(w: &Weights, c: &Cand, p: &Pos, exact: u32, rating: Option<u8>) ->
     };
     (PairScore { fit, appeal, score }, parts)
 }
+
+/// What [`upper_bound`] needs per candidate, computed once per row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowBound {
+    /// Bit `city % 64` set for each preferred city: a hit may be a false positive, a miss is sure.
+    pub city_bloom: u64,
+    /// Largest rating bonus any visit could add.
+    pub bonus: f32,
+}
+
+impl RowBound {
+    pub fn new(w: &Weights, c: &Cand) -> Self {
+        Self {
+            city_bloom: c.cities.iter().fold(0u64, |m, &x| m | (1 << (x % 64))),
+            bonus: if c.visits.is_empty() { 0.0 } else { w.rating_bonus.max(0.0) },
+        }
+    }
+}
+
+/// A score no lower than the pair's real score (when eligible), from the cheap parts only:
+/// required coverage as if every missed skill were group-related, full preferred and salary
+/// credit, a city bound. `None` when a cheap hard rule already makes the pair ineligible.
+#[inline]
+pub(crate) fn upper_bound(w: &Weights, c: &Cand, p: &Pos, exact: u32, b: RowBound) -> Option<f32> {
+    let rank = c.mode_rank[p.mode as usize];
+    let edu_gap = c.education - p.min_education;
+    let exact_all = exact & 0xFFFF;
+    let n = p.required.len();
+    if rank == 0 || edu_gap < -1 || (exact_all == 0 && n > 0) {
+        return None;
+    }
+    let required = if n == 0 {
+        1.0
+    } else {
+        (exact_all as f32 + w.group_credit * (n as f32 - exact_all as f32)) / n as f32
+    };
+    let education = if edu_gap >= 0 { 1.0 } else { 0.5 };
+    let experience = if c.experience >= p.min_experience {
+        1.0
+    } else {
+        f32::from(c.experience) / f32::from(p.min_experience)
+    };
+    let fit = (100.0 * (w.required * required + w.preferred + w.education * education + w.experience * experience)
+        + b.bonus)
+        .min(100.0);
+    let city = if c.cities.is_empty() || p.mode == WorkMode::Remote {
+        1.0
+    } else if p.city == 0 {
+        0.5
+    } else if b.city_bloom & (1 << (p.city % 64)) != 0 {
+        1.0
+    } else {
+        0.0
+    };
+    let industry = if c.industry_mask == 0 || c.industry_mask & (1 << p.industry) != 0 {
+        1.0
+    } else {
+        0.0
+    };
+    let appeal = (100.0 * (w.salary + w.city * city + w.industry * industry + w.work_mode * mode_credit(rank))).min(100.0);
+    Some(w.fit_weight * fit + (1.0 - w.fit_weight) * appeal)
+}
