@@ -487,27 +487,17 @@ impl Matcher {
                 let mut scratch = Scratch::default();
                 let mut heaps: Vec<Vec<Entry>> = vec![Vec::new(); n_pos];
                 let mut counts = vec![0u32; n_pos];
-                let mut col_floor = vec![f32::NEG_INFINITY; n_pos];
-                let mut col_skipped = vec![false; n_pos];
                 let mut rows = Vec::with_capacity(end - start);
+                let mut row = Vec::new();
                 for c in start..end {
-                    let list = this.build_row(
-                        c as u32,
-                        &mut scratch,
-                        &mut heaps,
-                        &mut counts,
-                        &mut col_floor,
-                        &mut col_skipped,
-                        cand_rank,
-                        pos_rank,
-                    );
-                    rows.push(list);
-                }
-                for (count, skipped) in counts.iter_mut().zip(&col_skipped) {
-                    // A skipped pair may have been eligible: never call such a column complete.
-                    if *skipped {
-                        *count = u32::MAX / 2;
+                    row.clear();
+                    this.score_row(c as u32, &mut scratch, &mut row);
+                    for e in &row {
+                        counts[e.other as usize] += 1;
+                        let col_entry = Entry { other: c as u32, ..*e };
+                        heap_push(&mut heaps[e.other as usize], col_entry, cap, cand_rank);
                     }
+                    rows.push(top_of(std::mem::take(&mut row), cap, pos_rank));
                 }
                 (rows, heaps, counts)
             })
@@ -519,7 +509,7 @@ impl Matcher {
             rows.extend(chunk_rows);
             for (p, heap) in heaps.into_iter().enumerate() {
                 col_entries[p].extend(heap);
-                col_counts[p] = col_counts[p].saturating_add(counts[p]);
+                col_counts[p] += counts[p];
             }
         }
         let cols: Vec<TopList> = col_entries
@@ -545,78 +535,6 @@ impl Matcher {
             }
             self.cols.lists[p] = list;
         }
-    }
-
-    /// One candidate's row for the full build, also feeding this chunk's column heaps. A pair is
-    /// only scored in full when its upper bound could reach the row's or the column's current
-    /// K-th best (with a margin for rounding), which skips most pairs and changes no result.
-    #[allow(clippy::too_many_arguments)]
-    fn build_row(
-        &self,
-        c: u32,
-        scratch: &mut Scratch,
-        heaps: &mut [Vec<Entry>],
-        counts: &mut [u32],
-        col_floor: &mut [f32],
-        col_skipped: &mut [bool],
-        cand_rank: &[u32],
-        pos_rank: &[u32],
-    ) -> TopList {
-        const MARGIN: f32 = 1e-3;
-        let cap = self.cap;
-        let cand = &self.cands[c as usize];
-        let mut row: Vec<Entry> = Vec::new();
-        if !cand.alive {
-            return TopList { entries: row, complete: true };
-        }
-        let bound = score::RowBound::new(&self.weights, cand);
-        scratch.begin(self.poss.len());
-        for &s in cand.skills.iter() {
-            if let Some(list) = self.skill_positions.get(s as usize) {
-                let inc = score::exact_increment(self.dict_len, s);
-                for &p in list {
-                    scratch.add(p, inc);
-                }
-            }
-        }
-        for &p in &self.open_positions {
-            scratch.add(p, 0);
-        }
-        let mut eligible = 0usize;
-        let mut row_skipped = false;
-        for &p in &scratch.touched {
-            let pu = p as usize;
-            let pos = &self.poss[pu];
-            let exact = scratch.count[pu];
-            let Some(ub) = score::upper_bound(&self.weights, cand, pos, exact, bound) else {
-                continue;
-            };
-            let row_floor = if row.len() == cap { row[0].score } else { f32::NEG_INFINITY };
-            if ub + MARGIN < row_floor && ub + MARGIN < col_floor[pu] {
-                row_skipped = true;
-                col_skipped[pu] = true;
-                continue;
-            }
-            if let Ok(s) = score::evaluate(&self.weights, cand, pos, exact) {
-                let entry = Entry {
-                    other: p,
-                    fit: s.fit,
-                    appeal: s.appeal,
-                    score: s.score,
-                };
-                eligible += 1;
-                heap_push(&mut row, entry, cap, pos_rank);
-                counts[pu] += 1;
-                let heap = &mut heaps[pu];
-                heap_push(heap, Entry { other: c, ..entry }, cap, cand_rank);
-                if heap.len() == cap {
-                    col_floor[pu] = heap[0].score;
-                }
-            }
-        }
-        let complete = eligible <= cap && !row_skipped;
-        row.sort_unstable_by(|a, b| rank_cmp(a, b, pos_rank));
-        TopList { entries: row, complete }
     }
 
     fn rescan_row(&mut self, c: u32) {
