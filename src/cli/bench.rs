@@ -207,7 +207,11 @@ pub fn run(args: &BenchArgs) -> ExitCode {
             rayon::current_num_threads()
         );
         println!("load                 {:>10.1} ms", figures.load_ms);
-        println!("full match (top-{})  {:>10.1} ms", matcher.top_k(), figures.full_match_ms);
+        println!(
+            "full match (top-{})  {:>10.1} ms",
+            matcher.top_k(),
+            figures.full_match_ms
+        );
         println!(
             "allocate             {:>10.1} ms  ({} assigned)",
             figures.allocate_ms,

@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod check;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod matching;
 
@@ -34,6 +35,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export booths, positions, candidates or visits of a fair file as CSV.
     Export(export::ExportArgs),
+    /// Write a deterministic synthetic fair (see --preset).
+    Generate(generate::GenerateArgs),
     /// Top matches per candidate or per position, with scores and short reasons.
     Match(matching::MatchArgs),
     /// Every eligible pair with fit, appeal and score, as CSV.
@@ -51,6 +54,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Match(args)) => matching::run_match(&args),
         Some(Command::Scores(args)) => matching::run_scores(&args),
         Some(Command::Allocate(args)) => matching::run_allocate(&args),

@@ -207,7 +207,9 @@ impl Matcher {
             let id = self.cand_ids[c as usize].clone();
             match assignment[i] {
                 Some(p) => out.assigned.push((id, self.pos_ids[p as usize].clone())),
-                None if setup.hired_candidates.contains(&c) => out.unassigned.push((id, UnassignedReason::AlreadyHired)),
+                None if setup.hired_candidates.contains(&c) => {
+                    out.unassigned.push((id, UnassignedReason::AlreadyHired))
+                }
                 None if prefs[i].is_empty() => out.unassigned.push((id, UnassignedReason::NoEligiblePosition)),
                 None => out.unassigned.push((id, UnassignedReason::AllFilled)),
             }
@@ -260,7 +262,9 @@ impl Matcher {
                 (
                     self.pos_ids[slot as usize].clone(),
                     setup.capacity[slot as usize],
-                    list.iter().map(|&(_, _, c)| self.cand_ids[c as usize].clone()).collect(),
+                    list.iter()
+                        .map(|&(_, _, c)| self.cand_ids[c as usize].clone())
+                        .collect(),
                 )
             })
             .collect();

@@ -91,7 +91,14 @@ impl Explanation {
         if !self.missing_required.is_empty() {
             parts.push(format!("-{}", self.missing_required.join("/")));
         }
-        for v in [&self.education, &self.experience, &self.salary, &self.city, &self.industry, &self.work_mode] {
+        for v in [
+            &self.education,
+            &self.experience,
+            &self.salary,
+            &self.city,
+            &self.industry,
+            &self.work_mode,
+        ] {
             if v.credit < 1.0 {
                 parts.push(v.text(lang).to_owned());
             }
@@ -304,7 +311,11 @@ impl Matcher {
         let (en, zh) = city_text(c_data, p_data);
         let city = Verdict::new(parts.city, en, zh);
         let industry = if c_data.industries.is_empty() {
-            Verdict::new(parts.industry, "no preferred industry: any".into(), "无意向行业：均可".into())
+            Verdict::new(
+                parts.industry,
+                "no preferred industry: any".into(),
+                "无意向行业：均可".into(),
+            )
         } else if parts.industry > 0.0 {
             Verdict::new(
                 parts.industry,
@@ -322,12 +333,19 @@ impl Matcher {
         };
         let mode = p_data.work_mode;
         let work_mode = match c_data.work_modes.iter().position(|m| *m == mode) {
-            _ if c_data.work_modes.is_empty() => {
-                Verdict::new(parts.work_mode, format!("{}: any mode accepted", mode.en()), format!("{}：方式不限", mode.zh()))
-            }
+            _ if c_data.work_modes.is_empty() => Verdict::new(
+                parts.work_mode,
+                format!("{}: any mode accepted", mode.en()),
+                format!("{}：方式不限", mode.zh()),
+            ),
             Some(i) => Verdict::new(
                 parts.work_mode,
-                format!("{} accepted (choice {} of {})", mode.en(), i + 1, c_data.work_modes.len()),
+                format!(
+                    "{} accepted (choice {} of {})",
+                    mode.en(),
+                    i + 1,
+                    c_data.work_modes.len()
+                ),
                 format!("接受{}（第{}选择）", mode.zh(), i + 1),
             ),
             None => {

@@ -765,7 +765,9 @@ impl Matcher {
         let booth_key = self.interner.booth(booth);
         let summary = score::summarize_visits(
             booth_key,
-            fair.visits.iter().filter(|v| &v.candidate == candidate && &v.booth == booth),
+            fair.visits
+                .iter()
+                .filter(|v| &v.candidate == candidate && &v.booth == booth),
         );
         let visits = &mut self.cands[c as usize].visits;
         visits.retain(|v| v.booth != booth_key);
@@ -888,7 +890,11 @@ impl Matcher {
     /// batches; `f` runs on the calling thread).
     pub fn for_each_eligible(&self, mut f: impl FnMut(&CandidateId, &[Scored])) {
         let slots: Vec<u32> = {
-            let mut v: Vec<(usize, u32)> = self.cand_slot.values().map(|&c| (self.cand_hint[c as usize], c)).collect();
+            let mut v: Vec<(usize, u32)> = self
+                .cand_slot
+                .values()
+                .map(|&c| (self.cand_hint[c as usize], c))
+                .collect();
             v.sort_unstable();
             v.into_iter().map(|(_, c)| c).collect()
         };

@@ -6,8 +6,7 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    BoothId, Candidate, MatchSettings, NextStep, Position, PositionId, SalaryRange, SkillDictionary,
-    Visit, WorkMode,
+    BoothId, Candidate, MatchSettings, NextStep, Position, PositionId, SalaryRange, SkillDictionary, Visit, WorkMode,
 };
 
 /// Sentinel group for skills outside the dictionary: they match only by exact spelling.
@@ -66,9 +65,17 @@ impl Weights {
             industry: appeal[2],
             work_mode: appeal[3],
             fit_weight: sane(s.fit_weight, d.fit_weight).min(1.0),
-            rating_bonus: if s.rating_bonus.is_finite() { s.rating_bonus } else { d.rating_bonus },
+            rating_bonus: if s.rating_bonus.is_finite() {
+                s.rating_bonus
+            } else {
+                d.rating_bonus
+            },
             group_credit: sane(s.group_match_credit, d.group_match_credit).min(1.0),
-            min_score: if s.min_score.is_finite() { s.min_score } else { d.min_score },
+            min_score: if s.min_score.is_finite() {
+                s.min_score
+            } else {
+                d.min_score
+            },
         }
     }
 }
@@ -544,8 +551,8 @@ fn components(w: &Weights, c: &Cand, p: &Pos, exact: u32, rating: Option<u8>) ->
     };
     let rank = c.mode_rank[p.mode as usize];
     let work_mode = if rank == 0 { 0.0 } else { mode_credit(rank) };
-    let appeal =
-        (100.0 * (w.salary * salary + w.city * city + w.industry * industry + w.work_mode * work_mode)).clamp(0.0, 100.0);
+    let appeal = (100.0 * (w.salary * salary + w.city * city + w.industry * industry + w.work_mode * work_mode))
+        .clamp(0.0, 100.0);
     let score = w.fit_weight * fit + (1.0 - w.fit_weight) * appeal;
     let parts = Parts {
         required,

@@ -13,7 +13,20 @@ use crate::model::{
 
 /// Dictionary spellings (with aliases and groups) mixed with skills the dictionary lacks.
 const SKILLS: &[&str] = &[
-    "Python", "python3", "ML", "机器学习", "deep learning", "SQL", "Rust", "Go", "CAD", "焊接", "Excel", "PLC", "Zorblax", "qux",
+    "Python",
+    "python3",
+    "ML",
+    "机器学习",
+    "deep learning",
+    "SQL",
+    "Rust",
+    "Go",
+    "CAD",
+    "焊接",
+    "Excel",
+    "PLC",
+    "Zorblax",
+    "qux",
 ];
 const CITIES: &[&str] = &["杭州", "杭州市", "Qingdao", "qingdao", "西宁", ""];
 const INDUSTRIES: &[Industry] = &[
@@ -212,10 +225,20 @@ fn random_edit(rng: &mut ChaCha8Rng, fair: &mut Fair, m: &mut Matcher, serial: u
 fn assert_same_as_rebuild(fair: &Fair, m: &Matcher) {
     let fresh = Matcher::build(fair);
     for c in &fair.candidates {
-        assert_eq!(m.top_positions(&c.id), fresh.top_positions(&c.id), "top positions of {}", c.id);
+        assert_eq!(
+            m.top_positions(&c.id),
+            fresh.top_positions(&c.id),
+            "top positions of {}",
+            c.id
+        );
     }
     for p in &fair.positions {
-        assert_eq!(m.top_candidates(&p.id), fresh.top_candidates(&p.id), "top candidates of {}", p.id);
+        assert_eq!(
+            m.top_candidates(&p.id),
+            fresh.top_candidates(&p.id),
+            "top candidates of {}",
+            p.id
+        );
     }
     assert_eq!(m.candidates_without_match(), fresh.candidates_without_match());
     assert_eq!(m.positions_without_match(), fresh.positions_without_match());
@@ -281,7 +304,11 @@ fn position_prefers(a: &Scored, b: &Scored) -> bool {
 }
 
 fn capacities(fair: &Fair, alloc: &Allocation) -> HashMap<PositionId, u32> {
-    let caps: HashMap<PositionId, u32> = alloc.positions.iter().map(|f| (f.position.clone(), f.capacity)).collect();
+    let caps: HashMap<PositionId, u32> = alloc
+        .positions
+        .iter()
+        .map(|f| (f.position.clone(), f.capacity))
+        .collect();
     for p in &fair.positions {
         let hired: std::collections::HashSet<&CandidateId> = fair
             .visits
@@ -335,7 +362,11 @@ fn assert_stable(fair: &Fair, m: &Matcher, alloc: &Allocation) {
 fn brute_force_candidate_optimal(fair: &Fair, m: &Matcher) -> Vec<(CandidateId, PositionId)> {
     let caps: HashMap<PositionId, u32> = {
         let alloc = m.allocate(fair);
-        alloc.positions.iter().map(|f| (f.position.clone(), f.capacity)).collect()
+        alloc
+            .positions
+            .iter()
+            .map(|f| (f.position.clone(), f.capacity))
+            .collect()
     };
     let hired: std::collections::HashSet<&CandidateId> = fair
         .visits
@@ -348,7 +379,11 @@ fn brute_force_candidate_optimal(fair: &Fair, m: &Matcher) -> Vec<(CandidateId, 
         .iter()
         .filter(|c| !hired.contains(&c.id))
         .map(|c| {
-            let list: Vec<Scored> = fair.positions.iter().filter_map(|p| m.pair(&c.id, &p.id).unwrap().ok()).collect();
+            let list: Vec<Scored> = fair
+                .positions
+                .iter()
+                .filter_map(|p| m.pair(&c.id, &p.id).unwrap().ok())
+                .collect();
             (c.id.clone(), list)
         })
         .collect();
@@ -550,7 +585,10 @@ fn hard_rules_are_named() {
     assert_eq!(rule_of(&fair), Some(Rule::BelowThreshold));
 
     let mut fair = base.clone();
-    let at = NaiveDate::from_ymd_opt(2026, 5, 1).unwrap().and_hms_opt(10, 0, 0).unwrap();
+    let at = NaiveDate::from_ymd_opt(2026, 5, 1)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
     fair.visits.push(Visit {
         id: VisitId::new("V1"),
         candidate: c.clone(),
