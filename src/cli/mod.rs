@@ -6,13 +6,12 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod matching;
+pub mod ui_bench;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-
-use crate::model::{Fair, FairId};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -45,6 +44,8 @@ pub enum Command {
     Allocate(matching::AllocateArgs),
     /// Time load, full match, allocation, edits and save on a fair file; report peak memory.
     Bench(bench::BenchArgs),
+    /// Time the window headless on a fair: first frame, scrolling, typing.
+    UiBench(ui_bench::UiBenchArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -59,21 +60,22 @@ pub fn main() -> ExitCode {
         Some(Command::Scores(args)) => matching::run_scores(&args),
         Some(Command::Allocate(args)) => matching::run_allocate(&args),
         Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::UiBench(args)) => ui_bench::run(&args),
     }
 }
 
 fn open_window(file: Option<PathBuf>) -> ExitCode {
-    let fair = match file {
+    let start = match file {
         Some(path) => match crate::store::load_fair(&path) {
-            Ok(fair) => fair,
+            Ok(fair) => crate::ui::Start::File(fair, path),
             Err(e) => {
                 eprintln!("fairmatch: {e}");
                 return ExitCode::FAILURE;
             }
         },
-        None => Fair::new(FairId::new("empty"), "fairmatch"),
+        None => crate::ui::Start::Default,
     };
-    match crate::ui::run(fair) {
+    match crate::ui::run_with(start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fairmatch: could not open the window: {e}");
