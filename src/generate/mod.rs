@@ -793,8 +793,8 @@ fn generate_candidate(
     pools: &SkillPools,
     id: CandidateId,
     phones: &mut HashSet<u64>,
-    emails: &mut HashSet<String>,
-    badges: &mut HashSet<String>,
+    emails: &mut HashSet<u64>,
+    badges: &mut HashSet<[u8; 6]>,
 ) -> PlannedCandidate {
     let tier = match rng.random_range(0..100) {
         0..55 => TalentTier::Student,
@@ -1009,11 +1009,9 @@ fn generate_candidate(
         unique_email(rng, &name, tier, emails)
     };
     let badge = loop {
-        let code: String = (0..6)
-            .map(|_| BADGE_ALPHABET[rng.random_range(0..BADGE_ALPHABET.len())] as char)
-            .collect();
-        if badges.insert(code.clone()) {
-            break code;
+        let code: [u8; 6] = std::array::from_fn(|_| BADGE_ALPHABET[rng.random_range(0..BADGE_ALPHABET.len())]);
+        if badges.insert(code) {
+            break code.iter().map(|&b| char::from(b)).collect::<String>();
         }
     };
 
@@ -1042,6 +1040,11 @@ fn generate_candidate(
     }
 }
 
+fn text_hash(text: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(text)
+}
+
 /// Mailbox local part from the name: pinyin for Chinese names, letters for English ones.
 fn mailbox_name(name: &str) -> String {
     let mut out = String::new();
@@ -1058,7 +1061,9 @@ fn mailbox_name(name: &str) -> String {
     if out.is_empty() { "user".into() } else { out }
 }
 
-fn unique_email(rng: &mut ChaCha8Rng, name: &str, tier: TalentTier, taken: &mut HashSet<String>) -> String {
+/// `taken` holds hashes of the addresses handed out: a hash collision only makes us draw
+/// another address, so uniqueness holds without storing every string twice.
+fn unique_email(rng: &mut ChaCha8Rng, name: &str, tier: TalentTier, taken: &mut HashSet<u64>) -> String {
     let overseas = tier == TalentTier::OverseasHighLevel;
     let domain = match rng.random_range(0..100) {
         _ if overseas && rng.random_bool(0.6) => *["gmail.com", "outlook.com"].choose(rng).unwrap_or(&"gmail.com"),
@@ -1083,7 +1088,7 @@ fn unique_email(rng: &mut ChaCha8Rng, name: &str, tier: TalentTier, taken: &mut 
             }
         };
         let email = format!("{local}@{domain}");
-        if taken.insert(email.clone()) {
+        if taken.insert(text_hash(&email)) {
             return email;
         }
     }

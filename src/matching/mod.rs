@@ -123,11 +123,11 @@ impl Lists {
         }
         list.entries.insert(at, entry);
         self.members[entry.other as usize].push(owner);
-        if list.entries.len() > cap {
-            if let Some(evicted) = list.entries.pop() {
-                list.complete = false;
-                self.forget_member(evicted.other, owner);
-            }
+        if list.entries.len() > cap
+            && let Some(evicted) = list.entries.pop()
+        {
+            list.complete = false;
+            self.forget_member(evicted.other, owner);
         }
         self.cache[owner as usize] = OnceLock::new();
     }
@@ -184,6 +184,10 @@ impl Scratch {
         self.count[i] += increment;
     }
 }
+
+/// One chunk of the full build: its candidates' rows, and per position a bounded heap of its
+/// best pairs within the chunk plus the chunk's count of eligible pairs.
+type ChunkResult = (Vec<TopList>, Vec<Vec<Entry>>, Vec<u32>);
 
 /// Live matching state for one fair.
 #[derive(Debug)]
@@ -387,10 +391,10 @@ impl Matcher {
 
     fn unindex_position(&mut self, slot: u32) {
         let pos = &self.poss[slot as usize];
-        if pos.required.is_empty() {
-            if let Some(i) = self.open_positions.iter().position(|&x| x == slot) {
-                self.open_positions.swap_remove(i);
-            }
+        if pos.required.is_empty()
+            && let Some(i) = self.open_positions.iter().position(|&x| x == slot)
+        {
+            self.open_positions.swap_remove(i);
         }
         for &s in pos.required.iter() {
             pull_index(&mut self.skill_positions, s, slot);
@@ -478,7 +482,7 @@ impl Matcher {
         let pos_rank = allocate::id_ranks(&self.pos_ids);
         let (cand_rank, pos_rank) = (&cand_rank, &pos_rank);
         let this = &*self;
-        let parts: Vec<(Vec<TopList>, Vec<Vec<Entry>>, Vec<u32>)> = (0..n_cands)
+        let parts: Vec<ChunkResult> = (0..n_cands)
             .step_by(chunk_len)
             .collect::<Vec<_>>()
             .into_par_iter()
