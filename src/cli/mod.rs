@@ -1,5 +1,7 @@
 //! Command line: no subcommand opens the window; subcommands run headless.
 
+pub mod merge;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,7 +23,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Merge station logs into a fair: union by event id, duplicates listed.
+    Merge(merge::MergeArgs),
+}
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -33,6 +38,8 @@ pub fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(command) => match command {},
+        Some(command) => match command {
+            Command::Merge(args) => merge::run(args),
+        },
     }
 }

@@ -4,6 +4,9 @@ use std::path::Path;
 
 use crate::model::Fair;
 
+pub mod station_log;
+pub use station_log::{load_station_log, save_station_log};
+
 /// Why a fair could not be loaded or saved, with the path and position where known.
 #[derive(Debug)]
 pub struct StoreError {
