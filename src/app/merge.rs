@@ -195,7 +195,7 @@ pub fn merge_logs(fair: &mut Fair, logs: &[StationLog]) -> Result<MergeReport, M
     for event in logs.iter().flat_map(|log| &log.events) {
         let in_fair = known.get(&event.id).map(Vec::as_slice).unwrap_or_default();
         let in_fresh = fresh_ids.get(&event.id).map(Vec::as_slice).unwrap_or_default();
-        if in_fair.iter().any(|e| *e == event) || in_fresh.iter().any(|&i| &fresh[i] == event) {
+        if in_fair.contains(&event) || in_fresh.iter().any(|&i| &fresh[i] == event) {
             report.events_already_present += 1;
             continue;
         }
