@@ -47,19 +47,19 @@ fn broken_station_logs_give_clear_errors() {
     let text = station_log_to_string(&station_log(&fair, None)).expect("serializes");
     for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
         let error = station_log_from_str(&text[..cut], "log.ron").expect_err("truncated log refused");
-        assert!(error.message.starts_with("log.ron:"), "{}", error.message);
+        assert!(error.to_string().starts_with("log.ron:"), "{error}");
     }
     let newer = text.replacen("format_version: 1", "format_version: 7", 1);
     let error = station_log_from_str(&newer, "log.ron").expect_err("newer refused");
-    assert!(error.message.contains("newer"), "{}", error.message);
+    assert!(error.to_string().contains("newer"), "{error}");
 
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("bad.ron");
     std::fs::write(&path, b"(format_version: 1, fair_id: \"\xff\")").expect("writes");
     let error = load_station_log(&path).expect_err("invalid UTF-8 refused");
-    assert!(error.message.contains("not UTF-8"), "{}", error.message);
+    assert!(error.to_string().contains("invalid UTF-8"), "{error}");
     let error = load_station_log(&dir.path().join("missing.ron")).expect_err("missing file");
-    assert!(error.message.contains("missing.ron"), "{}", error.message);
+    assert!(error.to_string().contains("missing.ron"), "{error}");
 }
 
 #[test]

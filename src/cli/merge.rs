@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::app::merge::{check_log, merge_logs, station_log};
-use crate::model::StationId;
+use crate::model::{Fair, StationId};
 use crate::store::{self, load_station_log, save_station_log};
 
 #[derive(Debug, Args)]
@@ -56,10 +56,20 @@ pub fn merge_files(fair_path: &Path, log_paths: &[PathBuf], output: &Path) -> Re
 /// `export --what station-log`: the events of one station (or all) as a station log.
 pub fn export_station_log(fair_path: &Path, station: Option<&StationId>, output: &Path) -> Result<String, String> {
     let fair = store::load_fair(fair_path).map_err(|e| e.to_string())?;
+    write_station_log(&fair, fair_path, station, output)
+}
+
+/// Writes the station log of an already loaded fair; `fair_path` names it in messages.
+pub fn write_station_log(
+    fair: &Fair,
+    fair_path: &Path,
+    station: Option<&StationId>,
+    output: &Path,
+) -> Result<String, String> {
     if let Some(station) = station
         && !fair.events.iter().any(|e| &e.station == station)
     {
-        let known = crate::app::merge::stations(&fair);
+        let known = crate::app::merge::stations(fair);
         let known: Vec<&str> = known.iter().map(StationId::as_str).collect();
         return Err(format!(
             "{}: no events from station {station}; stations in this fair: {}",
@@ -71,7 +81,7 @@ pub fn export_station_log(fair_path: &Path, station: Option<&StationId>, output:
             }
         ));
     }
-    let log = station_log(&fair, station);
+    let log = station_log(fair, station);
     save_station_log(output, &log).map_err(|e| e.to_string())?;
     Ok(format!("wrote {} events to {}", log.events.len(), output.display()))
 }

@@ -1,5 +1,8 @@
 //! Command line: no subcommand opens the window; subcommands run headless.
 
+pub mod check;
+pub mod export;
+pub mod import;
 pub mod merge;
 
 use std::path::PathBuf;
@@ -24,22 +27,43 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Merge station logs into a fair: union by event id, duplicates listed.
+    /// Load and validate a fair file; print counts and every problem.
+    Check(check::CheckArgs),
+    /// Import booths, positions and candidates from CSV files into a fair file.
+    Import(import::ImportArgs),
+    /// Export booths, positions, candidates or visits of a fair file as CSV.
+    Export(export::ExportArgs),
+    /// Merge station logs into a fair: union by event id, possible duplicates listed.
     Merge(merge::MergeArgs),
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => match crate::ui::run(Fair::new(FairId::new("empty"), "fairmatch")) {
-            Ok(()) => ExitCode::SUCCESS,
+        None => open_window(cli.file),
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Import(args)) => import::run(&args),
+        Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Merge(args)) => merge::run(args),
+    }
+}
+
+fn open_window(file: Option<PathBuf>) -> ExitCode {
+    let fair = match file {
+        Some(path) => match crate::store::load_fair(&path) {
+            Ok(fair) => fair,
             Err(e) => {
-                eprintln!("fairmatch: could not open the window: {e}");
-                ExitCode::FAILURE
+                eprintln!("fairmatch: {e}");
+                return ExitCode::FAILURE;
             }
         },
-        Some(command) => match command {
-            Command::Merge(args) => merge::run(args),
-        },
+        None => Fair::new(FairId::new("empty"), "fairmatch"),
+    };
+    match crate::ui::run(fair) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fairmatch: could not open the window: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -1,0 +1,111 @@
+//! `fairmatch import --booths B.csv --positions P.csv --candidates C.csv [--into FAIR.ron] -o OUT.ron`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::model::{Fair, FairId};
+use crate::store::csv_import::{ImportFiles, import_csv};
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("inputs").required(true).multiple(true).args(["booths", "positions", "candidates"])))]
+pub struct ImportArgs {
+    /// Booths CSV (id/展位号, employer/单位名称, kind, industry, zone).
+    #[arg(long)]
+    pub booths: Option<PathBuf>,
+    /// Positions CSV (id, booth, employer, title, openings, skills, education, salary, ...).
+    #[arg(long)]
+    pub positions: Option<PathBuf>,
+    /// Candidates CSV (id, name/姓名, phone/手机, email, education/学历, skills/技能, ...).
+    #[arg(long)]
+    pub candidates: Option<PathBuf>,
+    /// Existing fair file to add to (it is not modified unless it is also the output).
+    #[arg(long)]
+    pub into: Option<PathBuf>,
+    /// Import the good rows even when some rows are bad (the bad ones are still listed).
+    #[arg(long)]
+    pub skip_bad_rows: bool,
+    /// The fair file to write (replaced atomically).
+    #[arg(short = 'o', long = "output")]
+    pub output: PathBuf,
+}
+
+pub fn run(args: &ImportArgs) -> ExitCode {
+    let mut fair = match &args.into {
+        Some(path) => match crate::store::load_fair(path) {
+            Ok(fair) => fair,
+            Err(e) => {
+                eprintln!("fairmatch import: {e}");
+                return ExitCode::FAILURE;
+            }
+        },
+        None => new_fair(args),
+    };
+    let files = ImportFiles {
+        booths: args.booths.as_deref(),
+        positions: args.positions.as_deref(),
+        candidates: args.candidates.as_deref(),
+    };
+    let report = match import_csv(&mut fair, &files) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("fairmatch import: {e}");
+            eprintln!("nothing written");
+            return ExitCode::FAILURE;
+        }
+    };
+    for note in &report.notes {
+        println!("{note}");
+    }
+    if !report.bad_rows.is_empty() {
+        let rows: std::collections::HashSet<(&str, u64)> =
+            report.bad_rows.iter().map(|b| (b.file.as_str(), b.line)).collect();
+        let verb = if args.skip_bad_rows { "skipped" } else { "bad" };
+        eprintln!("{} {verb} row(s), {} problem(s):", rows.len(), report.bad_rows.len());
+        for bad in &report.bad_rows {
+            eprintln!("  {bad}");
+        }
+        if !args.skip_bad_rows {
+            eprintln!(
+                "nothing written to {}; fix the rows above or pass --skip-bad-rows",
+                args.output.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    }
+    if let Err(e) = crate::store::save_fair(&args.output, &fair) {
+        eprintln!("fairmatch import: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "added {} booths ({} created from positions' employers), {} positions, {} candidates; wrote {}",
+        report.booths_added + report.booths_created.len(),
+        report.booths_created.len(),
+        report.positions_added,
+        report.candidates_added,
+        args.output.display()
+    );
+    let problems = crate::model::validate(&fair);
+    if !problems.is_empty() {
+        println!(
+            "the written fair has {} problem(s) (see `fairmatch check`):",
+            problems.len()
+        );
+        for problem in problems.iter().take(20) {
+            println!("  {problem}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// A fresh fair named after the output file, with an id unique to this import.
+fn new_fair(args: &ImportArgs) -> Fair {
+    let name = args
+        .output
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "imported fair".into());
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
+    Fair::new(FairId::new(format!("{name}-{stamp}")), name)
+}
