@@ -311,3 +311,35 @@ fn visits_for_unknown_candidates_are_kept_and_reported() {
     assert_eq!(report.unknown_candidates.len(), 1);
     assert_eq!(fair.visits.len(), 1);
 }
+
+#[test]
+fn derived_events_rebuild_the_day_when_merged_into_the_bare_fair() {
+    let bare = small_fair();
+    let mut day = small_fair();
+    day.candidates[1].checked_in = Some(at(9, 5));
+    day.candidates[4].checked_in = Some(at(8, 50));
+    for (i, (who, minute)) in [(1usize, 30u32), (4, 10), (1, 45)].into_iter().enumerate() {
+        day.visits.push(Visit {
+            id: VisitId(format!("V{:06}", i + 1)),
+            candidate: day.candidates[who].id.clone(),
+            booth: BoothId::new("A-001"),
+            position: None,
+            at: at(10, minute),
+            rating: Some(4),
+            notes: String::new(),
+            next_step: NextStep::Offer,
+            status: PipelineStatus::Open,
+        });
+    }
+    day.visits.sort_by_key(|v| v.at);
+    day.events = fairmatch::model::derived_events(&day);
+    assert_eq!(day.events.len(), 5);
+    assert!(
+        fairmatch::model::derived_events(&day).is_empty(),
+        "nothing left to derive"
+    );
+
+    let mut rebuilt = bare.clone();
+    merge_logs(&mut rebuilt, &[station_log(&day, None)]).expect("same fair");
+    assert_eq!(rebuilt, day);
+}

@@ -99,3 +99,57 @@ fn merge_command_merges_and_refuses_foreign_logs_without_writing() {
     );
     assert_eq!(std::fs::read(&out).expect("reads"), before, "output untouched");
 }
+
+#[test]
+fn export_and_merge_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let organizer = dir.path().join("fair.ron");
+    let station_fair = dir.path().join("station.ron");
+    let log = dir.path().join("log.ron");
+    let out = dir.path().join("out.ron");
+    save_fair(&organizer, &small_fair()).expect("saves");
+    save_fair(&station_fair, &fair_with_check_ins()).expect("saves");
+    let run = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_fairmatch"))
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let export = run(&[
+        "export".as_ref(),
+        station_fair.as_os_str(),
+        "--what".as_ref(),
+        "station-log".as_ref(),
+        "--station".as_ref(),
+        "entrance-1".as_ref(),
+        "-o".as_ref(),
+        log.as_os_str(),
+    ]);
+    assert!(export.status.success(), "{}", String::from_utf8_lossy(&export.stderr));
+    let merge = run(&[
+        "merge".as_ref(),
+        organizer.as_os_str(),
+        log.as_os_str(),
+        log.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert!(merge.status.success(), "{}", String::from_utf8_lossy(&merge.stderr));
+    let stdout = String::from_utf8_lossy(&merge.stdout);
+    assert!(stdout.starts_with("2 new events (2 already present)"), "{stdout}");
+    assert_eq!(load_fair(&out).expect("loads").events.len(), 2);
+
+    let usage = run(&["merge".as_ref(), organizer.as_os_str(), "-o".as_ref(), out.as_os_str()]);
+    assert_eq!(usage.status.code(), Some(2), "a merge without logs is a usage error");
+    let station_on_csv = run(&[
+        "export".as_ref(),
+        organizer.as_os_str(),
+        "--what".as_ref(),
+        "visits".as_ref(),
+        "--station".as_ref(),
+        "x".as_ref(),
+        "-o".as_ref(),
+        dir.path().join("v.csv").as_os_str(),
+    ]);
+    assert_eq!(station_on_csv.status.code(), Some(2));
+}

@@ -151,14 +151,6 @@ fn kind_rank(kind: &EventKind) -> u8 {
     }
 }
 
-/// The one order events are kept in, so the merged fair does not depend on log order.
-fn canonical_order(a: &StationEvent, b: &StationEvent) -> std::cmp::Ordering {
-    (a.at, &a.id, &a.station)
-        .cmp(&(b.at, &b.id, &b.station))
-        // Only clashing ids reach this; rare enough to afford formatting.
-        .then_with(|| format!("{:?}", a.kind).cmp(&format!("{:?}", b.kind)))
-}
-
 /// Equal as people, ignoring when they were checked in.
 fn same_person(a: &Candidate, b: &Candidate) -> bool {
     let mut b = b.clone();
@@ -215,12 +207,12 @@ pub fn merge_logs(fair: &mut Fair, logs: &[StationLog]) -> Result<MergeReport, M
     fresh.sort_by(|a, b| {
         kind_rank(&a.kind)
             .cmp(&kind_rank(&b.kind))
-            .then_with(|| canonical_order(a, b))
+            .then_with(|| a.canonical_cmp(b))
     });
 
     apply(fair, &fresh, &mut report);
     fair.events.extend(fresh);
-    fair.events.sort_by(canonical_order);
+    fair.events.sort_by(StationEvent::canonical_cmp);
     report.possible_duplicates = possible_duplicates(fair);
     Ok(report)
 }

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Candidate, CandidateId, FairId, LocalTime, Visit};
+use super::{Candidate, CandidateId, Fair, FairId, LocalTime, Visit};
 
 /// Version of the station log format this build writes. Logs with a higher version are refused.
 pub const STATION_LOG_VERSION: u32 = 1;
@@ -59,4 +59,65 @@ pub struct StationLog {
     pub station: Option<StationId>,
     #[serde(default)]
     pub events: Vec<StationEvent>,
+}
+
+impl StationEvent {
+    /// The one order a fair keeps its events in (time, then id), so a merged fair does not
+    /// depend on the order logs arrived in.
+    pub fn canonical_cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.at, &self.id, &self.station)
+            .cmp(&(other.at, &other.id, &other.station))
+            // Only events clashing on id reach this; rare enough to afford formatting.
+            .then_with(|| format!("{:?}", self.kind).cmp(&format!("{:?}", other.kind)))
+    }
+}
+
+/// Station that [`derived_events`] credits with check-ins recorded without an event.
+pub const DERIVED_ENTRANCE: &str = "entrance";
+
+/// Events for check-ins and visits a fair holds without a matching event (a generated fair,
+/// or one whose visits were imported), in canonical order. Ids derive from the records
+/// (`checkin-{candidate}`, `visit-{visit}`) so the same fair always yields the same events,
+/// and visits are credited to the station `booth-{booth}`.
+pub fn derived_events(fair: &Fair) -> Vec<StationEvent> {
+    use std::collections::HashSet;
+    let mut recorded_check_ins: HashSet<&CandidateId> = HashSet::new();
+    let mut recorded_visits = HashSet::new();
+    for event in &fair.events {
+        match &event.kind {
+            EventKind::CheckIn { candidate } => {
+                recorded_check_ins.insert(candidate);
+            }
+            EventKind::WalkIn { candidate } => {
+                recorded_check_ins.insert(&candidate.id);
+            }
+            EventKind::Visit { visit } => {
+                recorded_visits.insert(&visit.id);
+            }
+        }
+    }
+    let check_ins = fair.candidates.iter().filter_map(|c| {
+        let at = c.checked_in?;
+        (!recorded_check_ins.contains(&c.id)).then(|| StationEvent {
+            id: EventId(format!("checkin-{}", c.id)),
+            station: StationId::new(DERIVED_ENTRANCE),
+            at,
+            kind: EventKind::CheckIn {
+                candidate: c.id.clone(),
+            },
+        })
+    });
+    let visits = fair
+        .visits
+        .iter()
+        .filter(|v| !recorded_visits.contains(&v.id))
+        .map(|v| StationEvent {
+            id: EventId(format!("visit-{}", v.id)),
+            station: StationId(format!("booth-{}", v.booth)),
+            at: v.at,
+            kind: EventKind::Visit { visit: v.clone() },
+        });
+    let mut events: Vec<StationEvent> = check_ins.chain(visits).collect();
+    events.sort_by(StationEvent::canonical_cmp);
+    events
 }

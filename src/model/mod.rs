@@ -64,7 +64,7 @@ string_id!(VisitId);
 
 // After `string_id!` so the module can use it.
 pub mod events;
-pub use events::{EventId, EventKind, STATION_LOG_VERSION, StationEvent, StationId, StationLog};
+pub use events::{EventId, EventKind, STATION_LOG_VERSION, StationEvent, StationId, StationLog, derived_events};
 
 /// Local wall-clock time at the venue. Fairs happen in one place, so no time zone.
 pub type LocalTime = NaiveDateTime;
