@@ -1,16 +1,17 @@
 //! Command line: no subcommand opens the window; subcommands run headless.
 
+pub mod bench;
 pub mod check;
 pub mod export;
+pub mod generate;
 pub mod import;
+pub mod matching;
 pub mod merge;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-
-use crate::model::{Fair, FairId};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,6 +34,16 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Export booths, positions, candidates or visits of a fair file as CSV.
     Export(export::ExportArgs),
+    /// Write a deterministic synthetic fair (see --preset).
+    Generate(generate::GenerateArgs),
+    /// Top matches per candidate or per position, with scores and short reasons.
+    Match(matching::MatchArgs),
+    /// Every eligible pair with fit, appeal and score, as CSV.
+    Scores(matching::ScoresArgs),
+    /// Stable allocation of candidates to positions, respecting openings.
+    Allocate(matching::AllocateArgs),
+    /// Time load, full match, allocation, edits and save on a fair file; report peak memory.
+    Bench(bench::BenchArgs),
     /// Merge station logs into a fair: union by event id, possible duplicates listed.
     Merge(merge::MergeArgs),
 }
@@ -44,6 +55,11 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::Export(args)) => export::run(&args),
+        Some(Command::Generate(args)) => generate::run(&args),
+        Some(Command::Match(args)) => matching::run_match(&args),
+        Some(Command::Scores(args)) => matching::run_scores(&args),
+        Some(Command::Allocate(args)) => matching::run_allocate(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Merge(args)) => merge::run(args),
     }
 }
@@ -57,7 +73,7 @@ fn open_window(file: Option<PathBuf>) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         },
-        None => Fair::new(FairId::new("empty"), "fairmatch"),
+        None => crate::generate::sample_fair(),
     };
     match crate::ui::run(fair) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,11 +1,31 @@
 //! Scoring, top-K ranking both ways, incremental updates and allocation. No egui, no I/O.
 //!
-//! API contract used by `app` and `ui` (implementation lands with the matching issue):
-//! - [`Matcher::build`] computes top-K lists from scratch.
+//! - [`Matcher::build`] computes top-K lists from scratch (in parallel).
 //! - `*_changed` methods update only what one edit touches.
 //! - [`Matcher::explain`] gives the reasons for one pair.
+//! - [`Matcher::allocate`] runs the stable allocation (see [`allocate`]).
+//!
+//! Internally every candidate and position has a dense slot; ids are only used at the edges and to
+//! break score ties (lower id first), so incremental results equal a fresh build exactly.
+//! Each list keeps `2K` entries, the exact best of its row or column; a list is rescanned only when
+//! a removal leaves it with fewer than `K` entries and it may be missing some.
 
-use crate::model::{BoothId, CandidateId, Fair, PositionId};
+pub mod allocate;
+mod explain;
+mod score;
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use crate::model::{BoothId, Candidate, CandidateId, Fair, Position, PositionId, SkillDictionary};
+
+pub use allocate::{Allocation, AllocationInstance, UnassignedReason};
+pub use explain::{Explanation, Verdict};
+pub use score::Rule;
+use score::{Cand, Interner, Pos, Weights};
 
 /// One ranked pair.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,24 +40,892 @@ pub struct Scored {
     pub score: f32,
 }
 
-#[derive(Debug, Default)]
-pub struct Matcher {}
+/// A pair as stored in a list: `other` is the position slot in a candidate's row, the
+/// candidate slot in a position's column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    other: u32,
+    fit: f32,
+    appeal: f32,
+    score: f32,
+}
 
-impl Matcher {
-    pub fn build(_fair: &Fair) -> Self {
-        Self {}
+/// Ranking order: higher score first, then lower id. `ids` holds the ids themselves, or their
+/// ranks in id order (same order, cheaper to compare).
+#[inline]
+fn rank_cmp<K: Ord>(a: &Entry, b: &Entry, ids: &[K]) -> Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| ids[a.other as usize].cmp(&ids[b.other as usize]))
+}
+
+#[derive(Debug, Clone, Default)]
+struct TopList {
+    /// Best first; the exact best `entries.len()` of the row or column.
+    entries: Vec<Entry>,
+    /// True when `entries` holds every eligible pair of the row or column.
+    complete: bool,
+}
+
+/// One direction of lists (rows: owner = candidate; columns: owner = position).
+#[derive(Debug, Default)]
+struct Lists {
+    lists: Vec<TopList>,
+    /// Indexed by the other side's slot: the owners whose list contains it.
+    members: Vec<Vec<u32>>,
+    cache: Vec<OnceLock<Vec<Scored>>>,
+}
+
+impl Lists {
+    fn with_sizes(owners: usize, others: usize) -> Self {
+        Self {
+            lists: vec![TopList::default(); owners],
+            members: vec![Vec::new(); others],
+            cache: (0..owners).map(|_| OnceLock::new()).collect(),
+        }
     }
-    pub fn top_positions(&self, _candidate: &CandidateId) -> &[Scored] {
-        &[]
+
+    fn grow(&mut self, owners: usize, others: usize) {
+        if self.lists.len() < owners {
+            self.lists.resize_with(owners, TopList::default);
+            self.cache.resize_with(owners, OnceLock::new);
+        }
+        if self.members.len() < others {
+            self.members.resize_with(others, Vec::new);
+        }
     }
-    pub fn top_candidates(&self, _position: &PositionId) -> &[Scored] {
-        &[]
+
+    fn forget_member(&mut self, other: u32, owner: u32) {
+        let m = &mut self.members[other as usize];
+        if let Some(i) = m.iter().position(|&x| x == owner) {
+            m.swap_remove(i);
+        }
     }
-    pub fn candidate_changed(&mut self, _fair: &Fair, _candidate: &CandidateId) {}
-    pub fn position_changed(&mut self, _fair: &Fair, _position: &PositionId) {}
-    pub fn booth_changed(&mut self, _fair: &Fair, _booth: &BoothId) {}
-    pub fn visits_changed(&mut self, _fair: &Fair, _candidate: &CandidateId, _booth: &BoothId) {}
-    pub fn settings_changed(&mut self, fair: &Fair) {
-        *self = Self::build(fair);
+
+    /// Drops `other` from `owner`'s list; the caller has already dealt with `members`.
+    fn drop_entry(&mut self, owner: u32, other: u32) {
+        let list = &mut self.lists[owner as usize];
+        if let Some(i) = list.entries.iter().position(|e| e.other == other) {
+            list.entries.remove(i);
+            self.cache[owner as usize] = OnceLock::new();
+        }
+    }
+
+    /// Inserts when the entry is certainly among the best: the list is complete, or the entry
+    /// ranks above the list's last entry (everything outside ranks below that).
+    fn offer<K: Ord>(&mut self, owner: u32, entry: Entry, cap: usize, ids: &[K]) {
+        let list = &mut self.lists[owner as usize];
+        let at = list
+            .entries
+            .partition_point(|e| rank_cmp(e, &entry, ids) == Ordering::Less);
+        if at == list.entries.len() && !list.complete {
+            return;
+        }
+        list.entries.insert(at, entry);
+        self.members[entry.other as usize].push(owner);
+        if list.entries.len() > cap
+            && let Some(evicted) = list.entries.pop()
+        {
+            list.complete = false;
+            self.forget_member(evicted.other, owner);
+        }
+        self.cache[owner as usize] = OnceLock::new();
+    }
+
+    fn replace(&mut self, owner: u32, list: TopList) {
+        let old = std::mem::replace(&mut self.lists[owner as usize], list);
+        for e in &old.entries {
+            self.forget_member(e.other, owner);
+        }
+        for i in 0..self.lists[owner as usize].entries.len() {
+            let other = self.lists[owner as usize].entries[i].other;
+            self.members[other as usize].push(owner);
+        }
+        self.cache[owner as usize] = OnceLock::new();
+    }
+
+    fn needs_rescan(&self, owner: u32, k: usize) -> bool {
+        let list = &self.lists[owner as usize];
+        !list.complete && list.entries.len() < k
     }
 }
+
+/// Reusable marks for gathering the pairs that share a skill, without clearing per use.
+#[derive(Debug, Default, Clone)]
+struct Scratch {
+    stamp: Vec<u32>,
+    count: Vec<u32>,
+    epoch: u32,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    fn begin(&mut self, size: usize) {
+        if self.stamp.len() < size {
+            self.stamp.resize(size, 0);
+            self.count.resize(size, 0);
+        }
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.stamp.fill(0);
+            self.epoch = 1;
+        }
+        self.touched.clear();
+    }
+
+    #[inline]
+    fn add(&mut self, slot: u32, increment: u32) {
+        let i = slot as usize;
+        if self.stamp[i] != self.epoch {
+            self.stamp[i] = self.epoch;
+            self.count[i] = 0;
+            self.touched.push(slot);
+        }
+        self.count[i] += increment;
+    }
+}
+
+/// One chunk of the full build: its candidates' rows, and per position a bounded heap of its
+/// best pairs within the chunk plus the chunk's count of eligible pairs.
+type ChunkResult = (Vec<TopList>, Vec<Vec<Entry>>, Vec<u32>);
+
+/// Live matching state for one fair.
+#[derive(Debug)]
+pub struct Matcher {
+    weights: Weights,
+    k: usize,
+    cap: usize,
+    dict: &'static SkillDictionary,
+    dict_len: u32,
+    interner: Interner,
+
+    cand_ids: Vec<CandidateId>,
+    cands: Vec<Cand>,
+    cand_slot: HashMap<CandidateId, u32>,
+    /// Where each candidate sat in `fair.candidates` last time we looked.
+    cand_hint: Vec<usize>,
+
+    pos_ids: Vec<PositionId>,
+    poss: Vec<Pos>,
+    pos_slot: HashMap<PositionId, u32>,
+    pos_hint: Vec<usize>,
+
+    /// Required skill → positions requiring it.
+    skill_positions: Vec<Vec<u32>>,
+    /// Positions with no required skill: open to every candidate.
+    open_positions: Vec<u32>,
+    /// Skill → candidates having it.
+    skill_candidates: Vec<Vec<u32>>,
+
+    rows: Lists,
+    cols: Lists,
+    scratch: Scratch,
+}
+
+impl Default for Matcher {
+    fn default() -> Self {
+        let fair = Fair::new(Default::default(), "");
+        Self::build(&fair)
+    }
+}
+
+fn push_index(index: &mut Vec<Vec<u32>>, skill: u32, slot: u32) {
+    let i = skill as usize;
+    if index.len() <= i {
+        index.resize_with(i + 1, Vec::new);
+    }
+    index[i].push(slot);
+}
+
+fn pull_index(index: &mut [Vec<u32>], skill: u32, slot: u32) {
+    if let Some(list) = index.get_mut(skill as usize)
+        && let Some(i) = list.iter().position(|&x| x == slot)
+    {
+        list.swap_remove(i);
+    }
+}
+
+/// Sorts eligible entries best first and keeps `cap`; complete when nothing was cut.
+fn top_of<K: Ord>(mut entries: Vec<Entry>, cap: usize, ids: &[K]) -> TopList {
+    let complete = entries.len() <= cap;
+    if !complete {
+        entries.select_nth_unstable_by(cap - 1, |a, b| rank_cmp(a, b, ids));
+        entries.truncate(cap);
+    }
+    entries.sort_unstable_by(|a, b| rank_cmp(a, b, ids));
+    TopList { entries, complete }
+}
+
+/// Bounded heap with the worst entry at the root, for merging columns during the full build.
+fn heap_push<K: Ord>(heap: &mut Vec<Entry>, entry: Entry, cap: usize, ids: &[K]) {
+    // `worse(a, b)`: a ranks below b, so it belongs nearer the root.
+    let worse = |a: &Entry, b: &Entry| rank_cmp(a, b, ids) == Ordering::Greater;
+    if heap.len() < cap {
+        heap.push(entry);
+        let mut i = heap.len() - 1;
+        while i > 0 {
+            let parent = (i - 1) / 2;
+            if worse(&heap[i], &heap[parent]) {
+                heap.swap(i, parent);
+                i = parent;
+            } else {
+                break;
+            }
+        }
+    } else if cap > 0 && worse(&heap[0], &entry) {
+        heap[0] = entry;
+        let mut i = 0;
+        loop {
+            let (l, r) = (2 * i + 1, 2 * i + 2);
+            let mut worst = i;
+            if l < heap.len() && worse(&heap[l], &heap[worst]) {
+                worst = l;
+            }
+            if r < heap.len() && worse(&heap[r], &heap[worst]) {
+                worst = r;
+            }
+            if worst == i {
+                break;
+            }
+            heap.swap(i, worst);
+            i = worst;
+        }
+    }
+}
+
+impl Matcher {
+    /// Computes every top-K list from scratch.
+    pub fn build(fair: &Fair) -> Self {
+        Self::build_with(fair, SkillDictionary::builtin())
+    }
+
+    /// Same as [`Matcher::build`] with a given skill dictionary.
+    pub fn build_with(fair: &Fair, dict: &'static SkillDictionary) -> Self {
+        let k = usize::from(fair.settings.top_k.max(1));
+        let mut m = Matcher {
+            weights: Weights::new(&fair.settings),
+            k,
+            cap: 2 * k,
+            dict,
+            dict_len: dict.len() as u32,
+            interner: Interner::default(),
+            cand_ids: Vec::with_capacity(fair.candidates.len()),
+            cands: Vec::with_capacity(fair.candidates.len()),
+            cand_slot: HashMap::with_capacity(fair.candidates.len()),
+            cand_hint: Vec::with_capacity(fair.candidates.len()),
+            pos_ids: Vec::with_capacity(fair.positions.len()),
+            poss: Vec::with_capacity(fair.positions.len()),
+            pos_slot: HashMap::with_capacity(fair.positions.len()),
+            pos_hint: Vec::with_capacity(fair.positions.len()),
+            skill_positions: Vec::new(),
+            open_positions: Vec::new(),
+            skill_candidates: Vec::new(),
+            rows: Lists::default(),
+            cols: Lists::default(),
+            scratch: Scratch::default(),
+        };
+        for (i, p) in fair.positions.iter().enumerate() {
+            if m.pos_slot.contains_key(&p.id) {
+                continue; // duplicate id: validation reports it; the first one counts
+            }
+            let pos = score::resolve_position(dict, &mut m.interner, p);
+            let slot = m.poss.len() as u32;
+            m.index_position(slot, &pos);
+            m.pos_slot.insert(p.id.clone(), slot);
+            m.pos_ids.push(p.id.clone());
+            m.poss.push(pos);
+            m.pos_hint.push(i);
+        }
+        let mut visits: HashMap<&CandidateId, Vec<&crate::model::Visit>> = HashMap::new();
+        for v in &fair.visits {
+            visits.entry(&v.candidate).or_default().push(v);
+        }
+        for (i, c) in fair.candidates.iter().enumerate() {
+            if m.cand_slot.contains_key(&c.id) {
+                continue;
+            }
+            let summaries = visits
+                .get(&c.id)
+                .map(|vs| m.summarize_candidate_visits(vs.iter().copied()))
+                .unwrap_or_default();
+            let cand = score::resolve_candidate(dict, &mut m.interner, c, summaries);
+            let slot = m.cands.len() as u32;
+            for &s in cand.skills.iter() {
+                push_index(&mut m.skill_candidates, s, slot);
+            }
+            m.cand_slot.insert(c.id.clone(), slot);
+            m.cand_ids.push(c.id.clone());
+            m.cands.push(cand);
+            m.cand_hint.push(i);
+        }
+        m.compute_all();
+        m
+    }
+
+    fn summarize_candidate_visits<'a>(
+        &mut self,
+        visits: impl Iterator<Item = &'a crate::model::Visit>,
+    ) -> Vec<score::BoothVisits> {
+        let mut by_booth: Vec<(u32, Vec<&crate::model::Visit>)> = Vec::new();
+        for v in visits {
+            let booth = self.interner.booth(&v.booth);
+            match by_booth.iter_mut().find(|(b, _)| *b == booth) {
+                Some((_, list)) => list.push(v),
+                None => by_booth.push((booth, vec![v])),
+            }
+        }
+        by_booth
+            .into_iter()
+            .filter_map(|(booth, vs)| score::summarize_visits(booth, vs.into_iter()))
+            .collect()
+    }
+
+    fn index_position(&mut self, slot: u32, pos: &Pos) {
+        if pos.required.is_empty() {
+            self.open_positions.push(slot);
+        }
+        for &s in pos.required.iter() {
+            push_index(&mut self.skill_positions, s, slot);
+        }
+    }
+
+    fn unindex_position(&mut self, slot: u32) {
+        let pos = &self.poss[slot as usize];
+        if pos.required.is_empty()
+            && let Some(i) = self.open_positions.iter().position(|&x| x == slot)
+        {
+            self.open_positions.swap_remove(i);
+        }
+        for &s in pos.required.iter() {
+            pull_index(&mut self.skill_positions, s, slot);
+        }
+    }
+
+    /// Eligible pairs of one candidate (unsorted).
+    fn score_row(&self, c: u32, scratch: &mut Scratch, out: &mut Vec<Entry>) {
+        let cand = &self.cands[c as usize];
+        if !cand.alive {
+            return;
+        }
+        scratch.begin(self.poss.len());
+        for &s in cand.skills.iter() {
+            if let Some(list) = self.skill_positions.get(s as usize) {
+                let inc = score::exact_increment(self.dict_len, s);
+                for &p in list {
+                    scratch.add(p, inc);
+                }
+            }
+        }
+        for &p in &self.open_positions {
+            scratch.add(p, 0);
+        }
+        for &p in &scratch.touched {
+            if let Ok(s) = score::evaluate(&self.weights, cand, &self.poss[p as usize], scratch.count[p as usize]) {
+                out.push(Entry {
+                    other: p,
+                    fit: s.fit,
+                    appeal: s.appeal,
+                    score: s.score,
+                });
+            }
+        }
+    }
+
+    /// Eligible pairs of one position (unsorted).
+    fn score_col(&self, p: u32, scratch: &mut Scratch, out: &mut Vec<Entry>) {
+        let pos = &self.poss[p as usize];
+        if !pos.alive {
+            return;
+        }
+        let mut consider = |c: u32, exact: u32| {
+            if let Ok(s) = score::evaluate(&self.weights, &self.cands[c as usize], pos, exact) {
+                out.push(Entry {
+                    other: c,
+                    fit: s.fit,
+                    appeal: s.appeal,
+                    score: s.score,
+                });
+            }
+        };
+        if pos.required.is_empty() {
+            for (c, cand) in self.cands.iter().enumerate() {
+                if cand.alive {
+                    consider(c as u32, 0);
+                }
+            }
+            return;
+        }
+        scratch.begin(self.cands.len());
+        for &s in pos.required.iter() {
+            if let Some(list) = self.skill_candidates.get(s as usize) {
+                let inc = score::exact_increment(self.dict_len, s);
+                for &c in list {
+                    scratch.add(c, inc);
+                }
+            }
+        }
+        for &c in &scratch.touched {
+            consider(c, scratch.count[c as usize]);
+        }
+    }
+
+    /// Full recompute of both directions: rows in parallel chunks, each chunk also keeping a
+    /// bounded heap per position, merged at the end.
+    fn compute_all(&mut self) {
+        let n_cands = self.cands.len();
+        let n_pos = self.poss.len();
+        let cap = self.cap;
+        let chunks = (rayon::current_num_threads() * 4).clamp(1, n_cands.max(1));
+        let chunk_len = n_cands.div_ceil(chunks).max(1);
+        // Integer ranks in id order break ties like the ids themselves, without string compares.
+        let cand_rank = allocate::id_ranks(&self.cand_ids);
+        let pos_rank = allocate::id_ranks(&self.pos_ids);
+        let (cand_rank, pos_rank) = (&cand_rank, &pos_rank);
+        let this = &*self;
+        let parts: Vec<ChunkResult> = (0..n_cands)
+            .step_by(chunk_len)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|start| {
+                let end = (start + chunk_len).min(n_cands);
+                let mut scratch = Scratch::default();
+                let mut heaps: Vec<Vec<Entry>> = vec![Vec::new(); n_pos];
+                let mut counts = vec![0u32; n_pos];
+                let mut rows = Vec::with_capacity(end - start);
+                let mut row = Vec::new();
+                for c in start..end {
+                    row.clear();
+                    this.score_row(c as u32, &mut scratch, &mut row);
+                    for e in &row {
+                        counts[e.other as usize] += 1;
+                        let col_entry = Entry { other: c as u32, ..*e };
+                        heap_push(&mut heaps[e.other as usize], col_entry, cap, cand_rank);
+                    }
+                    rows.push(top_of(std::mem::take(&mut row), cap, pos_rank));
+                }
+                (rows, heaps, counts)
+            })
+            .collect();
+        let mut rows = Vec::with_capacity(n_cands);
+        let mut col_entries: Vec<Vec<Entry>> = vec![Vec::new(); n_pos];
+        let mut col_counts = vec![0u32; n_pos];
+        for (chunk_rows, heaps, counts) in parts {
+            rows.extend(chunk_rows);
+            for (p, heap) in heaps.into_iter().enumerate() {
+                col_entries[p].extend(heap);
+                col_counts[p] += counts[p];
+            }
+        }
+        let cols: Vec<TopList> = col_entries
+            .into_par_iter()
+            .zip(col_counts.into_par_iter())
+            .map(|(entries, count)| {
+                let mut list = top_of(entries, cap, cand_rank);
+                list.complete = count as usize <= cap;
+                list
+            })
+            .collect();
+        self.rows = Lists::with_sizes(n_cands, n_pos);
+        self.cols = Lists::with_sizes(n_pos, n_cands);
+        for (c, list) in rows.into_iter().enumerate() {
+            for e in &list.entries {
+                self.rows.members[e.other as usize].push(c as u32);
+            }
+            self.rows.lists[c] = list;
+        }
+        for (p, list) in cols.into_iter().enumerate() {
+            for e in &list.entries {
+                self.cols.members[e.other as usize].push(p as u32);
+            }
+            self.cols.lists[p] = list;
+        }
+    }
+
+    fn rescan_row(&mut self, c: u32) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let mut out = Vec::new();
+        self.score_row(c, &mut scratch, &mut out);
+        self.scratch = scratch;
+        let list = top_of(out, self.cap, &self.pos_ids);
+        self.rows.replace(c, list);
+    }
+
+    fn rescan_col(&mut self, p: u32) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let mut out = Vec::new();
+        self.score_col(p, &mut scratch, &mut out);
+        self.scratch = scratch;
+        let list = top_of(out, self.cap, &self.cand_ids);
+        self.cols.replace(p, list);
+    }
+
+    /// Re-ranks after candidate `c`'s data changed (or it was added or removed).
+    fn update_candidate(&mut self, c: u32) {
+        let old_cols = std::mem::take(&mut self.cols.members[c as usize]);
+        for &p in &old_cols {
+            self.cols.drop_entry(p, c);
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let mut row = Vec::new();
+        self.score_row(c, &mut scratch, &mut row);
+        self.scratch = scratch;
+        for e in &row {
+            let col_entry = Entry { other: c, ..*e };
+            self.cols.offer(e.other, col_entry, self.cap, &self.cand_ids);
+        }
+        for &p in &old_cols {
+            if self.cols.needs_rescan(p, self.k) {
+                self.rescan_col(p);
+            }
+        }
+        let list = top_of(row, self.cap, &self.pos_ids);
+        self.rows.replace(c, list);
+    }
+
+    /// Re-ranks after position `p`'s data changed (or it was added or removed).
+    fn update_position(&mut self, p: u32) {
+        let old_rows = std::mem::take(&mut self.rows.members[p as usize]);
+        for &c in &old_rows {
+            self.rows.drop_entry(c, p);
+        }
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let mut col = Vec::new();
+        self.score_col(p, &mut scratch, &mut col);
+        self.scratch = scratch;
+        for e in &col {
+            let row_entry = Entry { other: p, ..*e };
+            self.rows.offer(e.other, row_entry, self.cap, &self.pos_ids);
+        }
+        for &c in &old_rows {
+            if self.rows.needs_rescan(c, self.k) {
+                self.rescan_row(c);
+            }
+        }
+        let list = top_of(col, self.cap, &self.cand_ids);
+        self.cols.replace(p, list);
+    }
+
+    /// Finds `id` in the fair, using the index it had last time, else a scan that refreshes all hints.
+    fn find_candidate<'f>(&mut self, fair: &'f Fair, id: &CandidateId) -> Option<&'f Candidate> {
+        if let Some(&slot) = self.cand_slot.get(id)
+            && let Some(c) = fair.candidates.get(self.cand_hint[slot as usize])
+            && &c.id == id
+        {
+            return Some(c);
+        }
+        let mut found = None;
+        // Backwards so that with duplicate ids the first occurrence wins, as in `build`.
+        for (i, c) in fair.candidates.iter().enumerate().rev() {
+            if let Some(&slot) = self.cand_slot.get(&c.id) {
+                self.cand_hint[slot as usize] = i;
+            }
+            if &c.id == id {
+                found = Some(c);
+            }
+        }
+        found
+    }
+
+    fn find_position<'f>(&mut self, fair: &'f Fair, id: &PositionId) -> Option<&'f Position> {
+        if let Some(&slot) = self.pos_slot.get(id)
+            && let Some(p) = fair.positions.get(self.pos_hint[slot as usize])
+            && &p.id == id
+        {
+            return Some(p);
+        }
+        let mut found = None;
+        for (i, p) in fair.positions.iter().enumerate().rev() {
+            if let Some(&slot) = self.pos_slot.get(&p.id) {
+                self.pos_hint[slot as usize] = i;
+            }
+            if &p.id == id {
+                found = Some(p);
+            }
+        }
+        found
+    }
+
+    fn fair_index_of_candidate(fair: &Fair, id: &CandidateId) -> usize {
+        fair.candidates.iter().position(|c| &c.id == id).unwrap_or(0)
+    }
+
+    fn fair_index_of_position(fair: &Fair, id: &PositionId) -> usize {
+        fair.positions.iter().position(|p| &p.id == id).unwrap_or(0)
+    }
+
+    fn grow_lists(&mut self) {
+        let (nc, np) = (self.cands.len(), self.poss.len());
+        self.rows.grow(nc, np);
+        self.cols.grow(np, nc);
+    }
+
+    /// A candidate was edited, added or removed (absent from `fair` means removed).
+    pub fn candidate_changed(&mut self, fair: &Fair, candidate: &CandidateId) {
+        let found = self.find_candidate(fair, candidate);
+        let slot = self.cand_slot.get(candidate).copied();
+        match (found, slot) {
+            (None, None) => {}
+            (None, Some(c)) => {
+                for &s in self.cands[c as usize].skills.iter() {
+                    pull_index(&mut self.skill_candidates, s, c);
+                }
+                self.cands[c as usize].alive = false;
+                self.cand_slot.remove(candidate);
+                self.update_candidate(c);
+            }
+            (Some(data), Some(c)) => {
+                let visits = std::mem::take(&mut self.cands[c as usize].visits);
+                let cand = score::resolve_candidate(self.dict, &mut self.interner, data, visits);
+                let old = std::mem::replace(&mut self.cands[c as usize], cand);
+                if old.skills != self.cands[c as usize].skills {
+                    for &s in old.skills.iter() {
+                        pull_index(&mut self.skill_candidates, s, c);
+                    }
+                    for &s in self.cands[c as usize].skills.clone().iter() {
+                        push_index(&mut self.skill_candidates, s, c);
+                    }
+                }
+                self.update_candidate(c);
+            }
+            (Some(data), None) => {
+                let visits: Vec<&crate::model::Visit> =
+                    fair.visits.iter().filter(|v| &v.candidate == candidate).collect();
+                let summaries = self.summarize_candidate_visits(visits.into_iter());
+                let cand = score::resolve_candidate(self.dict, &mut self.interner, data, summaries);
+                let c = self.cands.len() as u32;
+                for &s in cand.skills.iter() {
+                    push_index(&mut self.skill_candidates, s, c);
+                }
+                self.cands.push(cand);
+                self.cand_ids.push(candidate.clone());
+                self.cand_slot.insert(candidate.clone(), c);
+                self.cand_hint.push(Self::fair_index_of_candidate(fair, candidate));
+                self.grow_lists();
+                self.update_candidate(c);
+            }
+        }
+    }
+
+    /// A position was edited, added or removed (absent from `fair` means removed).
+    pub fn position_changed(&mut self, fair: &Fair, position: &PositionId) {
+        let found = self.find_position(fair, position);
+        let slot = self.pos_slot.get(position).copied();
+        match (found, slot) {
+            (None, None) => {}
+            (None, Some(p)) => {
+                self.unindex_position(p);
+                self.poss[p as usize].alive = false;
+                self.pos_slot.remove(position);
+                self.update_position(p);
+            }
+            (Some(data), Some(p)) => {
+                let pos = score::resolve_position(self.dict, &mut self.interner, data);
+                self.unindex_position(p);
+                self.index_position(p, &pos);
+                self.poss[p as usize] = pos;
+                self.update_position(p);
+            }
+            (Some(data), None) => {
+                let pos = score::resolve_position(self.dict, &mut self.interner, data);
+                let p = self.poss.len() as u32;
+                self.index_position(p, &pos);
+                self.poss.push(pos);
+                self.pos_ids.push(position.clone());
+                self.pos_slot.insert(position.clone(), p);
+                self.pos_hint.push(Self::fair_index_of_position(fair, position));
+                self.grow_lists();
+                self.update_position(p);
+            }
+        }
+    }
+
+    /// A booth was edited or removed. Scores do not read booth fields, but positions may have
+    /// been moved along with it, so every position naming this booth (before or after) is redone.
+    pub fn booth_changed(&mut self, fair: &Fair, booth: &BoothId) {
+        let mut ids: Vec<PositionId> = fair
+            .positions
+            .iter()
+            .filter(|p| &p.booth == booth)
+            .map(|p| p.id.clone())
+            .collect();
+        let booth_key = self.interner.booth(booth);
+        for (slot, pos) in self.poss.iter().enumerate() {
+            if pos.alive && pos.booth == booth_key {
+                ids.push(self.pos_ids[slot].clone());
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            self.position_changed(fair, &id);
+        }
+    }
+
+    /// Visits of `candidate` at `booth` were added, edited or removed.
+    pub fn visits_changed(&mut self, fair: &Fair, candidate: &CandidateId, booth: &BoothId) {
+        let Some(&c) = self.cand_slot.get(candidate) else {
+            return;
+        };
+        let booth_key = self.interner.booth(booth);
+        let summary = score::summarize_visits(
+            booth_key,
+            fair.visits
+                .iter()
+                .filter(|v| &v.candidate == candidate && &v.booth == booth),
+        );
+        let visits = &mut self.cands[c as usize].visits;
+        visits.retain(|v| v.booth != booth_key);
+        visits.extend(summary);
+        self.update_candidate(c);
+    }
+
+    /// Weights, thresholds or K changed: the one edit that recomputes everything.
+    pub fn settings_changed(&mut self, fair: &Fair) {
+        *self = Self::build_with(fair, self.dict);
+    }
+
+    /// The candidate's best positions, best first (at most K).
+    pub fn top_positions(&self, candidate: &CandidateId) -> &[Scored] {
+        let Some(&c) = self.cand_slot.get(candidate) else {
+            return &[];
+        };
+        self.rows.cache[c as usize].get_or_init(|| {
+            self.rows.lists[c as usize]
+                .entries
+                .iter()
+                .take(self.k)
+                .map(|e| Scored {
+                    candidate: candidate.clone(),
+                    position: self.pos_ids[e.other as usize].clone(),
+                    fit: e.fit,
+                    appeal: e.appeal,
+                    score: e.score,
+                })
+                .collect()
+        })
+    }
+
+    /// The position's best candidates, best first (at most K).
+    pub fn top_candidates(&self, position: &PositionId) -> &[Scored] {
+        let Some(&p) = self.pos_slot.get(position) else {
+            return &[];
+        };
+        self.cols.cache[p as usize].get_or_init(|| {
+            self.cols.lists[p as usize]
+                .entries
+                .iter()
+                .take(self.k)
+                .map(|e| Scored {
+                    candidate: self.cand_ids[e.other as usize].clone(),
+                    position: position.clone(),
+                    fit: e.fit,
+                    appeal: e.appeal,
+                    score: e.score,
+                })
+                .collect()
+        })
+    }
+
+    /// K, as set in the fair's settings (at least 1).
+    pub fn top_k(&self) -> usize {
+        self.k
+    }
+
+    /// Candidates with no eligible position at all, in id order: the organizer's worklist.
+    pub fn candidates_without_match(&self) -> Vec<CandidateId> {
+        let mut out: Vec<CandidateId> = self
+            .cand_slot
+            .iter()
+            .filter(|&(_, &c)| self.rows.lists[c as usize].entries.is_empty())
+            .map(|(id, _)| id.clone())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Positions with no eligible candidate at all, in id order.
+    pub fn positions_without_match(&self) -> Vec<PositionId> {
+        let mut out: Vec<PositionId> = self
+            .pos_slot
+            .iter()
+            .filter(|&(_, &p)| self.cols.lists[p as usize].entries.is_empty())
+            .map(|(id, _)| id.clone())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Every eligible position of a candidate, best score first (not limited to K).
+    pub fn eligible_positions(&self, candidate: &CandidateId) -> Vec<Scored> {
+        let Some(&c) = self.cand_slot.get(candidate) else {
+            return Vec::new();
+        };
+        let mut scratch = Scratch::default();
+        let mut row = Vec::new();
+        self.score_row(c, &mut scratch, &mut row);
+        row.sort_unstable_by(|a, b| rank_cmp(a, b, &self.pos_ids));
+        row.iter()
+            .map(|e| Scored {
+                candidate: candidate.clone(),
+                position: self.pos_ids[e.other as usize].clone(),
+                fit: e.fit,
+                appeal: e.appeal,
+                score: e.score,
+            })
+            .collect()
+    }
+
+    /// Score of one pair, or the first rule that makes it ineligible (`None` for unknown ids).
+    pub fn pair(&self, candidate: &CandidateId, position: &PositionId) -> Option<Result<Scored, Rule>> {
+        let &c = self.cand_slot.get(candidate)?;
+        let &p = self.pos_slot.get(position)?;
+        let (cand, pos) = (&self.cands[c as usize], &self.poss[p as usize]);
+        let exact = score::exact_required(self.dict_len, cand, pos);
+        Some(score::evaluate(&self.weights, cand, pos, exact).map(|s| Scored {
+            candidate: candidate.clone(),
+            position: position.clone(),
+            fit: s.fit,
+            appeal: s.appeal,
+            score: s.score,
+        }))
+    }
+
+    /// Calls `f` with every candidate's eligible pairs, in fair order of candidates (in parallel
+    /// batches; `f` runs on the calling thread).
+    pub fn for_each_eligible(&self, mut f: impl FnMut(&CandidateId, &[Scored])) {
+        let slots: Vec<u32> = {
+            let mut v: Vec<(usize, u32)> = self
+                .cand_slot
+                .values()
+                .map(|&c| (self.cand_hint[c as usize], c))
+                .collect();
+            v.sort_unstable();
+            v.into_iter().map(|(_, c)| c).collect()
+        };
+        for batch in slots.chunks(4096) {
+            let rows: Vec<Vec<Scored>> = batch
+                .par_iter()
+                .map_init(Scratch::default, |scratch, &c| {
+                    let mut row = Vec::new();
+                    self.score_row(c, scratch, &mut row);
+                    row.sort_unstable_by(|a, b| rank_cmp(a, b, &self.pos_ids));
+                    row.iter()
+                        .map(|e| Scored {
+                            candidate: self.cand_ids[c as usize].clone(),
+                            position: self.pos_ids[e.other as usize].clone(),
+                            fit: e.fit,
+                            appeal: e.appeal,
+                            score: e.score,
+                        })
+                        .collect()
+                })
+                .collect();
+            for (&c, row) in batch.iter().zip(&rows) {
+                f(&self.cand_ids[c as usize], row);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

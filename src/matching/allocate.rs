@@ -1,0 +1,308 @@
+//! Stable many-to-one allocation: candidate-proposing deferred acceptance (hospitals/residents).
+//!
+//! Preferences, as the product defines them:
+//! - a candidate ranks its eligible positions by appeal, then fit (both higher first), then
+//!   position id;
+//! - a position ranks its eligible candidates by fit (higher first), then candidate id.
+//!
+//! Capacity is openings less the candidates already hired for the position (visits with next
+//! step Hired naming it). Candidates already hired anywhere are not allocated again.
+//! The result is the candidate-optimal stable matching, which is unique, so proposal order
+//! does not matter.
+
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use crate::model::{CandidateId, Fair, Industry, NextStep, PositionId};
+
+use super::{Matcher, Scratch};
+
+/// Why a candidate got no position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnassignedReason {
+    /// No position is eligible for this candidate.
+    NoEligiblePosition,
+    /// Every eligible position is filled by candidates it ranks higher.
+    AllFilled,
+    /// Already hired (a visit with next step Hired), so not allocated again.
+    AlreadyHired,
+}
+
+impl UnassignedReason {
+    pub fn en(self) -> &'static str {
+        match self {
+            Self::NoEligiblePosition => "no eligible position",
+            Self::AllFilled => "every eligible position filled by candidates it ranks higher",
+            Self::AlreadyHired => "already hired",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Self::NoEligiblePosition => "没有符合条件的岗位",
+            Self::AllFilled => "符合条件的岗位均已由排名更高的人选占满",
+            Self::AlreadyHired => "已录用",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PositionFill {
+    pub position: PositionId,
+    pub industry: Industry,
+    pub openings: u32,
+    pub hired: u32,
+    /// Openings less hired: what the allocation could fill.
+    pub capacity: u32,
+    pub assigned: u32,
+}
+
+impl PositionFill {
+    pub fn unfilled(&self) -> u32 {
+        self.capacity - self.assigned
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Allocation {
+    /// (candidate, position), in the fair's candidate order.
+    pub assigned: Vec<(CandidateId, PositionId)>,
+    /// In the fair's candidate order.
+    pub unassigned: Vec<(CandidateId, UnassignedReason)>,
+    /// Every position, in the fair's order.
+    pub positions: Vec<PositionFill>,
+    /// Unfilled openings per industry, for industries with any; in industry order.
+    pub unfilled_by_industry: Vec<(Industry, u32)>,
+}
+
+impl Allocation {
+    pub fn unfilled_total(&self) -> u64 {
+        self.positions.iter().map(|p| u64::from(p.unfilled())).sum()
+    }
+}
+
+/// The preference lists and capacities the allocation runs on, for checking against other
+/// implementations. Lists are best first.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+pub struct AllocationInstance {
+    pub candidates: Vec<(CandidateId, Vec<PositionId>)>,
+    pub positions: Vec<(PositionId, u32, Vec<CandidateId>)>,
+}
+
+/// Candidates in `fair` order that the matcher knows, plus the hired ones.
+struct Setup {
+    /// Candidate slots in fair order (first occurrence of each id).
+    order: Vec<u32>,
+    hired_candidates: HashSet<u32>,
+    /// Position slots in fair order, with openings and hired counts.
+    positions: Vec<(u32, Industry, u32, u32)>,
+    capacity: Vec<u32>,
+    /// Rank of each slot in id order, for tie-breaks without string compares.
+    cand_rank: Vec<u32>,
+    pos_rank: Vec<u32>,
+}
+
+pub(super) fn id_ranks<K: Ord + Sync>(ids: &[K]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+    order.par_sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
+    let mut rank = vec![0u32; ids.len()];
+    for (r, &slot) in order.iter().enumerate() {
+        rank[slot as usize] = r as u32;
+    }
+    rank
+}
+
+impl Matcher {
+    fn allocation_setup(&self, fair: &Fair) -> Setup {
+        let mut seen = HashSet::new();
+        let mut order = Vec::with_capacity(fair.candidates.len());
+        for c in &fair.candidates {
+            if let Some(&slot) = self.cand_slot.get(&c.id)
+                && seen.insert(slot)
+            {
+                order.push(slot);
+            }
+        }
+        let mut hired_pairs: HashSet<(&CandidateId, &PositionId)> = HashSet::new();
+        let mut hired_candidates = HashSet::new();
+        for v in &fair.visits {
+            if v.next_step == NextStep::Hired {
+                if let Some(&c) = self.cand_slot.get(&v.candidate) {
+                    hired_candidates.insert(c);
+                }
+                if let Some(p) = &v.position {
+                    hired_pairs.insert((&v.candidate, p));
+                }
+            }
+        }
+        let mut hired_per_position: HashMap<&PositionId, u32> = HashMap::new();
+        for (_, p) in hired_pairs {
+            *hired_per_position.entry(p).or_default() += 1;
+        }
+        let mut capacity = vec![0u32; self.poss.len()];
+        let mut positions = Vec::with_capacity(fair.positions.len());
+        let mut seen = HashSet::new();
+        for p in &fair.positions {
+            if let Some(&slot) = self.pos_slot.get(&p.id)
+                && seen.insert(slot)
+            {
+                let hired = hired_per_position.get(&p.id).copied().unwrap_or(0);
+                capacity[slot as usize] = p.openings.saturating_sub(hired);
+                positions.push((slot, p.industry, p.openings, hired));
+            }
+        }
+        Setup {
+            order,
+            hired_candidates,
+            positions,
+            capacity,
+            cand_rank: id_ranks(&self.cand_ids),
+            pos_rank: id_ranks(&self.pos_ids),
+        }
+    }
+
+    /// Each allocatable candidate's eligible positions, best first by the candidate's order,
+    /// with the fit the position judges by. Indexed like `setup.order`.
+    fn preference_lists(&self, setup: &Setup) -> Vec<Vec<(u32, f32)>> {
+        setup
+            .order
+            .par_iter()
+            .map_init(
+                || (Scratch::default(), Vec::new()),
+                |(scratch, row), &c| {
+                    if setup.hired_candidates.contains(&c) {
+                        return Vec::new();
+                    }
+                    row.clear();
+                    self.score_row(c, scratch, row);
+                    row.sort_unstable_by(|a, b| {
+                        b.appeal
+                            .total_cmp(&a.appeal)
+                            .then(b.fit.total_cmp(&a.fit))
+                            .then(setup.pos_rank[a.other as usize].cmp(&setup.pos_rank[b.other as usize]))
+                    });
+                    row.iter().map(|e| (e.other, e.fit)).collect()
+                },
+            )
+            .collect()
+    }
+
+    /// Runs the stable allocation on the current state; `fair` supplies openings and hires.
+    pub fn allocate(&self, fair: &Fair) -> Allocation {
+        let setup = self.allocation_setup(fair);
+        let prefs = self.preference_lists(&setup);
+        let held = deferred_acceptance(&prefs, &setup);
+
+        let mut assignment: Vec<Option<u32>> = vec![None; setup.order.len()];
+        let mut assigned_count = vec![0u32; self.poss.len()];
+        for (p, list) in held.iter().enumerate() {
+            assigned_count[p] = list.len() as u32;
+            for &(_, _, i) in list {
+                assignment[i as usize] = Some(p as u32);
+            }
+        }
+        let mut out = Allocation::default();
+        for (i, &c) in setup.order.iter().enumerate() {
+            let id = self.cand_ids[c as usize].clone();
+            match assignment[i] {
+                Some(p) => out.assigned.push((id, self.pos_ids[p as usize].clone())),
+                None if setup.hired_candidates.contains(&c) => {
+                    out.unassigned.push((id, UnassignedReason::AlreadyHired))
+                }
+                None if prefs[i].is_empty() => out.unassigned.push((id, UnassignedReason::NoEligiblePosition)),
+                None => out.unassigned.push((id, UnassignedReason::AllFilled)),
+            }
+        }
+        let mut by_industry: HashMap<Industry, u32> = HashMap::new();
+        for &(slot, industry, openings, hired) in &setup.positions {
+            let fill = PositionFill {
+                position: self.pos_ids[slot as usize].clone(),
+                industry,
+                openings,
+                hired,
+                capacity: setup.capacity[slot as usize],
+                assigned: assigned_count[slot as usize],
+            };
+            if fill.unfilled() > 0 {
+                *by_industry.entry(industry).or_default() += fill.unfilled();
+            }
+            out.positions.push(fill);
+        }
+        out.unfilled_by_industry = by_industry.into_iter().collect();
+        out.unfilled_by_industry.sort_unstable();
+        out
+    }
+
+    /// The preference lists and capacities [`Matcher::allocate`] runs on.
+    pub fn allocation_instance(&self, fair: &Fair) -> AllocationInstance {
+        let setup = self.allocation_setup(fair);
+        let prefs = self.preference_lists(&setup);
+        let mut by_position: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); self.poss.len()];
+        let mut candidates = Vec::new();
+        for (i, list) in prefs.iter().enumerate() {
+            let c = setup.order[i];
+            if setup.hired_candidates.contains(&c) {
+                continue;
+            }
+            for &(p, fit) in list {
+                by_position[p as usize].push((fit, setup.cand_rank[c as usize], c));
+            }
+            candidates.push((
+                self.cand_ids[c as usize].clone(),
+                list.iter().map(|&(p, _)| self.pos_ids[p as usize].clone()).collect(),
+            ));
+        }
+        let positions = setup
+            .positions
+            .iter()
+            .map(|&(slot, ..)| {
+                let list = &mut by_position[slot as usize];
+                list.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                (
+                    self.pos_ids[slot as usize].clone(),
+                    setup.capacity[slot as usize],
+                    list.iter()
+                        .map(|&(_, _, c)| self.cand_ids[c as usize].clone())
+                        .collect(),
+                )
+            })
+            .collect();
+        AllocationInstance { candidates, positions }
+    }
+}
+
+/// McVitie–Wilson form of candidate-proposing deferred acceptance: candidates enter one at a
+/// time and a displaced candidate proposes on at once. Returns, per position slot, the held
+/// (fit, candidate id rank, index into `setup.order`).
+fn deferred_acceptance(prefs: &[Vec<(u32, f32)>], setup: &Setup) -> Vec<Vec<(f32, u32, u32)>> {
+    let mut held: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); setup.capacity.len()];
+    let mut next = vec![0usize; prefs.len()];
+    for start in 0..prefs.len() {
+        let mut proposer = start;
+        'proposing: while let Some(&(p, fit)) = prefs[proposer].get(next[proposer]) {
+            next[proposer] += 1;
+            let cap = setup.capacity[p as usize] as usize;
+            if cap == 0 {
+                continue;
+            }
+            let rank = setup.cand_rank[setup.order[proposer] as usize];
+            let list = &mut held[p as usize];
+            if list.len() < cap {
+                list.push((fit, rank, proposer as u32));
+                break 'proposing;
+            }
+            // Worst held: lowest fit, then highest id rank.
+            let (worst, &(w_fit, w_rank, w_idx)) = list
+                .iter()
+                .enumerate()
+                .min_by(|(_, a), (_, b)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                .expect("a full list with capacity > 0 is not empty");
+            if fit > w_fit || (fit == w_fit && rank < w_rank) {
+                list[worst] = (fit, rank, proposer as u32);
+                proposer = w_idx as usize;
+            }
+        }
+    }
+    held
+}

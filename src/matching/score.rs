@@ -1,0 +1,569 @@
+//! Resolved, dense forms of candidates and positions, and the one scoring kernel every path uses.
+//!
+//! The full build, incremental updates, allocation and `explain` all call [`evaluate`], so a pair
+//! gets bit-identical numbers whichever way it was reached.
+
+use std::collections::HashMap;
+
+use crate::model::{
+    BoothId, Candidate, MatchSettings, NextStep, Position, PositionId, SalaryRange, SkillDictionary, Visit, WorkMode,
+};
+
+/// Sentinel group for skills outside the dictionary: they match only by exact spelling.
+pub(crate) const NO_GROUP: u8 = u8::MAX;
+
+/// Settings turned into normalized weights; non-finite or negative values fall back to safe ones.
+#[derive(Debug, Clone)]
+pub(crate) struct Weights {
+    pub required: f32,
+    pub preferred: f32,
+    pub education: f32,
+    pub experience: f32,
+    pub salary: f32,
+    pub city: f32,
+    pub industry: f32,
+    pub work_mode: f32,
+    pub fit_weight: f32,
+    pub rating_bonus: f32,
+    pub group_credit: f32,
+    pub min_score: f32,
+}
+
+fn sane(value: f32, fallback: f32) -> f32 {
+    if value.is_finite() { value.max(0.0) } else { fallback }
+}
+
+impl Weights {
+    pub fn new(s: &MatchSettings) -> Self {
+        let d = MatchSettings::default();
+        let fit = [
+            sane(s.required_skills_weight, d.required_skills_weight),
+            sane(s.preferred_skills_weight, d.preferred_skills_weight),
+            sane(s.education_weight, d.education_weight),
+            sane(s.experience_weight, d.experience_weight),
+        ];
+        let appeal = [
+            sane(s.salary_weight, d.salary_weight),
+            sane(s.city_weight, d.city_weight),
+            sane(s.industry_weight, d.industry_weight),
+            sane(s.work_mode_weight, d.work_mode_weight),
+        ];
+        // All-zero weights would divide by zero; then every component counts equally.
+        let norm = |w: [f32; 4]| {
+            let sum: f32 = w.iter().sum();
+            if sum > 0.0 { w.map(|x| x / sum) } else { [0.25; 4] }
+        };
+        let fit = norm(fit);
+        let appeal = norm(appeal);
+        Self {
+            required: fit[0],
+            preferred: fit[1],
+            education: fit[2],
+            experience: fit[3],
+            salary: appeal[0],
+            city: appeal[1],
+            industry: appeal[2],
+            work_mode: appeal[3],
+            fit_weight: sane(s.fit_weight, d.fit_weight).min(1.0),
+            rating_bonus: if s.rating_bonus.is_finite() {
+                s.rating_bonus
+            } else {
+                d.rating_bonus
+            },
+            group_credit: sane(s.group_match_credit, d.group_match_credit).min(1.0),
+            min_score: if s.min_score.is_finite() {
+                s.min_score
+            } else {
+                d.min_score
+            },
+        }
+    }
+}
+
+/// What booth staff recorded about one candidate at one booth.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BoothVisits {
+    pub booth: u32,
+    /// Latest rating given at this booth (by visit time, then visit id).
+    pub rating: Option<u8>,
+    /// A reject with no position named rules out every position of the booth.
+    pub reject_all: bool,
+    pub rejected: Vec<PositionId>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Cand {
+    pub alive: bool,
+    /// Sorted, deduplicated skill ids; ids below the dictionary size are dictionary skills.
+    pub skills: Box<[u32]>,
+    pub group_mask: u32,
+    pub education: i32,
+    pub experience: u8,
+    pub expected_salary: Option<u32>,
+    pub cities: Box<[u32]>,
+    pub industry_mask: u32,
+    /// Rank + 1 of each work mode in the candidate's list; 0 = not accepted. All 1 when the list is empty.
+    pub mode_rank: [u8; 4],
+    pub visits: Vec<BoothVisits>,
+}
+
+/// How many preferred skills are kept inline for the hot loop; more fall back to a merge.
+const PREF_INLINE: usize = 6;
+
+#[derive(Debug, Clone)]
+pub(crate) struct Pos {
+    // Hot fields first: the scoring loop reads these for thousands of positions per candidate.
+    pub mode: WorkMode,
+    pub min_education: i32,
+    pub min_experience: u8,
+    pub industry: u8,
+    pub booth: u32,
+    /// 0 when the position names no city.
+    pub city: u32,
+    pub salary: Option<SalaryRange>,
+    /// `group_levels[k]` has bit g set when at least k+1 required skills are in group g, so the
+    /// number of required skills in a candidate's groups is a sum of popcounts.
+    pub group_levels: [u32; 4],
+    /// A group holds more than four required skills: count with `required_groups` instead.
+    pub group_overflow: bool,
+    pub preferred_inline: [u32; PREF_INLINE],
+    pub alive: bool,
+    pub id: PositionId,
+    pub required: Box<[u32]>,
+    /// Group of each required skill, parallel to `required`.
+    pub required_groups: Box<[u8]>,
+    pub preferred: Box<[u32]>,
+}
+
+/// Turns text into dense ids. Grows with edits; a full build starts it afresh.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Interner {
+    unknown_skills: HashMap<String, u32>,
+    cities: HashMap<String, u32>,
+    booths: HashMap<BoothId, u32>,
+}
+
+impl Interner {
+    pub fn skill(&mut self, dict: &SkillDictionary, text: &str) -> Option<u32> {
+        if let Some(id) = dict.resolve(text) {
+            return Some(u32::from(id.0));
+        }
+        let key = crate::model::skills::normalize(text);
+        if key.is_empty() {
+            return None;
+        }
+        let next = (dict.len() + self.unknown_skills.len()) as u32;
+        Some(*self.unknown_skills.entry(key).or_insert(next))
+    }
+
+    /// Cities compare case- and width-insensitively, and `杭州市` equals `杭州`.
+    pub fn city(&mut self, text: &str) -> u32 {
+        let key = city_key(text);
+        if key.is_empty() {
+            return 0;
+        }
+        let next = self.cities.len() as u32 + 1;
+        *self.cities.entry(key).or_insert(next)
+    }
+
+    pub fn booth(&mut self, id: &BoothId) -> u32 {
+        let next = self.booths.len() as u32;
+        *self.booths.entry(id.clone()).or_insert(next)
+    }
+}
+
+pub(crate) fn city_key(text: &str) -> String {
+    let key = crate::model::skills::normalize(text);
+    let key = key.strip_suffix('市').unwrap_or(&key);
+    let key = key.strip_suffix(" city").unwrap_or(key);
+    key.trim().to_owned()
+}
+
+fn sorted_skill_ids(dict: &SkillDictionary, interner: &mut Interner, names: &[String]) -> Box<[u32]> {
+    let mut ids: Vec<u32> = names.iter().filter_map(|n| interner.skill(dict, n)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_boxed_slice()
+}
+
+fn group_of(dict: &SkillDictionary, id: u32) -> u8 {
+    if (id as usize) < dict.len() {
+        dict.group(crate::model::SkillId(id as u16)) as u8
+    } else {
+        NO_GROUP
+    }
+}
+
+pub(crate) fn resolve_candidate(
+    dict: &SkillDictionary,
+    interner: &mut Interner,
+    c: &Candidate,
+    visits: Vec<BoothVisits>,
+) -> Cand {
+    let skills = sorted_skill_ids(dict, interner, &c.skills);
+    let group_mask = skills
+        .iter()
+        .map(|&s| group_of(dict, s))
+        .filter(|&g| g != NO_GROUP)
+        .fold(0u32, |m, g| m | (1 << g));
+    let mut cities: Vec<u32> = c.cities.iter().map(|t| interner.city(t)).filter(|&x| x != 0).collect();
+    cities.sort_unstable();
+    cities.dedup();
+    let mut mode_rank = [0u8; 4];
+    if c.work_modes.is_empty() {
+        mode_rank = [1; 4];
+    } else {
+        for (rank, mode) in c.work_modes.iter().enumerate() {
+            let slot = &mut mode_rank[*mode as usize];
+            if *slot == 0 {
+                *slot = (rank as u8).saturating_add(1);
+            }
+        }
+    }
+    Cand {
+        alive: true,
+        skills,
+        group_mask,
+        education: c.education.level(),
+        experience: c.experience_years,
+        expected_salary: c.expected_salary,
+        cities: cities.into_boxed_slice(),
+        industry_mask: c.industries.iter().fold(0u32, |m, i| m | (1 << (*i as u8))),
+        mode_rank,
+        visits,
+    }
+}
+
+pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, p: &Position) -> Pos {
+    let required = sorted_skill_ids(dict, interner, &p.required_skills);
+    let required_groups: Box<[u8]> = required.iter().map(|&s| group_of(dict, s)).collect();
+    let mut group_levels = [0u32; 4];
+    let mut group_overflow = false;
+    let mut per_group = [0usize; 32];
+    for &g in required_groups.iter().filter(|&&g| g != NO_GROUP) {
+        let level = per_group[usize::from(g) % 32];
+        per_group[usize::from(g) % 32] += 1;
+        match group_levels.get_mut(level) {
+            Some(mask) => *mask |= 1 << (g % 32),
+            None => group_overflow = true,
+        }
+    }
+    let preferred = sorted_skill_ids(dict, interner, &p.preferred_skills);
+    let mut preferred_inline = [u32::MAX; PREF_INLINE];
+    for (slot, &id) in preferred_inline.iter_mut().zip(preferred.iter()) {
+        *slot = id;
+    }
+    Pos {
+        mode: p.work_mode,
+        min_education: p.min_education.level(),
+        min_experience: p.min_experience_years,
+        industry: p.industry as u8,
+        booth: interner.booth(&p.booth),
+        city: interner.city(&p.city),
+        salary: p.salary,
+        group_levels,
+        group_overflow,
+        preferred_inline,
+        alive: true,
+        id: p.id.clone(),
+        required,
+        required_groups,
+        preferred,
+    }
+}
+
+/// Summarizes one candidate's visits at one booth. `visits` are all of that pair's visits.
+pub(crate) fn summarize_visits<'a>(booth: u32, visits: impl Iterator<Item = &'a Visit>) -> Option<BoothVisits> {
+    let mut summary = BoothVisits {
+        booth,
+        rating: None,
+        reject_all: false,
+        rejected: Vec::new(),
+    };
+    let mut latest: Option<(&crate::model::LocalTime, &str)> = None;
+    let mut any = false;
+    for v in visits {
+        any = true;
+        if let Some(r) = v.rating {
+            let key = (&v.at, v.id.as_str());
+            if latest.is_none_or(|l| key > l) {
+                latest = Some(key);
+                summary.rating = Some(r.clamp(1, 5));
+            }
+        }
+        if v.next_step == NextStep::Reject {
+            match &v.position {
+                None => summary.reject_all = true,
+                Some(p) => summary.rejected.push(p.clone()),
+            }
+        }
+    }
+    any.then_some(summary)
+}
+
+/// Hard rules that make a pair ineligible, in the order they are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// The position's work mode is not among the candidate's accepted modes.
+    WorkModeNotAccepted,
+    /// Education more than one level below the position's minimum.
+    EducationTooLow,
+    /// None of the position's required skills (directly or by alias).
+    NoRequiredSkill,
+    /// Booth staff recorded "reject" for this candidate at this position (or the whole booth).
+    RejectedByBooth,
+    /// Both fit and appeal below the organizer's threshold.
+    BelowThreshold,
+}
+
+impl Rule {
+    pub fn en(self) -> &'static str {
+        match self {
+            Rule::WorkModeNotAccepted => "work mode not accepted",
+            Rule::EducationTooLow => "education more than one level below the minimum",
+            Rule::NoRequiredSkill => "none of the required skills",
+            Rule::RejectedByBooth => "rejected by booth staff",
+            Rule::BelowThreshold => "fit and appeal both below the threshold",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Rule::WorkModeNotAccepted => "不接受该工作方式",
+            Rule::EducationTooLow => "学历低于要求一级以上",
+            Rule::NoRequiredSkill => "不具备任何必备技能",
+            Rule::RejectedByBooth => "展位已标记不合适",
+            Rule::BelowThreshold => "匹配度与吸引力均低于门槛",
+        }
+    }
+
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        match lang {
+            crate::model::Lang::En => self.en(),
+            crate::model::Lang::Zh => self.zh(),
+        }
+    }
+}
+
+/// Per-component credits in 0..=1, as used in the totals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Parts {
+    pub required: f32,
+    pub preferred: f32,
+    pub education: f32,
+    pub experience: f32,
+    pub rating: Option<u8>,
+    pub salary: f32,
+    pub city: f32,
+    pub industry: f32,
+    pub work_mode: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PairScore {
+    pub fit: f32,
+    pub appeal: f32,
+    pub score: f32,
+}
+
+/// Number of the position's required skills the candidate has: low 16 bits all, high 16 bits
+/// those from the dictionary (which carry a group).
+pub(crate) fn exact_required(dict_len: u32, c: &Cand, p: &Pos) -> u32 {
+    let (mut i, mut j, mut out) = (0, 0, 0u32);
+    while i < c.skills.len() && j < p.required.len() {
+        match c.skills[i].cmp(&p.required[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out += exact_increment(dict_len, c.skills[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+#[inline]
+pub(crate) fn exact_increment(dict_len: u32, skill: u32) -> u32 {
+    if skill < dict_len { 0x1_0001 } else { 1 }
+}
+
+fn count_common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+pub(crate) fn salary_credit(offer: Option<SalaryRange>, expected: Option<u32>) -> f32 {
+    match (offer, expected) {
+        // Negotiable: neither a promise nor a refusal.
+        (None, _) => 0.6,
+        (Some(_), None) | (Some(_), Some(0)) => 1.0,
+        (Some(range), Some(expected)) => {
+            if range.max >= expected {
+                1.0
+            } else {
+                // Linear from half the expectation (no credit) up to the expectation (full credit).
+                let ratio = range.max as f32 / expected as f32;
+                ((ratio - 0.5) / 0.5).clamp(0.0, 1.0)
+            }
+        }
+    }
+}
+
+pub(crate) fn city_credit(c: &Cand, p: &Pos) -> f32 {
+    if c.cities.is_empty() || p.mode == WorkMode::Remote {
+        1.0
+    } else if p.city == 0 {
+        0.5
+    } else if c.cities.binary_search(&p.city).is_ok() {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+pub(crate) fn mode_credit(rank: u8) -> f32 {
+    // First listed mode is the preferred one; later ones still count.
+    (1.0 - 0.2 * f32::from(rank.saturating_sub(1))).max(0.4)
+}
+
+/// Scores one pair. `exact` comes from [`exact_required`] (or the equivalent index count).
+#[inline]
+pub(crate) fn evaluate(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> Result<PairScore, Rule> {
+    evaluate_parts(w, c, p, exact).map(|(s, _)| s)
+}
+
+#[inline]
+pub(crate) fn evaluate_parts(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> Result<(PairScore, Parts), Rule> {
+    let rank = c.mode_rank[p.mode as usize];
+    if rank == 0 {
+        return Err(Rule::WorkModeNotAccepted);
+    }
+    let edu_gap = c.education - p.min_education;
+    if edu_gap < -1 {
+        return Err(Rule::EducationTooLow);
+    }
+    if exact & 0xFFFF == 0 && !p.required.is_empty() {
+        return Err(Rule::NoRequiredSkill);
+    }
+    let mut rating = None;
+    if let Some(v) = c.visits.iter().find(|v| v.booth == p.booth) {
+        if v.reject_all || v.rejected.contains(&p.id) {
+            return Err(Rule::RejectedByBooth);
+        }
+        rating = v.rating;
+    }
+    let (score, parts) = components(w, c, p, exact, rating);
+    if score.fit < w.min_score && score.appeal < w.min_score {
+        return Err(Rule::BelowThreshold);
+    }
+    Ok((score, parts))
+}
+
+/// Every rule the pair breaks, first one first, and its numbers regardless; for explanations.
+pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<Rule>, PairScore, Parts) {
+    let mut broken = Vec::new();
+    if c.mode_rank[p.mode as usize] == 0 {
+        broken.push(Rule::WorkModeNotAccepted);
+    }
+    if c.education - p.min_education < -1 {
+        broken.push(Rule::EducationTooLow);
+    }
+    if exact & 0xFFFF == 0 && !p.required.is_empty() {
+        broken.push(Rule::NoRequiredSkill);
+    }
+    let visit = c.visits.iter().find(|v| v.booth == p.booth);
+    if visit.is_some_and(|v| v.reject_all || v.rejected.contains(&p.id)) {
+        broken.push(Rule::RejectedByBooth);
+    }
+    let (score, parts) = components(w, c, p, exact, visit.and_then(|v| v.rating));
+    if score.fit < w.min_score && score.appeal < w.min_score {
+        broken.push(Rule::BelowThreshold);
+    }
+    (broken, score, parts)
+}
+
+#[inline]
+fn components(w: &Weights, c: &Cand, p: &Pos, exact: u32, rating: Option<u8>) -> (PairScore, Parts) {
+    let exact_all = exact & 0xFFFF;
+    let exact_dict = exact >> 16;
+    let required = if p.required.is_empty() {
+        1.0
+    } else {
+        let in_groups = if p.group_overflow {
+            p.required_groups
+                .iter()
+                .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
+                .count() as u32
+        } else {
+            p.group_levels.iter().map(|&m| (m & c.group_mask).count_ones()).sum()
+        };
+        let group_only = in_groups.saturating_sub(exact_dict);
+        (exact_all as f32 + w.group_credit * group_only as f32) / p.required.len() as f32
+    };
+    let preferred = if p.preferred.is_empty() {
+        1.0
+    } else {
+        let matched = if p.preferred.len() <= PREF_INLINE {
+            p.preferred_inline[..p.preferred.len()]
+                .iter()
+                .filter(|s| c.skills.contains(s))
+                .count()
+        } else {
+            count_common(&c.skills, &p.preferred)
+        };
+        matched as f32 / p.preferred.len() as f32
+    };
+    let edu_gap = c.education - p.min_education;
+    let education = match edu_gap {
+        0.. => 1.0,
+        -1 => 0.5,
+        _ => 0.0,
+    };
+    let experience = if c.experience >= p.min_experience {
+        1.0
+    } else {
+        f32::from(c.experience) / f32::from(p.min_experience)
+    };
+    let bonus = rating.map_or(0.0, |r| w.rating_bonus * (f32::from(r) - 3.0) / 2.0);
+    let fit = (100.0
+        * (w.required * required + w.preferred * preferred + w.education * education + w.experience * experience)
+        + bonus)
+        .clamp(0.0, 100.0);
+    let salary = salary_credit(p.salary, c.expected_salary);
+    let city = city_credit(c, p);
+    let industry = if c.industry_mask == 0 || c.industry_mask & (1 << p.industry) != 0 {
+        1.0
+    } else {
+        0.0
+    };
+    let rank = c.mode_rank[p.mode as usize];
+    let work_mode = if rank == 0 { 0.0 } else { mode_credit(rank) };
+    let appeal = (100.0 * (w.salary * salary + w.city * city + w.industry * industry + w.work_mode * work_mode))
+        .clamp(0.0, 100.0);
+    let score = w.fit_weight * fit + (1.0 - w.fit_weight) * appeal;
+    let parts = Parts {
+        required,
+        preferred,
+        education,
+        experience,
+        rating,
+        salary,
+        city,
+        industry,
+        work_mode,
+    };
+    (PairScore { fit, appeal, score }, parts)
+}

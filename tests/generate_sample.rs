@@ -1,0 +1,68 @@
+//! The bundled sample fair: loads, validates, and is the varied, realistic fair it claims to be.
+
+use std::collections::HashSet;
+
+use fairmatch::generate::{sample_fair, try_sample_fair};
+use fairmatch::model::{Industry, NextStep, SkillDictionary, TalentTier, validate};
+
+#[test]
+fn sample_loads_and_validates_cleanly() {
+    let fair = try_sample_fair().expect("the bundled sample parses");
+    let problems = validate(&fair);
+    assert!(problems.is_empty(), "{:?}", &problems[..problems.len().min(5)]);
+    assert_eq!(sample_fair(), fair);
+}
+
+#[test]
+fn sample_has_the_campus_scale_and_a_meaningful_identity() {
+    let fair = sample_fair();
+    assert_eq!(fair.meta.id.as_str(), "qingdao-homecoming-2026");
+    assert!(
+        fair.meta.name.contains("青岛") && fair.meta.name.contains("Qingdao"),
+        "{}",
+        fair.meta.name
+    );
+    assert_eq!(fair.meta.starts_on, "2026-02-21");
+    assert!(!fair.meta.venue.is_empty() && !fair.meta.zones.is_empty());
+    assert_eq!(fair.booths.len(), 40);
+    assert_eq!(fair.positions.len(), 300);
+    assert_eq!(fair.candidates.len(), 2_000);
+    assert!(fair.visits.len() >= 100, "{} visits", fair.visits.len());
+    let day = &fair.meta.starts_on;
+    assert!(fair.visits.iter().all(|v| v.at.date().to_string() == *day));
+    assert!(
+        fair.candidates
+            .iter()
+            .filter_map(|c| c.checked_in)
+            .all(|t| t.date().to_string() == *day)
+    );
+}
+
+#[test]
+fn sample_is_varied() {
+    let fair = sample_fair();
+    let zhang_wei = fair.candidates.iter().filter(|c| c.name == "张伟").count();
+    assert!(zhang_wei >= 2, "张伟 appears {zhang_wei} times");
+    let employers: HashSet<&str> = fair.booths.iter().map(|b| b.employer.as_str()).collect();
+    assert_eq!(employers.len(), 40);
+    let industries: HashSet<Industry> = fair.booths.iter().map(|b| b.industry).collect();
+    assert_eq!(industries.len(), Industry::ALL.len());
+    let zones: HashSet<&str> = fair.booths.iter().map(|b| b.zone.as_str()).collect();
+    assert_eq!(zones.len(), fair.meta.zones.len());
+    let tiers: HashSet<TalentTier> = fair.candidates.iter().map(|c| c.tier).collect();
+    assert_eq!(tiers.len(), TalentTier::ALL.len());
+    let steps: HashSet<NextStep> = fair.visits.iter().map(|v| v.next_step).collect();
+    assert!(
+        steps.contains(&NextStep::Hired) && steps.contains(&NextStep::Reject),
+        "{steps:?}"
+    );
+    let dict = SkillDictionary::builtin();
+    let unknown = fair
+        .candidates
+        .iter()
+        .flat_map(|c| &c.skills)
+        .chain(fair.positions.iter().flat_map(|p| &p.required_skills))
+        .filter(|s| dict.resolve(s).is_none())
+        .count();
+    assert_eq!(unknown, 0, "every sample skill is in the dictionary");
+}
