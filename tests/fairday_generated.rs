@@ -26,7 +26,10 @@ fn station_log_of_a_generated_day_rebuilds_it_on_the_bare_fair() {
 
     let mut rebuilt = generate(&spec(0));
     assert!(rebuilt.visits.is_empty() && rebuilt.events.is_empty());
-    assert_eq!(rebuilt.meta.id, day.meta.id, "the visit count does not change the fair id");
+    assert_eq!(
+        rebuilt.meta.id, day.meta.id,
+        "the visit count does not change the fair id"
+    );
     let report = merge_logs(&mut rebuilt, &[station_log(&day, None)]).expect("same fair");
     assert_eq!(report.visits_added, 150);
     assert_eq!(report.check_ins, checked_in);
@@ -41,7 +44,10 @@ fn per_station_logs_of_a_generated_day_merge_to_the_same_fair() {
     let mut stations: Vec<StationId> = day.events.iter().map(|e| e.station.clone()).collect();
     stations.sort();
     stations.dedup();
-    assert!(stations.len() > 2, "check-ins at the entrance, visits at several booths");
+    assert!(
+        stations.len() > 2,
+        "check-ins at the entrance, visits at several booths"
+    );
     let logs: Vec<_> = stations.iter().rev().map(|s| station_log(&day, Some(s))).collect();
     let mut rebuilt = generate(&spec(0));
     merge_logs(&mut rebuilt, &logs).expect("same fair");

@@ -1,4 +1,686 @@
 //! Application state and edits. Views emit edits; only this layer applies them.
+//!
+//! [`AppState::apply`] is the one place the fair changes: it applies an [`Edit`], records its
+//! inverse for undo, keeps the id index and search keys current and tells the matcher exactly
+//! what changed, so the match panel re-ranks in the same frame.
 
+pub mod edit;
 pub mod fairday;
 pub mod merge;
+pub mod prefs;
+pub mod search;
+pub mod views;
+
+use std::path::{Path, PathBuf};
+
+pub use edit::{BoothPositions, Edit, EditName, Field, field};
+pub use prefs::Prefs;
+use search::SearchKey;
+pub use views::{Column, Filters, Table, TableView};
+
+use crate::matching::Matcher;
+use crate::model::{BoothId, CandidateId, Fair, FairId, FairIndex, Lang, PositionId};
+
+/// One applied edit with what undoes it.
+#[derive(Debug, Clone)]
+struct Done {
+    name: EditName,
+    forward: Edit,
+    inverse: Edit,
+    /// Unique per applied edit; the saved state remembers the serial on top of the undo stack.
+    serial: u64,
+}
+
+/// Why an edit was refused; the fair is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditError {
+    pub en: String,
+    pub zh: String,
+}
+
+impl EditError {
+    fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+/// What is selected in each table (each view remembers its own).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Selection {
+    pub booth: Option<BoothId>,
+    pub position: Option<PositionId>,
+    pub candidate: Option<CandidateId>,
+}
+
+pub struct AppState {
+    pub fair: Fair,
+    pub index: FairIndex,
+    pub matcher: Matcher,
+    pub path: Option<PathBuf>,
+    pub selection: Selection,
+    pub booths_view: TableView,
+    pub positions_view: TableView,
+    pub candidates_view: TableView,
+    pub prefs: Prefs,
+    booth_keys: Vec<SearchKey>,
+    position_keys: Vec<SearchKey>,
+    candidate_keys: Vec<SearchKey>,
+    undo: Vec<Done>,
+    redo: Vec<Done>,
+    next_serial: u64,
+    /// Serial on top of the undo stack when last saved (0: the fair as opened).
+    saved_serial: u64,
+    /// Bumped on every add/delete (and on load) so tables recompute their row order.
+    structure: u64,
+    /// Bumped on every change, for views that cache what they derive from the fair.
+    revision: u64,
+}
+
+impl AppState {
+    pub fn new(fair: Fair, path: Option<PathBuf>, prefs: Prefs) -> Self {
+        let mut state = Self {
+            index: FairIndex::default(),
+            matcher: Matcher::default(),
+            fair: Fair::new(FairId::new("empty"), ""),
+            path: None,
+            selection: Selection::default(),
+            booths_view: TableView::default(),
+            positions_view: TableView::default(),
+            candidates_view: TableView::default(),
+            prefs,
+            booth_keys: Vec::new(),
+            position_keys: Vec::new(),
+            candidate_keys: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            next_serial: 1,
+            saved_serial: 0,
+            structure: 0,
+            revision: 0,
+        };
+        state.replace_fair(fair, path);
+        state
+    }
+
+    /// Swaps in another fair (New/Open): fresh indexes, matcher, history and selection.
+    pub fn replace_fair(&mut self, fair: Fair, path: Option<PathBuf>) {
+        self.index = FairIndex::build(&fair);
+        self.matcher = Matcher::build(&fair);
+        self.booth_keys = fair.booths.iter().map(SearchKey::booth).collect();
+        self.candidate_keys = fair.candidates.iter().map(SearchKey::candidate).collect();
+        self.fair = fair;
+        self.position_keys = (0..self.fair.positions.len()).map(|i| self.position_key(i)).collect();
+        if let Some(path) = &path {
+            self.prefs.remember(path);
+        }
+        self.path = path;
+        self.selection = Selection::default();
+        self.undo.clear();
+        self.redo.clear();
+        self.saved_serial = 0;
+        self.structure += 1;
+        self.revision += 1;
+    }
+
+    /// Changes whenever the fair changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.undo.last().map_or(0, |d| d.serial) != self.saved_serial
+    }
+
+    /// Marks the current state as saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.saved_serial = self.undo.last().map_or(0, |d| d.serial);
+        self.prefs.remember(&path);
+        self.path = Some(path);
+    }
+
+    /// Window title: fair name, file name, `*` when there are unsaved changes.
+    pub fn title(&self) -> String {
+        let file = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| "—".to_owned(), |f| f.to_string_lossy().into_owned());
+        let dirty = if self.is_dirty() { " *" } else { "" };
+        format!("{} — {file}{dirty} — fairmatch", self.fair.meta.name)
+    }
+
+    /// Loads `path` into the workspace; on failure the current fair stays as it was.
+    pub fn open(&mut self, path: &Path) -> Result<(), crate::store::StoreError> {
+        let fair = crate::store::load_fair(path)?;
+        self.replace_fair(fair, Some(path.to_path_buf()));
+        Ok(())
+    }
+
+    /// Saves atomically; on failure the file on disk and the dirty state are untouched.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), crate::store::StoreError> {
+        crate::store::save_fair(path, &self.fair)?;
+        self.mark_saved(path.to_path_buf());
+        Ok(())
+    }
+
+    pub fn undo_name(&self) -> Option<&EditName> {
+        self.undo.last().map(|d| &d.name)
+    }
+
+    pub fn redo_name(&self) -> Option<&EditName> {
+        self.redo.last().map(|d| &d.name)
+    }
+
+    /// Applies one edit, records it for undo and updates matching incrementally.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        let name = edit.name();
+        let inverse = self.apply_raw(edit.clone())?;
+        self.redo.clear();
+        let serial = self.take_serial();
+        // Keystrokes in one field of one record become one undo step, keeping the oldest inverse.
+        if let (Some(top), Some(key)) = (self.undo.last_mut(), edit.merge_key())
+            && top.forward.merge_key() == Some(key)
+            && top.serial != self.saved_serial
+        {
+            top.forward = edit;
+            top.name = name;
+            top.serial = serial;
+            return Ok(());
+        }
+        self.undo.push(Done {
+            name,
+            forward: edit,
+            inverse,
+            serial,
+        });
+        Ok(())
+    }
+
+    pub fn undo(&mut self) -> Result<(), EditError> {
+        let Some(done) = self.undo.pop() else { return Ok(()) };
+        if let Err(e) = self.apply_raw(done.inverse.clone()) {
+            self.undo.push(done);
+            return Err(e);
+        }
+        self.redo.push(done);
+        Ok(())
+    }
+
+    pub fn redo(&mut self) -> Result<(), EditError> {
+        let Some(mut done) = self.redo.pop() else { return Ok(()) };
+        match self.apply_raw(done.forward.clone()) {
+            Ok(inverse) => {
+                done.inverse = inverse;
+                self.undo.push(done);
+                Ok(())
+            }
+            Err(e) => {
+                self.redo.push(done);
+                Err(e)
+            }
+        }
+    }
+
+    fn take_serial(&mut self) -> u64 {
+        let serial = self.next_serial;
+        self.next_serial += 1;
+        serial
+    }
+
+    fn position_key(&self, i: usize) -> SearchKey {
+        let position = &self.fair.positions[i];
+        let employer = self
+            .index
+            .booths
+            .get(&position.booth)
+            .and_then(|&b| self.fair.booths.get(b))
+            .map_or("", |b| b.employer.as_str());
+        SearchKey::position(position, employer)
+    }
+
+    fn structure_changed(&mut self) {
+        self.index = FairIndex::build(&self.fair);
+        self.structure += 1;
+    }
+
+    /// Applies `edit` and returns its inverse. On error nothing changed.
+    fn apply_raw(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        self.revision += 1;
+        match edit {
+            Edit::SetBooth { id, value, field } => {
+                let i = self.booth_index(&id)?;
+                if value.id != id && self.index.booths.contains_key(&value.id) {
+                    return Err(taken("booth", &value.id.0));
+                }
+                let old = std::mem::replace(&mut self.fair.booths[i], value.clone());
+                self.booth_keys[i] = SearchKey::booth(&value);
+                if value.id != id {
+                    self.structure_changed();
+                }
+                // The employer name is part of each of the booth's positions' search key.
+                for p in 0..self.fair.positions.len() {
+                    if self.fair.positions[p].booth == id || self.fair.positions[p].booth == value.id {
+                        self.position_keys[p] = self.position_key(p);
+                    }
+                }
+                self.matcher.booth_changed(&self.fair, &id);
+                if value.id != id {
+                    self.matcher.booth_changed(&self.fair, &value.id);
+                }
+                Ok(Edit::SetBooth {
+                    id: value.id,
+                    value: old,
+                    field,
+                })
+            }
+            Edit::SetPosition { id, value, field } => {
+                let i = self.position_index(&id)?;
+                if value.id != id && self.index.positions.contains_key(&value.id) {
+                    return Err(taken("position", &value.id.0));
+                }
+                let old = std::mem::replace(&mut self.fair.positions[i], value.clone());
+                if value.id != id {
+                    self.structure_changed();
+                }
+                self.position_keys[i] = self.position_key(i);
+                self.matcher.position_changed(&self.fair, &id);
+                if value.id != id {
+                    self.matcher.position_changed(&self.fair, &value.id);
+                }
+                Ok(Edit::SetPosition {
+                    id: value.id,
+                    value: old,
+                    field,
+                })
+            }
+            Edit::SetCandidate { id, value, field } => {
+                let i = self.candidate_index(&id)?;
+                if value.id != id && self.index.candidates.contains_key(&value.id) {
+                    return Err(taken("candidate", &value.id.0));
+                }
+                let old = std::mem::replace(&mut self.fair.candidates[i], value.clone());
+                if value.id != id {
+                    self.structure_changed();
+                }
+                self.candidate_keys[i] = SearchKey::candidate(&value);
+                self.matcher.candidate_changed(&self.fair, &id);
+                if value.id != id {
+                    self.matcher.candidate_changed(&self.fair, &value.id);
+                }
+                Ok(Edit::SetCandidate {
+                    id: value.id,
+                    value: old,
+                    field,
+                })
+            }
+            Edit::AddBooth { value, at } => {
+                if self.index.booths.contains_key(&value.id) {
+                    return Err(taken("booth", &value.id.0));
+                }
+                let at = at.unwrap_or(usize::MAX).min(self.fair.booths.len());
+                let id = value.id.clone();
+                self.booth_keys.insert(at, SearchKey::booth(&value));
+                self.fair.booths.insert(at, value);
+                self.structure_changed();
+                for p in 0..self.fair.positions.len() {
+                    if self.fair.positions[p].booth == id {
+                        self.position_keys[p] = self.position_key(p);
+                    }
+                }
+                self.matcher.booth_changed(&self.fair, &id);
+                Ok(Edit::DeleteBooth {
+                    id,
+                    positions: BoothPositions::Delete,
+                })
+            }
+            Edit::DeleteBooth { id, positions } => {
+                let i = self.booth_index(&id)?;
+                let owned: Vec<PositionId> = self
+                    .fair
+                    .positions
+                    .iter()
+                    .filter(|p| p.booth == id)
+                    .map(|p| p.id.clone())
+                    .collect();
+                if owned.is_empty() {
+                    let value = self.fair.booths.remove(i);
+                    self.booth_keys.remove(i);
+                    self.structure_changed();
+                    self.matcher.booth_changed(&self.fair, &id);
+                    if self.selection.booth.as_ref() == Some(&id) {
+                        self.selection.booth = None;
+                    }
+                    return Ok(Edit::AddBooth { value, at: Some(i) });
+                }
+                // Positions first (moved or deleted), then the now empty booth, undone as one.
+                let mut edits = Vec::new();
+                for pid in owned {
+                    match &positions {
+                        BoothPositions::Delete => edits.push(Edit::DeletePosition { id: pid }),
+                        BoothPositions::MoveTo(target) => {
+                            if !self.index.booths.contains_key(target) || target == &id {
+                                return Err(EditError::new(
+                                    format!("cannot move positions to booth {target}: no such other booth"),
+                                    format!("无法把岗位移到展位 {target}：没有这个展位"),
+                                ));
+                            }
+                            let mut value = self.fair.positions[self.index.positions[&pid]].clone();
+                            value.booth = target.clone();
+                            edits.push(Edit::SetPosition {
+                                id: pid,
+                                value,
+                                field: field::BOOTH,
+                            });
+                        }
+                    }
+                }
+                edits.push(Edit::DeleteBooth {
+                    id: id.clone(),
+                    positions: BoothPositions::Delete,
+                });
+                let name = Edit::DeleteBooth { id, positions }.name();
+                self.apply_raw(Edit::Batch { name, edits })
+            }
+            Edit::AddPosition { value, at } => {
+                if self.index.positions.contains_key(&value.id) {
+                    return Err(taken("position", &value.id.0));
+                }
+                let at = at.unwrap_or(usize::MAX).min(self.fair.positions.len());
+                let id = value.id.clone();
+                self.fair.positions.insert(at, value);
+                self.structure_changed();
+                self.position_keys.insert(at, self.position_key(at));
+                self.matcher.position_changed(&self.fair, &id);
+                Ok(Edit::DeletePosition { id })
+            }
+            Edit::DeletePosition { id } => {
+                let i = self.position_index(&id)?;
+                let value = self.fair.positions.remove(i);
+                self.position_keys.remove(i);
+                self.structure_changed();
+                self.matcher.position_changed(&self.fair, &id);
+                if self.selection.position.as_ref() == Some(&id) {
+                    self.selection.position = None;
+                }
+                Ok(Edit::AddPosition { value, at: Some(i) })
+            }
+            Edit::AddCandidate { value, at, visits } => {
+                if self.index.candidates.contains_key(&value.id) {
+                    return Err(taken("candidate", &value.id.0));
+                }
+                let at = at.unwrap_or(usize::MAX).min(self.fair.candidates.len());
+                let id = value.id.clone();
+                self.candidate_keys.insert(at, SearchKey::candidate(&value));
+                self.fair.candidates.insert(at, value);
+                for (vi, visit) in visits {
+                    let vi = vi.min(self.fair.visits.len());
+                    self.fair.visits.insert(vi, visit);
+                }
+                self.structure_changed();
+                self.matcher.candidate_changed(&self.fair, &id);
+                Ok(Edit::DeleteCandidate { id })
+            }
+            Edit::DeleteCandidate { id } => {
+                let i = self.candidate_index(&id)?;
+                let value = self.fair.candidates.remove(i);
+                self.candidate_keys.remove(i);
+                let mut visits = Vec::new();
+                let mut vi = 0;
+                // Indexes are recorded as they were before removal, so undo re-inserts in order.
+                let mut original = 0;
+                while vi < self.fair.visits.len() {
+                    if self.fair.visits[vi].candidate == id {
+                        visits.push((original, self.fair.visits.remove(vi)));
+                    } else {
+                        vi += 1;
+                    }
+                    original += 1;
+                }
+                self.structure_changed();
+                self.matcher.candidate_changed(&self.fair, &id);
+                if self.selection.candidate.as_ref() == Some(&id) {
+                    self.selection.candidate = None;
+                }
+                Ok(Edit::AddCandidate {
+                    value,
+                    at: Some(i),
+                    visits,
+                })
+            }
+            Edit::SetSettings { value, field } => {
+                let old = std::mem::replace(&mut self.fair.settings, value);
+                self.matcher.settings_changed(&self.fair);
+                Ok(Edit::SetSettings { value: old, field })
+            }
+            Edit::SetMeta { value } => {
+                let old = std::mem::replace(&mut self.fair.meta, value);
+                Ok(Edit::SetMeta { value: old })
+            }
+            Edit::Append {
+                name,
+                booths,
+                positions,
+                candidates,
+            } => {
+                let mut seen = std::collections::HashSet::new();
+                for b in &booths {
+                    if self.index.booths.contains_key(&b.id) || !seen.insert(("b", b.id.0.as_str())) {
+                        return Err(taken("booth", &b.id.0));
+                    }
+                }
+                for p in &positions {
+                    if self.index.positions.contains_key(&p.id) || !seen.insert(("p", p.id.0.as_str())) {
+                        return Err(taken("position", &p.id.0));
+                    }
+                }
+                for c in &candidates {
+                    if self.index.candidates.contains_key(&c.id) || !seen.insert(("c", c.id.0.as_str())) {
+                        return Err(taken("candidate", &c.id.0));
+                    }
+                }
+                let counts = (booths.len(), positions.len(), candidates.len());
+                let booth_ids: Vec<BoothId> = booths.iter().map(|b| b.id.clone()).collect();
+                let position_ids: Vec<PositionId> = positions.iter().map(|p| p.id.clone()).collect();
+                let candidate_ids: Vec<CandidateId> = candidates.iter().map(|c| c.id.clone()).collect();
+                self.booth_keys.extend(booths.iter().map(SearchKey::booth));
+                self.fair.booths.extend(booths);
+                self.fair.positions.extend(positions);
+                self.candidate_keys.extend(candidates.iter().map(SearchKey::candidate));
+                self.fair.candidates.extend(candidates);
+                self.structure_changed();
+                let first_new = self.position_keys.len();
+                for i in first_new..self.fair.positions.len() {
+                    let key = self.position_key(i);
+                    self.position_keys.push(key);
+                }
+                for id in &booth_ids {
+                    self.matcher.booth_changed(&self.fair, id);
+                }
+                for id in &position_ids {
+                    self.matcher.position_changed(&self.fair, id);
+                }
+                for id in &candidate_ids {
+                    self.matcher.candidate_changed(&self.fair, id);
+                }
+                Ok(Edit::Truncate {
+                    name,
+                    booths: counts.0,
+                    positions: counts.1,
+                    candidates: counts.2,
+                })
+            }
+            Edit::Truncate {
+                name,
+                booths,
+                positions,
+                candidates,
+            } => {
+                let keep = |len: usize, n: usize| len.saturating_sub(n);
+                let b = keep(self.fair.booths.len(), booths);
+                let p = keep(self.fair.positions.len(), positions);
+                let c = keep(self.fair.candidates.len(), candidates);
+                let booths = self.fair.booths.split_off(b);
+                let positions = self.fair.positions.split_off(p);
+                let candidates = self.fair.candidates.split_off(c);
+                self.booth_keys.truncate(b);
+                self.position_keys.truncate(p);
+                self.candidate_keys.truncate(c);
+                self.structure_changed();
+                for x in &booths {
+                    self.matcher.booth_changed(&self.fair, &x.id);
+                }
+                for x in &positions {
+                    self.matcher.position_changed(&self.fair, &x.id);
+                }
+                for x in &candidates {
+                    self.matcher.candidate_changed(&self.fair, &x.id);
+                }
+                Ok(Edit::Append {
+                    name,
+                    booths,
+                    positions,
+                    candidates,
+                })
+            }
+            Edit::Batch { name, edits } => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match self.apply_raw(edit) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // Roll back what this batch already did.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = self.apply_raw(inverse);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch { name, edits: inverses })
+            }
+        }
+    }
+
+    fn booth_index(&self, id: &BoothId) -> Result<usize, EditError> {
+        self.index
+            .booths
+            .get(id)
+            .copied()
+            .ok_or_else(|| missing("booth", &id.0))
+    }
+
+    fn position_index(&self, id: &PositionId) -> Result<usize, EditError> {
+        self.index
+            .positions
+            .get(id)
+            .copied()
+            .ok_or_else(|| missing("position", &id.0))
+    }
+
+    fn candidate_index(&self, id: &CandidateId) -> Result<usize, EditError> {
+        self.index
+            .candidates
+            .get(id)
+            .copied()
+            .ok_or_else(|| missing("candidate", &id.0))
+    }
+
+    /// Brings a table's row order up to date (cheap when nothing changed).
+    pub fn refresh_view(&mut self, table: Table) {
+        let (view, keys) = match table {
+            Table::Booths => (&mut self.booths_view, &self.booth_keys),
+            Table::Positions => (&mut self.positions_view, &self.position_keys),
+            Table::Candidates => (&mut self.candidates_view, &self.candidate_keys),
+        };
+        view.refresh(table, &self.fair, &self.index, keys, self.structure);
+    }
+
+    pub fn view(&self, table: Table) -> &TableView {
+        match table {
+            Table::Booths => &self.booths_view,
+            Table::Positions => &self.positions_view,
+            Table::Candidates => &self.candidates_view,
+        }
+    }
+
+    pub fn view_mut(&mut self, table: Table) -> &mut TableView {
+        match table {
+            Table::Booths => &mut self.booths_view,
+            Table::Positions => &mut self.positions_view,
+            Table::Candidates => &mut self.candidates_view,
+        }
+    }
+
+    /// An id not used yet, `prefix` followed by a number.
+    pub fn fresh_id(&self, table: Table, prefix: &str) -> String {
+        let taken = |id: &str| match table {
+            Table::Booths => self.index.booths.contains_key(&BoothId::new(id)),
+            Table::Positions => self.index.positions.contains_key(&PositionId::new(id)),
+            Table::Candidates => self.index.candidates.contains_key(&CandidateId::new(id)),
+        };
+        let len = match table {
+            Table::Booths => self.fair.booths.len(),
+            Table::Positions => self.fair.positions.len(),
+            Table::Candidates => self.fair.candidates.len(),
+        };
+        (len + 1..)
+            .map(|n| format!("{prefix}{n:04}"))
+            .find(|id| !taken(id))
+            .unwrap_or_else(|| prefix.to_owned())
+    }
+
+    pub fn booth(&self, id: &BoothId) -> Option<&crate::model::Booth> {
+        self.index.booths.get(id).and_then(|&i| self.fair.booths.get(i))
+    }
+
+    pub fn position(&self, id: &PositionId) -> Option<&crate::model::Position> {
+        self.index.positions.get(id).and_then(|&i| self.fair.positions.get(i))
+    }
+
+    pub fn candidate(&self, id: &CandidateId) -> Option<&crate::model::Candidate> {
+        self.index.candidates.get(id).and_then(|&i| self.fair.candidates.get(i))
+    }
+
+    /// Whether any name in the fair uses Chinese characters (for the missing-font notice).
+    pub fn has_chinese(&self) -> bool {
+        let chinese = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        chinese(&self.fair.meta.name)
+            || self.fair.booths.iter().take(50).any(|b| chinese(&b.employer))
+            || self.fair.candidates.iter().take(50).any(|c| chinese(&c.name))
+    }
+}
+
+fn missing(kind: &str, id: &str) -> EditError {
+    let zh = match kind {
+        "booth" => "展位",
+        "position" => "岗位",
+        _ => "求职者",
+    };
+    EditError::new(format!("no {kind} with id {id}"), format!("没有编号为 {id} 的{zh}"))
+}
+
+fn taken(kind: &str, id: &str) -> EditError {
+    let zh = match kind {
+        "booth" => "展位",
+        "position" => "岗位",
+        _ => "求职者",
+    };
+    EditError::new(
+        format!("id {id} is already used by another {kind}"),
+        format!("编号 {id} 已被另一个{zh}使用"),
+    )
+}
+
+#[cfg(test)]
+mod tests;

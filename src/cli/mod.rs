@@ -7,6 +7,7 @@ pub mod generate;
 pub mod import;
 pub mod matching;
 pub mod merge;
+pub mod ui_bench;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,8 @@ pub enum Command {
     Bench(bench::BenchArgs),
     /// Merge station logs into a fair: union by event id, possible duplicates listed.
     Merge(merge::MergeArgs),
+    /// Time the window headless on a fair: first frame, scrolling, typing.
+    UiBench(ui_bench::UiBenchArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -61,21 +64,22 @@ pub fn main() -> ExitCode {
         Some(Command::Allocate(args)) => matching::run_allocate(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Merge(args)) => merge::run(args),
+        Some(Command::UiBench(args)) => ui_bench::run(&args),
     }
 }
 
 fn open_window(file: Option<PathBuf>) -> ExitCode {
-    let fair = match file {
+    let start = match file {
         Some(path) => match crate::store::load_fair(&path) {
-            Ok(fair) => fair,
+            Ok(fair) => crate::ui::Start::File(fair, path),
             Err(e) => {
                 eprintln!("fairmatch: {e}");
                 return ExitCode::FAILURE;
             }
         },
-        None => crate::generate::sample_fair(),
+        None => crate::ui::Start::Default,
     };
-    match crate::ui::run(fair) {
+    match crate::ui::run_with(start) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("fairmatch: could not open the window: {e}");

@@ -1,0 +1,241 @@
+//! The one enum of changes to a fair. Views build edits; [`super::AppState::apply`] applies them.
+
+use crate::model::{Booth, BoothId, Candidate, CandidateId, FairMeta, MatchSettings, Position, PositionId, Visit};
+
+/// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+macro_rules! fields {
+    ($($name:ident => $en:literal, $zh:literal;)+) => {
+        /// Every editable field of booths, positions, candidates and settings.
+        pub mod field {
+            use super::Field;
+            $(pub const $name: Field = Field { en: $en, zh: $zh };)+
+        }
+    };
+}
+
+fields! {
+    ID => "id", "编号";
+    EMPLOYER => "employer", "单位名称";
+    EMPLOYER_KIND => "employer kind", "单位类型";
+    INDUSTRY => "industry", "行业";
+    ZONE => "zone", "展区";
+    FLOOR => "floor spot", "展位坐标";
+    STAFF => "staff", "工作人员";
+    TITLE => "title", "岗位名称";
+    BOOTH => "booth", "展位";
+    OPENINGS => "openings", "招聘人数";
+    REQUIRED_SKILLS => "required skills", "必备技能";
+    PREFERRED_SKILLS => "preferred skills", "优先技能";
+    MIN_EDUCATION => "minimum education", "学历要求";
+    MIN_EXPERIENCE => "minimum experience", "经验要求";
+    SALARY => "salary", "薪资";
+    CITY => "city", "工作地点";
+    WORK_MODE => "work mode", "工作方式";
+    DESCRIPTION => "description", "岗位描述";
+    NAME => "name", "姓名";
+    PHONE => "phone", "手机";
+    EMAIL => "email", "邮箱";
+    EDUCATION => "education", "学历";
+    SCHOOL => "school", "学校";
+    MAJOR => "major", "专业";
+    GRADUATION_YEAR => "graduation year", "毕业年份";
+    EXPERIENCE => "experience", "工作年限";
+    SKILLS => "skills", "技能";
+    EXPECTED_SALARY => "expected salary", "期望薪资";
+    CITIES => "preferred cities", "意向城市";
+    INDUSTRIES => "preferred industries", "意向行业";
+    WORK_MODES => "accepted work modes", "接受的工作方式";
+    TIER => "talent tier", "人才类别";
+    HOMETOWN => "hometown", "生源地";
+    CONSENT => "consent to share", "同意共享";
+    BADGE => "badge", "胸卡号";
+    CHECKED_IN => "check-in", "签到";
+    FAIR_NAME => "fair details", "招聘会信息";
+    MATCH_SETTINGS => "matching settings", "匹配设置";
+}
+
+/// What happens to a booth's positions when the booth is deleted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BoothPositions {
+    /// Delete them too (the booth has none, or the organizer chose so).
+    Delete,
+    /// Move them to another booth first.
+    MoveTo(BoothId),
+}
+
+/// One change to the fair. Every edit has an inverse computed when it is applied, so undo and
+/// redo replay commands instead of keeping copies of the fair.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Replace the booth `id` with `value` (its id may change); `field` names what changed.
+    SetBooth {
+        id: BoothId,
+        value: Booth,
+        field: Field,
+    },
+    SetPosition {
+        id: PositionId,
+        value: Position,
+        field: Field,
+    },
+    SetCandidate {
+        id: CandidateId,
+        value: Candidate,
+        field: Field,
+    },
+    /// Insert at `at` (end when `None` or past the end).
+    AddBooth {
+        value: Booth,
+        at: Option<usize>,
+    },
+    DeleteBooth {
+        id: BoothId,
+        positions: BoothPositions,
+    },
+    AddPosition {
+        value: Position,
+        at: Option<usize>,
+    },
+    DeletePosition {
+        id: PositionId,
+    },
+    /// `visits` are the candidate's visits with their former indexes, restored by undo.
+    AddCandidate {
+        value: Candidate,
+        at: Option<usize>,
+        visits: Vec<(usize, Visit)>,
+    },
+    /// Deletes the candidate and their visits.
+    DeleteCandidate {
+        id: CandidateId,
+    },
+    SetSettings {
+        value: MatchSettings,
+        field: Field,
+    },
+    SetMeta {
+        value: FairMeta,
+    },
+    /// Records appended at the end of each list in one step (a CSV import); `name` says from where.
+    Append {
+        name: EditName,
+        booths: Vec<Booth>,
+        positions: Vec<Position>,
+        candidates: Vec<Candidate>,
+    },
+    /// Removes the last records of each list (the inverse of [`Edit::Append`]).
+    Truncate {
+        name: EditName,
+        booths: usize,
+        positions: usize,
+        candidates: usize,
+    },
+    /// Several edits undone as one, e.g. a booth deleted together with its positions.
+    Batch {
+        name: EditName,
+        edits: Vec<Edit>,
+    },
+}
+
+/// The human name of an edit in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EditName {
+    pub en: String,
+    pub zh: String,
+}
+
+impl EditName {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    pub fn get(&self, lang: crate::model::Lang) -> &str {
+        match lang {
+            crate::model::Lang::En => &self.en,
+            crate::model::Lang::Zh => &self.zh,
+        }
+    }
+}
+
+fn booth_label(booth: &Booth) -> String {
+    if booth.employer.is_empty() {
+        booth.id.to_string()
+    } else {
+        format!("{} {}", booth.id, booth.employer)
+    }
+}
+
+fn position_label(position: &Position) -> String {
+    if position.title.is_empty() {
+        position.id.to_string()
+    } else {
+        position.title.clone()
+    }
+}
+
+fn candidate_label(candidate: &Candidate) -> String {
+    if candidate.name.is_empty() {
+        candidate.id.to_string()
+    } else {
+        candidate.name.clone()
+    }
+}
+
+impl Edit {
+    /// The name shown in Edit → Undo/Redo, e.g. "change skills of 张伟" / "修改 张伟 的技能".
+    pub fn name(&self) -> EditName {
+        let change = |field: &Field, what: String| {
+            EditName::new(
+                format!("change {} of {what}", field.en),
+                format!("修改 {what} 的{}", field.zh),
+            )
+        };
+        match self {
+            Edit::SetBooth { value, field, .. } => change(field, booth_label(value)),
+            Edit::SetPosition { value, field, .. } => change(field, position_label(value)),
+            Edit::SetCandidate { value, field, .. } => change(field, candidate_label(value)),
+            Edit::AddBooth { value, .. } => {
+                let what = booth_label(value);
+                EditName::new(format!("add booth {what}"), format!("添加展位 {what}"))
+            }
+            Edit::DeleteBooth { id, .. } => EditName::new(format!("delete booth {id}"), format!("删除展位 {id}")),
+            Edit::AddPosition { value, .. } => {
+                let what = position_label(value);
+                EditName::new(format!("add position {what}"), format!("添加岗位 {what}"))
+            }
+            Edit::DeletePosition { id } => EditName::new(format!("delete position {id}"), format!("删除岗位 {id}")),
+            Edit::AddCandidate { value, .. } => {
+                let what = candidate_label(value);
+                EditName::new(format!("add candidate {what}"), format!("添加求职者 {what}"))
+            }
+            Edit::DeleteCandidate { id } => EditName::new(format!("delete candidate {id}"), format!("删除求职者 {id}")),
+            Edit::SetSettings { field, .. } => {
+                EditName::new(format!("change {}", field.en), format!("修改{}", field.zh))
+            }
+            Edit::SetMeta { .. } => EditName::new("change fair details", "修改招聘会信息"),
+            Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::Truncate { name, .. } => name.clone(),
+        }
+    }
+
+    /// Identifies the record and field a `Set*` edit changes, so consecutive keystrokes in one
+    /// field merge into one undo step.
+    pub(crate) fn merge_key(&self) -> Option<(u8, String, Field)> {
+        match self {
+            Edit::SetBooth { value, field, .. } => Some((0, value.id.0.clone(), *field)),
+            Edit::SetPosition { value, field, .. } => Some((1, value.id.0.clone(), *field)),
+            Edit::SetCandidate { value, field, .. } => Some((2, value.id.0.clone(), *field)),
+            Edit::SetSettings { field, .. } => Some((3, String::new(), *field)),
+            Edit::SetMeta { .. } => Some((4, String::new(), field::FAIR_NAME)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! Search keys computed once per row, so filtering 100,000 candidates is a plain scan.
+//!
+//! A key holds the row's searchable text folded to lowercase, plus, for Chinese text, its
+//! pinyin spelled out (`zhangwei`) and as initials (`zw`), so a recruiter can type either.
+
+use pinyin::ToPinyin;
+
+use crate::model::{Booth, Candidate, Position, skills::normalize};
+
+/// Lowercased searchable text of one row, pinyin forms included.
+#[derive(Debug, Clone, Default)]
+pub struct SearchKey(String);
+
+impl SearchKey {
+    fn from_parts<'a>(names: impl IntoIterator<Item = &'a str>, others: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut key = String::new();
+        for name in names {
+            push_part(&mut key, name);
+            push_pinyin(&mut key, name);
+        }
+        for other in others {
+            push_part(&mut key, other);
+        }
+        Self(key)
+    }
+
+    pub fn booth(booth: &Booth) -> Self {
+        let industry = [booth.industry.en(), booth.industry.zh()];
+        Self::from_parts(
+            [booth.employer.as_str()],
+            [booth.id.as_str(), booth.zone.as_str()].into_iter().chain(industry),
+        )
+    }
+
+    pub fn position(position: &Position, employer: &str) -> Self {
+        let skills = position
+            .required_skills
+            .iter()
+            .chain(&position.preferred_skills)
+            .map(String::as_str);
+        Self::from_parts(
+            [position.title.as_str(), employer],
+            [position.id.as_str(), position.booth.as_str(), position.city.as_str()]
+                .into_iter()
+                .chain(skills),
+        )
+    }
+
+    pub fn candidate(candidate: &Candidate) -> Self {
+        let skills = candidate.skills.iter().map(String::as_str);
+        Self::from_parts(
+            [candidate.name.as_str()],
+            [
+                candidate.id.as_str(),
+                candidate.badge.as_str(),
+                candidate.phone.as_str(),
+                candidate.email.as_str(),
+                candidate.school.as_str(),
+                candidate.major.as_str(),
+            ]
+            .into_iter()
+            .chain(skills),
+        )
+    }
+
+    /// Whether every term of the query occurs in the key (terms already folded by [`Query`]).
+    pub fn matches(&self, query: &Query) -> bool {
+        query.terms.iter().all(|term| self.0.contains(term.as_str()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn push_part(key: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    key.push_str(&normalize(text));
+    key.push('\u{1}');
+}
+
+/// Appends `zhangwei` and `zw` for 张伟; Latin letters inside the name are kept in both forms.
+fn push_pinyin(key: &mut String, text: &str) {
+    if !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        return;
+    }
+    let mut full = String::new();
+    let mut initials = String::new();
+    for (c, reading) in text.chars().zip(text.to_pinyin()) {
+        match reading {
+            Some(reading) => {
+                full.push_str(reading.plain());
+                initials.push_str(reading.first_letter());
+            }
+            None if c.is_alphanumeric() => {
+                full.extend(c.to_lowercase());
+                initials.extend(c.to_lowercase());
+            }
+            None => {}
+        }
+    }
+    key.push_str(&full);
+    key.push('\u{1}');
+    key.push_str(&initials);
+    key.push('\u{1}');
+}
+
+/// A search box's text split into folded terms; all must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    terms: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(text: &str) -> Self {
+        let terms = text
+            .split(|c: char| c.is_whitespace() || c == '\u{3000}')
+            .map(normalize)
+            .filter(|t| !t.is_empty())
+            .collect();
+        Self { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CandidateId, Education, TalentTier};
+
+    fn candidate(name: &str, skills: &[&str]) -> Candidate {
+        Candidate {
+            id: CandidateId::new("C1"),
+            name: name.into(),
+            phone: "13800001234".into(),
+            email: String::new(),
+            education: Education::Bachelor,
+            school: "青岛大学".into(),
+            major: String::new(),
+            graduation_year: None,
+            experience_years: 0,
+            skills: skills.iter().map(|s| s.to_string()).collect(),
+            expected_salary: None,
+            cities: vec![],
+            industries: vec![],
+            work_modes: vec![],
+            tier: TalentTier::Student,
+            hometown: String::new(),
+            consent: false,
+            badge: "B-0001".into(),
+            checked_in: None,
+        }
+    }
+
+    #[test]
+    fn chinese_name_is_found_by_full_pinyin_and_initials() {
+        let key = SearchKey::candidate(&candidate("张伟", &[]));
+        for text in ["zw", "zhangwei", "ZhangWei", "张伟", "张", "wei"] {
+            assert!(key.matches(&Query::parse(text)), "{text} should find 张伟");
+        }
+        assert!(!key.matches(&Query::parse("lw")));
+    }
+
+    #[test]
+    fn every_term_must_match_and_case_and_width_are_folded() {
+        let key = SearchKey::candidate(&candidate("Li Na", &["Machine learning", "Python"]));
+        assert!(key.matches(&Query::parse("python MACHINE")));
+        assert!(key.matches(&Query::parse("ｐｙｔｈｏｎ")));
+        assert!(!key.matches(&Query::parse("python rust")));
+        assert!(key.matches(&Query::parse("1234")), "phone digits are searchable");
+        assert!(key.matches(&Query::parse("青岛")), "school is searchable");
+    }
+}

@@ -1,0 +1,321 @@
+use super::*;
+use crate::model::{
+    Booth, Candidate, Education, EmployerKind, Industry, Position, TalentTier, Visit, VisitId, WorkMode,
+};
+
+fn booth(id: &str, employer: &str) -> Booth {
+    Booth {
+        id: BoothId::new(id),
+        employer: employer.into(),
+        employer_kind: EmployerKind::Enterprise,
+        industry: Industry::ArtificialIntelligence,
+        zone: "A".into(),
+        floor: None,
+        staff: vec![],
+    }
+}
+
+fn position(id: &str, booth: &str, title: &str) -> Position {
+    Position {
+        id: PositionId::new(id),
+        booth: BoothId::new(booth),
+        title: title.into(),
+        openings: 2,
+        required_skills: vec!["Python".into()],
+        preferred_skills: vec![],
+        min_education: Education::Bachelor,
+        min_experience_years: 0,
+        salary: None,
+        city: "青岛".into(),
+        work_mode: WorkMode::OnSite,
+        industry: Industry::ArtificialIntelligence,
+        description: String::new(),
+    }
+}
+
+fn candidate(id: &str, name: &str) -> Candidate {
+    Candidate {
+        id: CandidateId::new(id),
+        name: name.into(),
+        phone: String::new(),
+        email: String::new(),
+        education: Education::Master,
+        school: String::new(),
+        major: String::new(),
+        graduation_year: None,
+        experience_years: 1,
+        skills: vec!["Python".into()],
+        expected_salary: None,
+        cities: vec!["青岛".into()],
+        industries: vec![],
+        work_modes: vec![],
+        tier: TalentTier::Student,
+        hometown: String::new(),
+        consent: true,
+        badge: String::new(),
+        checked_in: None,
+    }
+}
+
+fn state() -> AppState {
+    let mut fair = Fair::new(FairId::new("t"), "测试招聘会");
+    fair.booths = vec![booth("A1", "海尔集团"), booth("A2", "海信集团")];
+    fair.positions = vec![position("P1", "A1", "算法工程师"), position("P2", "A1", "数据分析师")];
+    fair.candidates = vec![candidate("C1", "张伟"), candidate("C2", "李娜")];
+    fair.visits = vec![Visit {
+        id: VisitId::new("V1"),
+        candidate: CandidateId::new("C2"),
+        booth: BoothId::new("A1"),
+        position: None,
+        at: chrono::NaiveDate::from_ymd_opt(2026, 5, 1)
+            .and_then(|d| d.and_hms_opt(9, 41, 0))
+            .expect("valid time"),
+        rating: Some(5),
+        notes: String::new(),
+        next_step: crate::model::NextStep::Interview,
+        status: Default::default(),
+    }];
+    AppState::new(fair, None, Prefs::default())
+}
+
+fn set_skills(app: &mut AppState, id: &str, skills: &[&str]) {
+    let mut value = app.candidate(&CandidateId::new(id)).expect("candidate exists").clone();
+    value.skills = skills.iter().map(|s| s.to_string()).collect();
+    app.apply(Edit::SetCandidate {
+        id: CandidateId::new(id),
+        value,
+        field: field::SKILLS,
+    })
+    .expect("edit applies");
+}
+
+#[test]
+fn set_field_undo_redo_and_edit_names() {
+    let mut app = state();
+    let before = app.fair.clone();
+    set_skills(&mut app, "C1", &["Rust"]);
+    assert!(app.is_dirty());
+    assert_eq!(app.undo_name().map(|n| n.en.as_str()), Some("change skills of 张伟"));
+    assert_eq!(app.undo_name().map(|n| n.zh.as_str()), Some("修改 张伟 的技能"));
+    app.undo().expect("undo");
+    assert_eq!(app.fair, before);
+    assert!(!app.is_dirty());
+    assert_eq!(app.redo_name().map(|n| n.en.as_str()), Some("change skills of 张伟"));
+    app.redo().expect("redo");
+    assert_eq!(
+        app.candidate(&CandidateId::new("C1")).map(|c| c.skills.clone()),
+        Some(vec!["Rust".to_owned()])
+    );
+}
+
+#[test]
+fn keystrokes_in_one_field_merge_into_one_undo_step() {
+    let mut app = state();
+    let before = app.fair.clone();
+    set_skills(&mut app, "C1", &["R"]);
+    set_skills(&mut app, "C1", &["Ru"]);
+    set_skills(&mut app, "C1", &["Rust"]);
+    set_skills(&mut app, "C2", &["Go"]);
+    app.undo().expect("undo C2");
+    app.undo().expect("undo C1");
+    assert_eq!(app.fair, before);
+    assert!(app.undo_name().is_none());
+}
+
+#[test]
+fn a_saved_state_is_clean_and_a_new_edit_after_save_does_not_merge_into_it() {
+    let mut app = state();
+    set_skills(&mut app, "C1", &["R"]);
+    app.mark_saved(PathBuf::from("/tmp/x.ron"));
+    assert!(!app.is_dirty());
+    set_skills(&mut app, "C1", &["Rust"]);
+    assert!(app.is_dirty());
+    app.undo().expect("undo");
+    assert!(!app.is_dirty(), "undo back to the saved state is clean");
+    assert_eq!(
+        app.candidate(&CandidateId::new("C1")).map(|c| c.skills.clone()),
+        Some(vec!["R".to_owned()])
+    );
+}
+
+#[test]
+fn add_and_delete_restore_order_indexes_and_visits() {
+    let mut app = state();
+    let before = app.fair.clone();
+    app.apply(Edit::AddPosition {
+        value: position("P3", "A2", "测试工程师"),
+        at: None,
+    })
+    .expect("add");
+    assert_eq!(app.index.positions.get(&PositionId::new("P3")), Some(&2));
+    app.apply(Edit::DeleteCandidate {
+        id: CandidateId::new("C2"),
+    })
+    .expect("delete");
+    assert!(app.fair.visits.is_empty(), "the candidate's visits go with them");
+    assert!(app.candidate(&CandidateId::new("C2")).is_none());
+    app.undo().expect("undo delete");
+    app.undo().expect("undo add");
+    assert_eq!(app.fair, before);
+    assert_eq!(app.index.candidates.get(&CandidateId::new("C2")), Some(&1));
+}
+
+#[test]
+fn duplicate_ids_are_refused_and_change_nothing() {
+    let mut app = state();
+    let before = app.fair.clone();
+    let err = app
+        .apply(Edit::AddCandidate {
+            value: candidate("C1", "重复"),
+            at: None,
+            visits: vec![],
+        })
+        .expect_err("duplicate id");
+    assert!(err.en.contains("C1"));
+    let mut renamed = candidate("C2", "李娜");
+    renamed.id = CandidateId::new("C1");
+    assert!(
+        app.apply(Edit::SetCandidate {
+            id: CandidateId::new("C2"),
+            value: renamed,
+            field: field::ID
+        })
+        .is_err()
+    );
+    assert_eq!(app.fair, before);
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn deleting_a_booth_deletes_or_moves_its_positions_as_one_undo_step() {
+    let mut app = state();
+    let before = app.fair.clone();
+    app.apply(Edit::DeleteBooth {
+        id: BoothId::new("A1"),
+        positions: BoothPositions::MoveTo(BoothId::new("A2")),
+    })
+    .expect("move and delete");
+    assert_eq!(app.fair.booths.len(), 1);
+    assert!(app.fair.positions.iter().all(|p| p.booth == BoothId::new("A2")));
+    app.undo().expect("undo");
+    assert_eq!(app.fair, before);
+
+    app.apply(Edit::DeleteBooth {
+        id: BoothId::new("A1"),
+        positions: BoothPositions::Delete,
+    })
+    .expect("delete with positions");
+    assert!(app.fair.positions.is_empty());
+    assert_eq!(app.undo_name().map(|n| n.en.as_str()), Some("delete booth A1"));
+    app.undo().expect("undo");
+    assert_eq!(app.fair, before);
+
+    let err = app.apply(Edit::DeleteBooth {
+        id: BoothId::new("A1"),
+        positions: BoothPositions::MoveTo(BoothId::new("A1")),
+    });
+    assert!(err.is_err(), "moving to the booth being deleted is refused");
+    assert_eq!(app.fair, before);
+}
+
+#[test]
+fn search_finds_by_pinyin_and_filters_combine() {
+    let mut app = state();
+    app.candidates_view.search = "zw".into();
+    app.refresh_view(Table::Candidates);
+    assert_eq!(app.candidates_view.rows(), &[0]);
+    app.candidates_view.search = "lina".into();
+    app.refresh_view(Table::Candidates);
+    assert_eq!(app.candidates_view.rows(), &[1]);
+    app.candidates_view.search.clear();
+    app.candidates_view.filters.education = Some(Education::Doctorate);
+    app.refresh_view(Table::Candidates);
+    assert!(app.candidates_view.rows().is_empty());
+
+    // Positions are found by their booth's employer, and follow a rename of it.
+    app.positions_view.search = "haier".into();
+    app.refresh_view(Table::Positions);
+    assert_eq!(app.positions_view.rows(), &[0, 1]);
+    let mut renamed = app.fair.booths[0].clone();
+    renamed.employer = "青岛啤酒".into();
+    app.apply(Edit::SetBooth {
+        id: BoothId::new("A1"),
+        value: renamed,
+        field: field::EMPLOYER,
+    })
+    .expect("rename");
+    app.positions_view.search = "qdpj".into();
+    app.refresh_view(Table::Positions);
+    assert_eq!(app.positions_view.rows(), &[0, 1]);
+}
+
+#[test]
+fn sorting_cycles_ascending_descending_off() {
+    let mut app = state();
+    app.candidates_view.toggle_sort(Column::Name);
+    app.refresh_view(Table::Candidates);
+    let ascending = app.candidates_view.rows().to_vec();
+    app.candidates_view.toggle_sort(Column::Name);
+    app.refresh_view(Table::Candidates);
+    let mut descending = app.candidates_view.rows().to_vec();
+    descending.reverse();
+    assert_eq!(ascending, descending);
+    app.candidates_view.toggle_sort(Column::Name);
+    assert_eq!(app.candidates_view.sort, None);
+}
+
+#[test]
+fn settings_edits_are_undoable() {
+    let mut app = state();
+    let mut settings = app.fair.settings.clone();
+    settings.min_score = 55.0;
+    app.apply(Edit::SetSettings {
+        value: settings,
+        field: field::MATCH_SETTINGS,
+    })
+    .expect("settings");
+    assert_eq!(app.fair.settings.min_score, 55.0);
+    app.undo().expect("undo");
+    assert_eq!(app.fair.settings, crate::model::MatchSettings::default());
+}
+
+#[test]
+fn title_shows_fair_file_and_dirty_mark() {
+    let mut app = state();
+    app.mark_saved(PathBuf::from("/tmp/spring.ron"));
+    assert_eq!(app.title(), "测试招聘会 — spring.ron — fairmatch");
+    set_skills(&mut app, "C1", &["Go"]);
+    assert!(app.title().contains("spring.ron *"));
+}
+
+#[test]
+fn an_import_is_appended_and_undone_in_one_step() {
+    let mut app = state();
+    let before = app.fair.clone();
+    app.apply(Edit::Append {
+        name: EditName::new("import a.csv", "导入 a.csv"),
+        booths: vec![booth("A9", "青岛啤酒")],
+        positions: vec![position("P9", "A9", "酿酒师")],
+        candidates: vec![candidate("C9", "王芳"), candidate("C10", "赵磊")],
+    })
+    .expect("append");
+    assert_eq!(app.fair.candidates.len(), 4);
+    app.candidates_view.search = "wf".into();
+    app.refresh_view(Table::Candidates);
+    assert_eq!(app.candidates_view.rows(), &[2]);
+    app.positions_view.search = "qingdaopijiu".into();
+    app.refresh_view(Table::Positions);
+    assert_eq!(app.positions_view.rows(), &[2]);
+    app.undo().expect("undo");
+    assert_eq!(app.fair, before);
+    app.redo().expect("redo");
+    assert_eq!(app.fair.candidates.len(), 4);
+    let clash = app.apply(Edit::Append {
+        name: EditName::default(),
+        booths: vec![],
+        positions: vec![],
+        candidates: vec![candidate("C1", "重复")],
+    });
+    assert!(clash.is_err());
+    assert_eq!(app.fair.candidates.len(), 4);
+}

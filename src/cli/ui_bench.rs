@@ -1,0 +1,195 @@
+//! `fairmatch ui-bench FAIR.ron`: runs the real workspace UI headless on a fair and times
+//! frames: start to first frame, scrolling the candidates table, typing in the candidate editor.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, pos2, vec2};
+
+use crate::app::{AppState, Prefs};
+use crate::model::Lang;
+use crate::ui::{View, Workspace};
+
+#[derive(Debug, Args)]
+pub struct UiBenchArgs {
+    /// Fair file to open (e.g. `generate --preset peak -o /tmp/peak.ron`).
+    pub file: PathBuf,
+    /// Frames measured per scenario.
+    #[arg(long, default_value_t = 300)]
+    pub frames: usize,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+const SCREEN: egui::Rect = egui::Rect {
+    min: egui::Pos2 { x: 0.0, y: 0.0 },
+    max: egui::Pos2 { x: 1360.0, y: 860.0 },
+};
+
+struct Runner {
+    ctx: egui::Context,
+    ws: Workspace,
+    time: f64,
+}
+
+impl Runner {
+    /// One frame as eframe runs it, minus the GPU upload: layout and tessellation.
+    fn frame(&mut self, events: Vec<Event>) -> Duration {
+        self.time += 1.0 / 60.0;
+        let input = egui::RawInput {
+            screen_rect: Some(SCREEN),
+            time: Some(self.time),
+            events,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let mut output = self.ctx.run_ui(input, |ui| self.ws.show(ui));
+        let _primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let elapsed = start.elapsed();
+        // No GPU here: the font atlas updates have nowhere to go.
+        output.textures_delta.clear();
+        elapsed
+    }
+}
+
+fn wheel(delta_y: f32) -> Event {
+    Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: vec2(0.0, delta_y),
+        phase: TouchPhase::Move,
+        source: MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+struct Stats {
+    p50: f64,
+    p95: f64,
+    max: f64,
+}
+
+fn stats(mut samples: Vec<f64>) -> Stats {
+    samples.sort_by(f64::total_cmp);
+    Stats {
+        p50: percentile(&samples, 50.0),
+        p95: percentile(&samples, 95.0),
+        max: samples.last().copied().unwrap_or(0.0),
+    }
+}
+
+pub fn run(args: &UiBenchArgs) -> ExitCode {
+    let start = Instant::now();
+    let fair = match crate::store::load_fair(&args.file) {
+        Ok(fair) => fair,
+        Err(e) => {
+            eprintln!("fairmatch ui-bench: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let load = start.elapsed();
+    let prefs = Prefs {
+        lang: Lang::Zh,
+        ..Prefs::default()
+    };
+    let app = AppState::new(fair, Some(args.file.clone()), prefs);
+    let state_ready = start.elapsed();
+    let ctx = egui::Context::default();
+    // As eframe does on native: system fonts for Chinese.
+    ctx.add_font_provider(std::sync::Arc::new(egui_system_font_provider::SystemFontProvider::new()));
+    let mut ws = Workspace::new(app);
+    ws.native_dialogs = false;
+    ws.view = View::Candidates;
+    let mut runner = Runner { ctx, ws, time: 0.0 };
+    runner.frame(Vec::new());
+    let first_frame = start.elapsed();
+
+    // Scrolling: the pointer over the table, a wheel step every frame, down then back up.
+    let over_table = pos2(400.0, 450.0);
+    runner.frame(vec![Event::PointerMoved(over_table)]);
+    let mut scroll = Vec::with_capacity(args.frames);
+    for i in 0..args.frames {
+        let delta = if (i / 100) % 2 == 0 { -240.0 } else { 240.0 };
+        scroll.push(ms(runner.frame(vec![Event::PointerMoved(over_table), wheel(delta)])));
+    }
+
+    // Typing: select the first candidate, focus the major field, type and erase characters.
+    let first = runner.ws.app.fair.candidates.first().map(|c| c.id.clone());
+    runner.ws.app.selection.candidate = first;
+    runner.frame(Vec::new());
+    let major = egui::Id::unique(("candidate:0", "major"));
+    runner.ctx.memory_mut(|m| m.request_focus(major));
+    runner.frame(Vec::new());
+    let mut typing = Vec::with_capacity(args.frames);
+    for i in 0..args.frames {
+        let event = if i % 8 == 7 {
+            Event::Key {
+                key: egui::Key::Backspace,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            }
+        } else {
+            Event::Text(["数", "据", "a", "i"][i % 4].to_owned())
+        };
+        typing.push(ms(runner.frame(vec![event])));
+    }
+    let edits = runner.ws.app.undo_name().map(|n| n.en.clone()).unwrap_or_default();
+
+    let scroll = stats(scroll);
+    let typing = stats(typing);
+    let fair = &runner.ws.app.fair;
+    if args.json {
+        println!(
+            "{{\"candidates\":{},\"positions\":{},\"load_ms\":{:.1},\"state_ms\":{:.1},\"first_frame_ms\":{:.1},\
+             \"scroll_p50_ms\":{:.2},\"scroll_p95_ms\":{:.2},\"scroll_max_ms\":{:.2},\
+             \"typing_p50_ms\":{:.2},\"typing_p95_ms\":{:.2},\"typing_max_ms\":{:.2}}}",
+            fair.candidates.len(),
+            fair.positions.len(),
+            ms(load),
+            ms(state_ready - load),
+            ms(first_frame),
+            scroll.p50,
+            scroll.p95,
+            scroll.max,
+            typing.p50,
+            typing.p95,
+            typing.max
+        );
+    } else {
+        println!(
+            "{} candidates, {} positions, {} frames per scenario",
+            fair.candidates.len(),
+            fair.positions.len(),
+            args.frames
+        );
+        println!("load                 {:8.1} ms", ms(load));
+        println!("state (index, match) {:8.1} ms", ms(state_ready - load));
+        println!("start to first frame {:8.1} ms", ms(first_frame));
+        println!(
+            "scrolling candidates p50 {:6.2} ms  p95 {:6.2} ms  max {:6.2} ms",
+            scroll.p50, scroll.p95, scroll.max
+        );
+        println!(
+            "typing in the editor p50 {:6.2} ms  p95 {:6.2} ms  max {:6.2} ms",
+            typing.p50, typing.p95, typing.max
+        );
+        println!("last edit: {edits}");
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,227 @@
+//! Booths: table and editor. Deleting a booth with positions asks what to do with them.
+
+use super::table::{self, ColumnDef, FilterSet};
+use super::widgets::Form;
+use super::{Dialog, Workspace, i18n};
+use crate::app::{AppState, BoothPositions, Column, Edit, Table, field};
+use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry, Lang};
+
+const COLUMNS: &[ColumnDef] = &[
+    ColumnDef {
+        column: Column::Id,
+        title: i18n::BOOTH_NUMBER,
+        width: 70.0,
+    },
+    ColumnDef {
+        column: Column::Employer,
+        title: i18n::EMPLOYER,
+        width: 180.0,
+    },
+    ColumnDef {
+        column: Column::Industry,
+        title: i18n::INDUSTRY,
+        width: 110.0,
+    },
+    ColumnDef {
+        column: Column::Zone,
+        title: i18n::ZONE,
+        width: 90.0,
+    },
+    ColumnDef {
+        column: Column::Positions,
+        title: i18n::KIND,
+        width: 80.0,
+    },
+];
+
+fn cell(app: &AppState, index: usize, column: Column) -> String {
+    let lang = app.prefs.lang;
+    let Some(b) = app.fair.booths.get(index) else {
+        return String::new();
+    };
+    match column {
+        Column::Id => b.id.to_string(),
+        Column::Employer => b.employer.clone(),
+        Column::Industry => b.industry.label(lang).to_owned(),
+        Column::Zone => b.zone.clone(),
+        Column::Positions => b.employer_kind.label(lang).to_owned(),
+        _ => String::new(),
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
+    ui.horizontal(|ui| {
+        ui.heading(ws.t(i18n::BOOTHS));
+        if ui.button(ws.t(i18n::ADD_BOOTH)).clicked() {
+            add(ws, None);
+        }
+    });
+    let filters = FilterSet {
+        industry: true,
+        zone: true,
+        education: false,
+        tier: false,
+        city: false,
+        checked_in: false,
+    };
+    table::filter_bar(ui, ws, Table::Booths, &filters);
+    ui.separator();
+    let selected = ws.app.selection.booth.clone();
+    let selected_index = selected.as_ref().and_then(|id| ws.app.index.booths.get(id).copied());
+    if let Some(id) = &selected {
+        egui::Panel::right("booth_editor")
+            .default_size(420.0)
+            .min_size(320.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("booth_editor_scroll")
+                    .show(ui, |ui| editor(ui, ws, id))
+            });
+    }
+    if let Some(index) = table::rows(ui, ws, Table::Booths, COLUMNS, selected_index, cell) {
+        ws.app.selection.booth = ws.app.fair.booths.get(index).map(|b| b.id.clone());
+    }
+}
+
+fn add(ws: &mut Workspace, template: Option<Booth>) {
+    let id = BoothId::new(ws.app.fresh_id(Table::Booths, "B"));
+    let value = match template {
+        Some(mut copy) => {
+            copy.id = id.clone();
+            copy.floor = None;
+            copy
+        }
+        None => Booth {
+            id: id.clone(),
+            employer: ws.t(i18n::NEW_EMPLOYER).to_owned(),
+            employer_kind: EmployerKind::Enterprise,
+            industry: Industry::Software,
+            zone: ws.app.fair.meta.zones.first().cloned().unwrap_or_default(),
+            floor: None,
+            staff: Vec::new(),
+        },
+    };
+    ws.apply(Edit::AddBooth { value, at: None });
+    ws.app.selection.booth = Some(id);
+    ws.scroll_to = Some(Table::Booths);
+}
+
+fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
+    let Some(original) = ws.app.booth(id).cloned() else {
+        return;
+    };
+    let lang = ws.lang();
+    let positions: Vec<(crate::model::PositionId, String)> = ws
+        .app
+        .fair
+        .positions
+        .iter()
+        .filter(|p| p.booth == *id)
+        .map(|p| (p.id.clone(), format!("{} · {} ×{}", p.title, p.id, p.openings)))
+        .collect();
+    ui.horizontal(|ui| {
+        ui.heading(&original.employer);
+        if ui.button(ws.t(i18n::DUPLICATE)).clicked() {
+            add(ws, Some(original.clone()));
+        }
+        if ui.button(ws.t(i18n::DELETE)).clicked() {
+            if positions.is_empty() {
+                ws.apply(Edit::DeleteBooth {
+                    id: id.clone(),
+                    positions: BoothPositions::Delete,
+                });
+            } else {
+                ws.dialog = Some(Dialog::DeleteBooth {
+                    id: id.clone(),
+                    move_to: None,
+                });
+            }
+        }
+    });
+    if ws.app.booth(id).is_none() {
+        return;
+    }
+    let mut draft = original.clone();
+    let say = |en: &str, zh: &str| match lang {
+        Lang::En => en.to_owned(),
+        Lang::Zh => zh.to_owned(),
+    };
+    let id_problem =
+        (draft.id != *id && ws.app.index.booths.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
+    let employer_problem = draft
+        .employer
+        .trim()
+        .is_empty()
+        .then(|| say("an employer name is required", "单位名称不能为空"));
+    let salt = format!("booth:{}", ws.app.index.booths.get(id).copied().unwrap_or_default());
+    let mut form = Form {
+        lang,
+        drafts: &mut ws.drafts,
+        queries: &mut ws.skill_queries,
+        changed: None,
+        salt,
+    };
+    let mut floor = draft.floor.unwrap_or_default();
+    let mut placed = draft.floor.is_some();
+    ui.vertical(|ui| {
+        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.text(ui, field::EMPLOYER, &mut draft.employer, employer_problem);
+        form.choice(
+            ui,
+            field::EMPLOYER_KIND,
+            &mut draft.employer_kind,
+            EmployerKind::ALL,
+            |v| v.label(lang),
+        );
+        form.choice(ui, field::INDUSTRY, &mut draft.industry, Industry::ALL, |v| {
+            v.label(lang)
+        });
+        form.text(ui, field::ZONE, &mut draft.zone, None);
+        let placed_text = match lang {
+            Lang::En => "placed on the floor plan",
+            Lang::Zh => "已放置在平面图上",
+        };
+        form.check(ui, field::FLOOR, &mut placed, placed_text);
+        if placed {
+            form.number(ui, FLOOR_X, &mut floor.x, 0.0..=10_000.0, None);
+            form.number(ui, FLOOR_Y, &mut floor.y, 0.0..=10_000.0, None);
+        }
+        form.list(ui, field::STAFF, &mut draft.staff);
+    });
+    let floor_changed = matches!(form.changed, Some(f) if f == FLOOR_X || f == FLOOR_Y);
+    if floor_changed {
+        form.changed = Some(field::FLOOR);
+    }
+    draft.floor = placed.then_some(FloorSpot { x: floor.x, y: floor.y });
+    if let Some(changed) = form.changed
+        && draft != original
+        && !draft.id.0.trim().is_empty()
+    {
+        ws.apply(Edit::SetBooth {
+            id: id.clone(),
+            value: draft.clone(),
+            field: changed,
+        });
+        if draft.id != *id && ws.app.booth(&draft.id).is_some() {
+            ws.app.selection.booth = Some(draft.id);
+        }
+    }
+    ui.separator();
+    ui.strong(format!("{} ({})", ws.t(i18n::POSITIONS), positions.len()));
+    for (pid, text) in positions {
+        if ui.link(text).clicked() {
+            ws.app.selection.position = Some(pid);
+            ws.view = super::View::Positions;
+            ws.scroll_to = Some(Table::Positions);
+        }
+    }
+}
+
+const FLOOR_X: crate::app::Field = crate::app::Field {
+    en: "x (m)",
+    zh: "横坐标（米）",
+};
+const FLOOR_Y: crate::app::Field = crate::app::Field {
+    en: "y (m)",
+    zh: "纵坐标（米）",
+};

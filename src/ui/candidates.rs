@@ -1,0 +1,280 @@
+//! Candidates: table, editor, and the selected candidate's best positions.
+
+use super::table::{self, ColumnDef, FilterSet};
+use super::widgets::Form;
+use super::{Workspace, i18n, match_panel};
+use crate::app::{AppState, Column, Edit, Table, field};
+use crate::model::{Candidate, CandidateId, Education, Industry, Lang, TalentTier, WorkMode};
+
+const COLUMNS: &[ColumnDef] = &[
+    ColumnDef {
+        column: Column::Name,
+        title: i18n::NAME,
+        width: 110.0,
+    },
+    ColumnDef {
+        column: Column::Id,
+        title: i18n::ID,
+        width: 80.0,
+    },
+    ColumnDef {
+        column: Column::Education,
+        title: i18n::EDUCATION,
+        width: 80.0,
+    },
+    ColumnDef {
+        column: Column::Experience,
+        title: i18n::YEARS,
+        width: 50.0,
+    },
+    ColumnDef {
+        column: Column::Tier,
+        title: i18n::TIER,
+        width: 90.0,
+    },
+    ColumnDef {
+        column: Column::City,
+        title: i18n::CITY,
+        width: 70.0,
+    },
+    ColumnDef {
+        column: Column::Salary,
+        title: i18n::EXPECTED_SALARY,
+        width: 80.0,
+    },
+    ColumnDef {
+        column: Column::CheckedIn,
+        title: i18n::CHECKED_IN,
+        width: 60.0,
+    },
+];
+
+fn cell(app: &AppState, index: usize, column: Column) -> String {
+    let lang = app.prefs.lang;
+    let Some(c) = app.fair.candidates.get(index) else {
+        return String::new();
+    };
+    match column {
+        Column::Name => c.name.clone(),
+        Column::Id => c.id.to_string(),
+        Column::Education => c.education.label(lang).to_owned(),
+        Column::Experience => c.experience_years.to_string(),
+        Column::Tier => c.tier.label(lang).to_owned(),
+        Column::City => c.cities.join(", "),
+        Column::Salary => c.expected_salary.map(|s| s.to_string()).unwrap_or_default(),
+        Column::CheckedIn => c
+            .checked_in
+            .map(|t| t.format("%m-%d %H:%M").to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
+    ui.horizontal(|ui| {
+        ui.heading(ws.t(i18n::CANDIDATES));
+        if ui.button(ws.t(i18n::ADD_CANDIDATE)).clicked() {
+            add(ws, None);
+        }
+    });
+    let filters = FilterSet {
+        industry: true,
+        zone: false,
+        education: true,
+        tier: true,
+        city: true,
+        checked_in: true,
+    };
+    table::filter_bar(ui, ws, Table::Candidates, &filters);
+    ui.separator();
+    let selected = ws.app.selection.candidate.clone();
+    let selected_index = selected
+        .as_ref()
+        .and_then(|id| ws.app.index.candidates.get(id).copied());
+    if let Some(id) = &selected {
+        egui::Panel::right("candidate_matches")
+            .default_size(290.0)
+            .min_size(220.0)
+            .show(ui, |ui| match_panel::for_candidate(ui, ws, id));
+        egui::Panel::right("candidate_editor")
+            .default_size(340.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("candidate_editor_scroll")
+                    .show(ui, |ui| editor(ui, ws, id))
+            });
+    }
+    if let Some(index) = table::rows(ui, ws, Table::Candidates, COLUMNS, selected_index, cell) {
+        ws.app.selection.candidate = ws.app.fair.candidates.get(index).map(|c| c.id.clone());
+    }
+}
+
+fn add(ws: &mut Workspace, template: Option<Candidate>) {
+    let id = CandidateId::new(ws.app.fresh_id(Table::Candidates, "C"));
+    let value = match template {
+        Some(mut copy) => {
+            copy.id = id.clone();
+            copy.badge.clear();
+            copy.checked_in = None;
+            copy
+        }
+        None => Candidate {
+            id: id.clone(),
+            name: ws.t(i18n::NEW_CANDIDATE).to_owned(),
+            phone: String::new(),
+            email: String::new(),
+            education: Education::Bachelor,
+            school: String::new(),
+            major: String::new(),
+            graduation_year: None,
+            experience_years: 0,
+            skills: Vec::new(),
+            expected_salary: None,
+            cities: Vec::new(),
+            industries: Vec::new(),
+            work_modes: Vec::new(),
+            tier: TalentTier::Student,
+            hometown: String::new(),
+            consent: false,
+            badge: String::new(),
+            checked_in: None,
+        },
+    };
+    ws.apply(Edit::AddCandidate {
+        value,
+        at: None,
+        visits: Vec::new(),
+    });
+    ws.app.selection.candidate = Some(id);
+    ws.scroll_to = Some(Table::Candidates);
+}
+
+fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
+    let Some(original) = ws.app.candidate(id).cloned() else {
+        return;
+    };
+    let lang = ws.lang();
+    ui.horizontal(|ui| {
+        ui.heading(&original.name);
+        if ui.button(ws.t(i18n::DUPLICATE)).clicked() {
+            add(ws, Some(original.clone()));
+        }
+        if ui.button(ws.t(i18n::DELETE)).clicked() {
+            ws.apply(Edit::DeleteCandidate { id: id.clone() });
+        }
+    });
+    if ws.app.candidate(id).is_none() {
+        return;
+    }
+    let mut draft = original.clone();
+    let id_problem =
+        (draft.id != *id && ws.app.index.candidates.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
+    let add_skill = ws.t(i18n::ADD_SKILL);
+    let problems = Problems::of(&draft, lang);
+    let salt = format!(
+        "candidate:{}",
+        ws.app.index.candidates.get(id).copied().unwrap_or_default()
+    );
+    let mut form = Form {
+        lang,
+        drafts: &mut ws.drafts,
+        queries: &mut ws.skill_queries,
+        changed: None,
+        // By row, not id, so typing a new id keeps the focus.
+        salt,
+    };
+    ui.vertical(|ui| {
+        form.text(ui, field::NAME, &mut draft.name, problems.name);
+        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.text(ui, field::PHONE, &mut draft.phone, problems.phone);
+        form.text(ui, field::EMAIL, &mut draft.email, problems.email);
+        form.choice(ui, field::EDUCATION, &mut draft.education, Education::ALL, |v| {
+            v.label(lang)
+        });
+        form.text(ui, field::SCHOOL, &mut draft.school, None);
+        form.text(ui, field::MAJOR, &mut draft.major, None);
+        form.opt_number(ui, field::GRADUATION_YEAR, &mut draft.graduation_year, problems.year);
+        form.number(ui, field::EXPERIENCE, &mut draft.experience_years, 0..=60, None);
+        form.skills(ui, field::SKILLS, &mut draft.skills, add_skill);
+        form.opt_number(ui, field::EXPECTED_SALARY, &mut draft.expected_salary, None);
+        form.list(ui, field::CITIES, &mut draft.cities);
+        form.set(ui, field::INDUSTRIES, &mut draft.industries, Industry::ALL, |v| {
+            v.label(lang)
+        });
+        form.set(ui, field::WORK_MODES, &mut draft.work_modes, WorkMode::ALL, |v| {
+            v.label(lang)
+        });
+        form.choice(ui, field::TIER, &mut draft.tier, TalentTier::ALL, |v| v.label(lang));
+        form.text(ui, field::HOMETOWN, &mut draft.hometown, None);
+        let consent_text = match lang {
+            Lang::En => "booth staff may see phone and email",
+            Lang::Zh => "允许展位人员查看手机和邮箱",
+        };
+        form.check(ui, field::CONSENT, &mut draft.consent, consent_text);
+        form.text(ui, field::BADGE, &mut draft.badge, None);
+        let mut checked = draft.checked_in.is_some();
+        let when = match (draft.checked_in, lang) {
+            (Some(t), _) => t.format("%Y-%m-%d %H:%M").to_string(),
+            (None, Lang::En) => "not checked in".to_owned(),
+            (None, Lang::Zh) => "未签到".to_owned(),
+        };
+        form.check(ui, field::CHECKED_IN, &mut checked, &when);
+        if checked != draft.checked_in.is_some() {
+            draft.checked_in = checked.then(|| chrono::Local::now().naive_local());
+        }
+    });
+    if let Some(changed) = form.changed
+        && draft != original
+    {
+        if draft.id != *id && draft.id.0.trim().is_empty() {
+            return;
+        }
+        ws.apply(Edit::SetCandidate {
+            id: id.clone(),
+            value: draft.clone(),
+            field: changed,
+        });
+        if draft.id != *id && ws.app.candidate(&draft.id).is_some() {
+            ws.app.selection.candidate = Some(draft.id);
+        }
+    }
+}
+
+/// Field problems shown next to the inputs.
+struct Problems {
+    name: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    year: Option<String>,
+}
+
+impl Problems {
+    fn of(c: &Candidate, lang: Lang) -> Self {
+        let say = |en: &str, zh: &str| {
+            Some(match lang {
+                Lang::En => en.to_owned(),
+                Lang::Zh => zh.to_owned(),
+            })
+        };
+        let digits = c.phone.chars().filter(char::is_ascii_digit).count();
+        Self {
+            name: c
+                .name
+                .trim()
+                .is_empty()
+                .then(|| say("a name is required", "姓名不能为空"))
+                .flatten(),
+            phone: (!c.phone.is_empty() && !(7..=15).contains(&digits))
+                .then(|| say("a phone number has 7 to 15 digits", "手机号应为 7 到 15 位数字"))
+                .flatten(),
+            email: (!c.email.is_empty() && !c.email.contains('@'))
+                .then(|| say("an email address contains @", "邮箱应包含 @"))
+                .flatten(),
+            year: c
+                .graduation_year
+                .filter(|y| !(1950..=2100).contains(y))
+                .and_then(|_| say("a year between 1950 and 2100", "年份应在 1950 到 2100 之间")),
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Every UI string in English and Chinese, in one table. Field names used in edit names live
+//! with the edits (`app::field`) and are shown through the same language switch.
+
+use crate::model::Lang;
+
+/// A UI string in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Tr {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
+macro_rules! table {
+    ($($name:ident => $en:literal, $zh:literal;)+) => {
+        $(pub const $name: Tr = Tr { en: $en, zh: $zh };)+
+        /// All entries, for the completeness test.
+        pub const ALL: &[Tr] = &[$($name),+];
+    };
+}
+
+table! {
+    FILE => "File", "文件";
+    EDIT => "Edit", "编辑";
+    VIEW => "View", "视图";
+    SETTINGS => "Settings", "设置";
+    NEW => "New", "新建";
+    OPEN => "Open…", "打开…";
+    OPEN_RECENT => "Open recent", "最近打开";
+    OPEN_PATH => "Open path…", "按路径打开…";
+    SAVE => "Save", "保存";
+    SAVE_AS => "Save as…", "另存为…";
+    SAVE_TO_PATH => "Save to path…", "按路径保存…";
+    EXPORT_CSV => "Export CSV…", "导出 CSV…";
+    IMPORT_CSV => "Import CSV…", "导入 CSV…";
+    IMPORT_FAILED => "Could not import the file", "无法导入文件";
+    IMPORT_BAD_ROWS => "Some rows were not imported", "部分行未导入";
+    VISITS => "Visits", "面谈记录";
+    QUIT => "Quit", "退出";
+    UNDO => "Undo:", "撤销：";
+    REDO => "Redo:", "重做：";
+    NONE_YET => "(none yet)", "（暂无）";
+    BOOTHS => "Booths", "展位";
+    POSITIONS => "Positions", "岗位";
+    CANDIDATES => "Candidates", "求职者";
+    MATCHES => "Matches", "匹配";
+    ALLOCATION => "Allocation", "分配";
+    OPENINGS => "Openings", "招聘人数";
+    UNSAVED => "unsaved changes", "有未保存的修改";
+    DISMISS => "Dismiss", "关闭";
+    DETAILS => "Details", "详情";
+    EDIT_REFUSED => "The change was not made", "修改未执行";
+    OPEN_FAILED => "Could not open the fair file", "无法打开招聘会文件";
+    SAVE_FAILED => "Could not save; the file on disk is unchanged", "保存失败，磁盘上的文件未改动";
+    EXPORT_FAILED => "Could not export", "导出失败";
+    NEW_FAIR_NAME => "New fair", "新招聘会";
+    UNSAVED_TITLE => "Unsaved changes", "未保存的修改";
+    UNSAVED_BODY => "Save your changes to", "是否保存对以下招聘会的修改：";
+    DISCARD => "Don't save", "不保存";
+    CANCEL => "Cancel", "取消";
+    OK => "OK", "确定";
+    PATH => "Path", "路径";
+    DELETE_BOOTH => "Delete booth", "删除展位";
+    BOOTH_HAS_POSITIONS => "Positions at this booth:", "该展位的岗位数：";
+    DELETE_POSITIONS_TOO => "Delete its positions too", "连同岗位一起删除";
+    MOVE_TO_BOOTH => "Move them to booth", "把岗位移到展位";
+    MOVE_AND_DELETE => "Move and delete", "移动并删除";
+    ANY => "any", "全部";
+    SEARCH => "Search", "搜索";
+    SEARCH_HINT => "name, pinyin (zw), employer, skill…", "姓名、拼音（zw）、单位、技能…";
+    INDUSTRY => "Industry", "行业";
+    ZONE => "Zone", "展区";
+    EDUCATION => "Education", "学历";
+    TIER => "Tier", "人才类别";
+    CITY => "City", "城市";
+    CHECKED_IN => "Checked in", "签到";
+    ROWS => "Rows:", "行数：";
+    NAME => "Name", "姓名";
+    ID => "Id", "编号";
+    YEARS => "Years", "年限";
+    EXPECTED_SALARY => "Expects", "期望薪资";
+    TITLE => "Title", "岗位名称";
+    EMPLOYER => "Employer", "单位";
+    SALARY => "Salary", "薪资";
+    BOOTH_NUMBER => "Booth", "展位号";
+    KIND => "Kind", "类型";
+    ADD_BOOTH => "Add booth", "添加展位";
+    ADD_POSITION => "Add position", "添加岗位";
+    ADD_CANDIDATE => "Add candidate", "添加求职者";
+    NEW_EMPLOYER => "New employer", "新单位";
+    NEW_POSITION => "New position", "新岗位";
+    NEW_CANDIDATE => "New candidate", "新求职者";
+    DUPLICATE => "Duplicate", "复制";
+    DELETE => "Delete", "删除";
+    ID_TAKEN => "this id is already used", "该编号已被使用";
+    ADD_SKILL => "Add skill", "添加技能";
+    BEST_POSITIONS => "Best positions", "最匹配的岗位";
+    BEST_CANDIDATES => "Best candidates", "最匹配的求职者";
+    NO_MATCHES => "No eligible matches.", "没有符合条件的匹配。";
+    SCORE => "score", "综合";
+    FIT => "fit", "匹配度";
+    APPEAL => "appeal", "吸引力";
+    WORKLIST_HELP => "Positions no candidate is eligible for, and candidates eligible for no position. Click one to open it.",
+        "没有合适求职者的岗位，以及没有合适岗位的求职者。点击打开。";
+    POSITIONS_WITHOUT => "Positions without an eligible candidate", "没有合适求职者的岗位";
+    CANDIDATES_WITHOUT => "Candidates without an eligible position", "没有合适岗位的求职者";
+    ALLOCATION_HELP => "Proposes who interviews where, respecting openings (stable matching, candidates proposing).",
+        "按招聘人数提出面试安排（稳定匹配，求职者优先）。";
+    ALLOCATION_UNAVAILABLE => "The allocation engine is not part of this build yet.", "此版本尚未包含分配引擎。";
+    APPEARANCE => "Appearance", "外观";
+    LANGUAGE => "Language", "语言";
+    THEME => "Theme", "主题";
+    LIGHT => "Light", "浅色";
+    DARK => "Dark", "深色";
+    FAIR_DETAILS => "Fair", "招聘会";
+    MATCHING_SETTINGS => "Matching", "匹配设置";
+    RESET_DEFAULTS => "Reset to defaults", "恢复默认值";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_string_exists_in_both_languages() {
+        for tr in ALL {
+            assert!(!tr.en.trim().is_empty() && !tr.zh.trim().is_empty(), "{tr:?}");
+            assert!(!tr.zh.is_ascii() || tr.zh == tr.en, "{:?} looks untranslated", tr);
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! Positions: table, editor, and the selected position's best candidates.
+
+use super::table::{self, ColumnDef, FilterSet};
+use super::widgets::Form;
+use super::{Workspace, i18n, match_panel};
+use crate::app::{AppState, Column, Edit, Field, Table, field};
+use crate::model::{BoothId, Education, Industry, Lang, Position, PositionId, SalaryRange, WorkMode};
+
+const COLUMNS: &[ColumnDef] = &[
+    ColumnDef {
+        column: Column::Name,
+        title: i18n::TITLE,
+        width: 140.0,
+    },
+    ColumnDef {
+        column: Column::Id,
+        title: i18n::ID,
+        width: 70.0,
+    },
+    ColumnDef {
+        column: Column::Employer,
+        title: i18n::EMPLOYER,
+        width: 130.0,
+    },
+    ColumnDef {
+        column: Column::Openings,
+        title: i18n::OPENINGS,
+        width: 50.0,
+    },
+    ColumnDef {
+        column: Column::Education,
+        title: i18n::EDUCATION,
+        width: 70.0,
+    },
+    ColumnDef {
+        column: Column::Salary,
+        title: i18n::SALARY,
+        width: 90.0,
+    },
+    ColumnDef {
+        column: Column::City,
+        title: i18n::CITY,
+        width: 60.0,
+    },
+    ColumnDef {
+        column: Column::Industry,
+        title: i18n::INDUSTRY,
+        width: 90.0,
+    },
+];
+
+fn cell(app: &AppState, index: usize, column: Column) -> String {
+    let lang = app.prefs.lang;
+    let Some(p) = app.fair.positions.get(index) else {
+        return String::new();
+    };
+    match column {
+        Column::Name => p.title.clone(),
+        Column::Id => p.id.to_string(),
+        Column::Employer => app
+            .booth(&p.booth)
+            .map_or_else(|| p.booth.to_string(), |b| format!("{} {}", b.id, b.employer)),
+        Column::Openings => p.openings.to_string(),
+        Column::Education => p.min_education.label(lang).to_owned(),
+        Column::Salary => match p.salary {
+            Some(s) => format!("{}–{}", s.min, s.max),
+            None => match lang {
+                Lang::En => "negotiable".into(),
+                Lang::Zh => "面议".into(),
+            },
+        },
+        Column::City => p.city.clone(),
+        Column::Industry => p.industry.label(lang).to_owned(),
+        _ => String::new(),
+    }
+}
+
+pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
+    ui.horizontal(|ui| {
+        ui.heading(ws.t(i18n::POSITIONS));
+        if ui.button(ws.t(i18n::ADD_POSITION)).clicked() {
+            add(ws, None);
+        }
+    });
+    let filters = FilterSet {
+        industry: true,
+        zone: true,
+        education: true,
+        tier: false,
+        city: true,
+        checked_in: false,
+    };
+    table::filter_bar(ui, ws, Table::Positions, &filters);
+    ui.separator();
+    let selected = ws.app.selection.position.clone();
+    let selected_index = selected.as_ref().and_then(|id| ws.app.index.positions.get(id).copied());
+    if let Some(id) = &selected {
+        egui::Panel::right("position_matches")
+            .default_size(290.0)
+            .min_size(220.0)
+            .show(ui, |ui| match_panel::for_position(ui, ws, id));
+        egui::Panel::right("position_editor")
+            .default_size(340.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("position_editor_scroll")
+                    .show(ui, |ui| editor(ui, ws, id))
+            });
+    }
+    if let Some(index) = table::rows(ui, ws, Table::Positions, COLUMNS, selected_index, cell) {
+        ws.app.selection.position = ws.app.fair.positions.get(index).map(|p| p.id.clone());
+    }
+}
+
+fn add(ws: &mut Workspace, template: Option<Position>) {
+    let id = PositionId::new(ws.app.fresh_id(Table::Positions, "P"));
+    let booth = ws
+        .app
+        .selection
+        .booth
+        .clone()
+        .or_else(|| ws.app.fair.booths.first().map(|b| b.id.clone()))
+        .unwrap_or_default();
+    let industry = ws.app.booth(&booth).map_or(Industry::Software, |b| b.industry);
+    let value = match template {
+        Some(mut copy) => {
+            copy.id = id.clone();
+            copy
+        }
+        None => Position {
+            id: id.clone(),
+            booth,
+            title: ws.t(i18n::NEW_POSITION).to_owned(),
+            openings: 1,
+            required_skills: Vec::new(),
+            preferred_skills: Vec::new(),
+            min_education: Education::Bachelor,
+            min_experience_years: 0,
+            salary: None,
+            city: ws.app.fair.meta.city.clone(),
+            work_mode: WorkMode::OnSite,
+            industry,
+            description: String::new(),
+        },
+    };
+    ws.apply(Edit::AddPosition { value, at: None });
+    ws.app.selection.position = Some(id);
+    ws.scroll_to = Some(Table::Positions);
+}
+
+fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
+    let Some(original) = ws.app.position(id).cloned() else {
+        return;
+    };
+    let lang = ws.lang();
+    ui.horizontal(|ui| {
+        ui.heading(&original.title);
+        if ui.button(ws.t(i18n::DUPLICATE)).clicked() {
+            add(ws, Some(original.clone()));
+        }
+        if ui.button(ws.t(i18n::DELETE)).clicked() {
+            ws.apply(Edit::DeletePosition { id: id.clone() });
+        }
+    });
+    if ws.app.position(id).is_none() {
+        return;
+    }
+    let mut draft = original.clone();
+    let say = |en: &str, zh: &str| match lang {
+        Lang::En => en.to_owned(),
+        Lang::Zh => zh.to_owned(),
+    };
+    let id_problem =
+        (draft.id != *id && ws.app.index.positions.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
+    let title_problem = draft
+        .title
+        .trim()
+        .is_empty()
+        .then(|| say("a title is required", "岗位名称不能为空"));
+    let booth_problem =
+        (!ws.app.index.booths.contains_key(&draft.booth)).then(|| say("no booth has this number", "没有这个展位号"));
+    let openings_problem = (draft.openings == 0).then(|| say("at least one opening", "招聘人数至少为 1"));
+    let salary_problem = draft
+        .salary
+        .filter(|s| s.min > s.max)
+        .map(|_| say("minimum is above maximum", "最低薪资高于最高薪资"));
+    let booths: Vec<(BoothId, String)> = ws
+        .app
+        .fair
+        .booths
+        .iter()
+        .map(|b| (b.id.clone(), format!("{} {}", b.id, b.employer)))
+        .collect();
+    let add_skill = ws.t(i18n::ADD_SKILL);
+    let salt = format!(
+        "position:{}",
+        ws.app.index.positions.get(id).copied().unwrap_or_default()
+    );
+    let mut form = Form {
+        lang,
+        drafts: &mut ws.drafts,
+        queries: &mut ws.skill_queries,
+        changed: None,
+        salt,
+    };
+    let (mut salary_min, mut salary_max) = match draft.salary {
+        Some(s) => (Some(s.min), Some(s.max)),
+        None => (None, None),
+    };
+    ui.vertical(|ui| {
+        form.text(ui, field::TITLE, &mut draft.title, title_problem);
+        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        // The booth: a menu of existing booths, so the reference is always valid.
+        let label = ui.label(super::widgets::field_label(field::BOOTH, lang));
+        let before = draft.booth.clone();
+        let selected = booths
+            .iter()
+            .find(|(b, _)| *b == draft.booth)
+            .map_or_else(|| draft.booth.to_string(), |(_, t)| t.clone());
+        ui.vertical(|ui| {
+            let combo = egui::ComboBox::from_id_salt("position_booth")
+                .selected_text(selected)
+                .width(240.0)
+                .show_ui(ui, |ui| {
+                    for (booth, text) in &booths {
+                        ui.selectable_value(&mut draft.booth, booth.clone(), text);
+                    }
+                });
+            combo.response.labelled_by(label.id);
+            if let Some(problem) = &booth_problem {
+                ui.colored_label(ui.visuals().error_fg_color, problem);
+            }
+        });
+        if draft.booth != before {
+            form.changed = Some(field::BOOTH);
+        }
+        form.number(ui, field::OPENINGS, &mut draft.openings, 0..=10_000, openings_problem);
+        form.skills(ui, field::REQUIRED_SKILLS, &mut draft.required_skills, add_skill);
+        form.skills(ui, field::PREFERRED_SKILLS, &mut draft.preferred_skills, add_skill);
+        form.choice(
+            ui,
+            field::MIN_EDUCATION,
+            &mut draft.min_education,
+            Education::ALL,
+            |v| v.label(lang),
+        );
+        form.number(ui, field::MIN_EXPERIENCE, &mut draft.min_experience_years, 0..=40, None);
+        form.opt_number(ui, SALARY_MIN, &mut salary_min, salary_problem);
+        form.opt_number(ui, SALARY_MAX, &mut salary_max, None);
+        form.text(ui, field::CITY, &mut draft.city, None);
+        form.choice(ui, field::WORK_MODE, &mut draft.work_mode, WorkMode::ALL, |v| {
+            v.label(lang)
+        });
+        form.choice(ui, field::INDUSTRY, &mut draft.industry, Industry::ALL, |v| {
+            v.label(lang)
+        });
+        form.multiline(ui, field::DESCRIPTION, &mut draft.description);
+    });
+    if form.changed == Some(SALARY_MAX) || form.changed == Some(SALARY_MIN) {
+        form.changed = Some(field::SALARY);
+    }
+    // Both bounds or neither: an empty bound means negotiable (面议).
+    draft.salary = match (salary_min, salary_max) {
+        (Some(min), Some(max)) => Some(SalaryRange { min, max }),
+        (Some(v), None) | (None, Some(v)) if form.changed == Some(field::SALARY) => {
+            Some(SalaryRange { min: v, max: v })
+        }
+        _ => None,
+    };
+    if let Some(changed) = form.changed
+        && draft != original
+        && !draft.id.0.trim().is_empty()
+    {
+        ws.apply(Edit::SetPosition {
+            id: id.clone(),
+            value: draft.clone(),
+            field: changed,
+        });
+        if draft.id != *id && ws.app.position(&draft.id).is_some() {
+            ws.app.selection.position = Some(draft.id);
+        }
+    }
+}
+
+/// The salary is two inputs with their own labels; either change is a change of `salary`.
+const SALARY_MIN: Field = Field {
+    en: "salary from (CNY/month)",
+    zh: "最低月薪（元）",
+};
+const SALARY_MAX: Field = Field {
+    en: "salary up to (CNY/month)",
+    zh: "最高月薪（元）",
+};

@@ -1,0 +1,286 @@
+//! The virtualized, sortable table and the search/filter bar shared by the three record views.
+
+use egui_extras::{Column as Width, TableBuilder};
+
+use super::Workspace;
+use super::i18n::{self, Tr};
+use crate::app::{AppState, Column, Table};
+use crate::model::{Education, Industry, Lang, TalentTier};
+
+pub struct ColumnDef {
+    pub column: Column,
+    pub title: Tr,
+    pub width: f32,
+}
+
+/// Which filters a table offers.
+pub struct FilterSet {
+    pub industry: bool,
+    pub zone: bool,
+    pub education: bool,
+    pub tier: bool,
+    pub city: bool,
+    pub checked_in: bool,
+}
+
+/// Search box and filters; the row order is recomputed after this.
+pub fn filter_bar(ui: &mut egui::Ui, ws: &mut Workspace, table: Table, set: &FilterSet) {
+    let lang = ws.lang();
+    let any = ws.t(i18n::ANY);
+    // Menu choices are derived from the whole fair, so they are cached per fair revision.
+    let revision = ws.app.revision();
+    if ws
+        .filter_choices
+        .as_ref()
+        .is_none_or(|c| c.0 != revision || c.1 != table)
+    {
+        ws.filter_choices = Some((revision, table, zones(&ws.app), cities(&ws.app, table)));
+    }
+    let (zones, cities) = match &ws.filter_choices {
+        Some((_, _, zones, cities)) => (zones.clone(), cities.clone()),
+        None => (Vec::new(), Vec::new()),
+    };
+    let labels = (
+        ws.t(i18n::SEARCH),
+        ws.t(i18n::SEARCH_HINT),
+        ws.t(i18n::INDUSTRY),
+        ws.t(i18n::ZONE),
+        ws.t(i18n::EDUCATION),
+        ws.t(i18n::TIER),
+        ws.t(i18n::CITY),
+        ws.t(i18n::CHECKED_IN),
+    );
+    let view = ws.app.view_mut(table);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(labels.0);
+        ui.add(
+            egui::TextEdit::singleline(&mut view.search)
+                .id(egui::Id::unique(("search", table)))
+                .hint_text(labels.1)
+                .desired_width(220.0),
+        )
+        .labelled_by(label.id);
+        if set.industry {
+            combo(
+                ui,
+                labels.2,
+                ("industry", table),
+                &mut view.filters.industry,
+                Industry::ALL,
+                any,
+                |v| v.label(lang),
+            );
+        }
+        if set.zone {
+            string_combo(ui, labels.3, ("zone", table), &mut view.filters.zone, &zones, any);
+        }
+        if set.education {
+            combo(
+                ui,
+                labels.4,
+                ("education", table),
+                &mut view.filters.education,
+                Education::ALL,
+                any,
+                |v| v.label(lang),
+            );
+        }
+        if set.tier {
+            combo(
+                ui,
+                labels.5,
+                ("tier", table),
+                &mut view.filters.tier,
+                TalentTier::ALL,
+                any,
+                |v| v.label(lang),
+            );
+        }
+        if set.city {
+            string_combo(ui, labels.6, ("city", table), &mut view.filters.city, &cities, any);
+        }
+        if set.checked_in {
+            let yes_no: &[bool] = &[true, false];
+            combo(
+                ui,
+                labels.7,
+                ("checked_in", table),
+                &mut view.filters.checked_in,
+                yes_no,
+                any,
+                |v| match (v, lang) {
+                    (true, Lang::En) => "yes",
+                    (false, Lang::En) => "no",
+                    (true, Lang::Zh) => "已签到",
+                    (false, Lang::Zh) => "未签到",
+                },
+            );
+        }
+    });
+    ws.app.refresh_view(table);
+}
+
+fn combo<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    label: &str,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut Option<T>,
+    all: &[T],
+    any: &str,
+    name: impl Fn(T) -> &'static str,
+) {
+    let l = ui.label(label);
+    let selected = value.map_or_else(|| any.to_owned(), |v| name(v).to_owned());
+    let r = egui::ComboBox::from_id_salt(salt)
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, any);
+            for &option in all {
+                ui.selectable_value(value, Some(option), name(option));
+            }
+        });
+    r.response.labelled_by(l.id);
+}
+
+fn string_combo(
+    ui: &mut egui::Ui,
+    label: &str,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut Option<String>,
+    all: &[String],
+    any: &str,
+) {
+    let l = ui.label(label);
+    let selected = value.clone().unwrap_or_else(|| any.to_owned());
+    let r = egui::ComboBox::from_id_salt(salt)
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, any);
+            for option in all {
+                ui.selectable_value(value, Some(option.clone()), option);
+            }
+        });
+    r.response.labelled_by(l.id);
+}
+
+fn zones(app: &AppState) -> Vec<String> {
+    let mut zones: Vec<String> = app.fair.meta.zones.clone();
+    for booth in &app.fair.booths {
+        if !booth.zone.is_empty() && !zones.contains(&booth.zone) {
+            zones.push(booth.zone.clone());
+        }
+    }
+    zones
+}
+
+fn cities(app: &AppState, table: Table) -> Vec<String> {
+    let mut cities = std::collections::BTreeSet::new();
+    match table {
+        Table::Candidates => {
+            // Preferred cities of the first rows are enough to fill a menu; positions name the rest.
+            for c in app.fair.candidates.iter().take(2000) {
+                cities.extend(c.cities.iter().cloned());
+            }
+            cities.extend(app.fair.positions.iter().map(|p| p.city.clone()));
+        }
+        _ => cities.extend(app.fair.positions.iter().map(|p| p.city.clone())),
+    }
+    cities.remove("");
+    cities.into_iter().collect()
+}
+
+/// Draws the rows of `table` in the view's order; returns the fair index of a clicked row.
+pub fn rows(
+    ui: &mut egui::Ui,
+    ws: &mut Workspace,
+    table: Table,
+    columns: &[ColumnDef],
+    selected: Option<usize>,
+    cell: impl Fn(&AppState, usize, Column) -> String,
+) -> Option<usize> {
+    let lang = ws.lang();
+    let scroll_to = if ws.scroll_to == Some(table) {
+        ws.scroll_to = None;
+        selected.and_then(|s| ws.app.view(table).rows().iter().position(|&r| r == s))
+    } else {
+        None
+    };
+    let mut clicked = None;
+    let mut sort_clicked = None;
+    let sort = ws.app.view(table).sort;
+    let row_count = ws.app.view(table).rows().len();
+    ui.label(format!("{} {row_count}", ws.t(i18n::ROWS)));
+    let app = &ws.app;
+    // Narrow windows scroll sideways instead of drawing under the editor panels.
+    egui::ScrollArea::horizontal()
+        .id_salt(("table_h", table))
+        .show(ui, |ui| {
+            let mut builder = TableBuilder::new(ui)
+                .id_salt(("table", table))
+                .striped(true)
+                .resizable(true)
+                .sense(egui::Sense::click())
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+            for (i, def) in columns.iter().enumerate() {
+                let width = if i + 1 == columns.len() {
+                    Width::remainder().at_least(def.width)
+                } else {
+                    Width::initial(def.width).at_least(40.0).clip(true)
+                };
+                builder = builder.column(width);
+            }
+            if let Some(row) = scroll_to {
+                builder = builder.scroll_to_row(row, Some(egui::Align::Center));
+            }
+            builder
+                .header(22.0, |mut header| {
+                    for def in columns {
+                        header.col(|ui| {
+                            let arrow = match sort {
+                                Some((c, true)) if c == def.column => " ▲",
+                                Some((c, false)) if c == def.column => " ▼",
+                                _ => "",
+                            };
+                            let title = format!("{}{arrow}", def.title.get(lang));
+                            if ui
+                                .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
+                                .clicked()
+                            {
+                                sort_clicked = Some(def.column);
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    let order = app.view(table).rows();
+                    body.rows(20.0, order.len(), |mut row| {
+                        let Some(&index) = order.get(row.index()) else { return };
+                        let is_selected = selected == Some(index);
+                        row.set_selected(is_selected);
+                        for (i, def) in columns.iter().enumerate() {
+                            let text = cell(app, index, def.column);
+                            row.col(|ui| {
+                                if i == 0 {
+                                    if ui
+                                        .add(egui::Button::selectable(is_selected, text).frame(false))
+                                        .clicked()
+                                    {
+                                        clicked = Some(index);
+                                    }
+                                } else {
+                                    ui.add(egui::Label::new(text).truncate().selectable(false));
+                                }
+                            });
+                        }
+                        if row.response().clicked() {
+                            clicked = Some(index);
+                        }
+                    });
+                });
+        });
+    if let Some(column) = sort_clicked {
+        ws.app.view_mut(table).toggle_sort(column);
+        ws.app.refresh_view(table);
+    }
+    clicked
+}

@@ -1,0 +1,265 @@
+//! The organizer workspace driven headlessly through its widgets' accessible labels.
+
+mod ui_fixture;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::{Harness, kittest::Queryable};
+use fairmatch::app::{AppState, Prefs};
+use fairmatch::model::{CandidateId, Lang};
+use fairmatch::ui::{Dialog, FileAction, View, Workspace};
+
+fn workspace(lang: Lang) -> Workspace {
+    let prefs = Prefs {
+        lang,
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(ui_fixture::fair(), None, prefs));
+    ws.native_dialogs = false;
+    ws
+}
+
+fn harness(ws: Workspace) -> Harness<'static, Workspace> {
+    Harness::builder()
+        .with_size([1500.0, 950.0])
+        // Test machines may lack a CJK font; the check for that is the app's own notice.
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, ws: &mut Workspace| ws.show(ui), ws)
+}
+
+/// Clicks a left-navigation button (its label also appears as the view's heading).
+fn nav(h: &Harness<'_, Workspace>, label: &str) {
+    // The menu bar's "Settings" menu comes first in the tree; the navigation button last.
+    h.query_all_by_role_and_label(Role::Button, label)
+        .last()
+        .unwrap_or_else(|| panic!("no navigation button {label}"))
+        .click();
+}
+
+fn skills_of(h: &Harness<'_, Workspace>, id: &str) -> Vec<String> {
+    h.state()
+        .app
+        .candidate(&CandidateId::new(id))
+        .map(|c| c.skills.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn search_finds_a_chinese_name_by_pinyin_initials_and_opens_its_editor() {
+    let mut h = harness(workspace(Lang::En));
+    nav(&h, "Candidates");
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("zw");
+    h.run();
+    assert_eq!(h.state().app.candidates_view.rows(), &[0]);
+    h.get_by_label("张伟").click();
+    h.run();
+    assert_eq!(h.state().app.selection.candidate, Some(CandidateId::new("C0001")));
+    h.get_by_label("Best positions");
+}
+
+#[test]
+fn editing_a_skill_goes_through_undo_and_redo() {
+    let mut ws = workspace(Lang::En);
+    ws.app.selection.candidate = Some(CandidateId::new("C0001"));
+    let mut h = harness(ws);
+    h.run();
+    let panel_before = h.state().app.matcher.top_positions(&CandidateId::new("C0001")).to_vec();
+    h.get_by_label("Add skill").click();
+    h.run();
+    h.get_by_label("Add skill").type_text("机器");
+    h.run();
+    h.get_by_label("+ Machine learning 机器学习").click();
+    h.run();
+    assert_eq!(skills_of(&h, "C0001"), vec!["Python", "Machine learning"]);
+    let panel_after = h.state().app.matcher.top_positions(&CandidateId::new("C0001")).to_vec();
+    let undo_name = h.state().app.undo_name().map(|n| n.en.clone());
+    assert_eq!(undo_name.as_deref(), Some("change skills of 张伟"));
+    // The match panel is recomputed in the same frame (equal only while no engine scores pairs).
+    if !panel_before.is_empty() {
+        assert_ne!(panel_before, panel_after, "the match panel follows the edit");
+    }
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(skills_of(&h, "C0001"), vec!["Python"]);
+    assert_eq!(
+        h.state().app.matcher.top_positions(&CandidateId::new("C0001")),
+        panel_before.as_slice()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(skills_of(&h, "C0001"), vec!["Python", "Machine learning"]);
+    // Removing through the chip is an edit too.
+    h.get_by_label("Python ✕").click();
+    h.run();
+    assert_eq!(skills_of(&h, "C0001"), vec!["Machine learning"]);
+}
+
+#[test]
+fn add_and_delete_a_position() {
+    let mut h = harness(workspace(Lang::En));
+    nav(&h, "Positions");
+    h.run();
+    h.get_by_label("Add position").click();
+    h.run();
+    assert_eq!(h.state().app.fair.positions.len(), 4);
+    let added = h
+        .state()
+        .app
+        .selection
+        .position
+        .clone()
+        .expect("the new position is selected");
+    assert!(h.state().app.position(&added).is_some());
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(h.state().app.fair.positions.len(), 3);
+    assert!(h.state().app.position(&added).is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().app.fair.positions.len(), 4, "undo brings it back");
+}
+
+#[test]
+fn deleting_a_booth_with_positions_asks_and_can_move_them() {
+    let mut ws = workspace(Lang::En);
+    ws.view = View::Booths;
+    ws.app.selection.booth = Some(fairmatch::model::BoothId::new("A01"));
+    let mut h = harness(ws);
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(matches!(h.state().dialog, Some(Dialog::DeleteBooth { .. })));
+    h.get_by_label("Delete its positions too").click();
+    h.run();
+    assert_eq!(h.state().app.fair.booths.len(), 1);
+    assert_eq!(h.state().app.fair.positions.len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().app.fair.positions.len(), 3);
+}
+
+#[test]
+fn language_switches_at_runtime() {
+    let mut h = harness(workspace(Lang::En));
+    nav(&h, "Settings");
+    h.run();
+    h.get_by_label("中文").click();
+    h.run();
+    assert_eq!(h.state().app.prefs.lang, Lang::Zh);
+    nav(&h, "求职者");
+    h.run();
+    assert_eq!(h.state().view, View::Candidates);
+    h.get_by_label("搜索");
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_new() {
+    let mut ws = workspace(Lang::En);
+    ws.app.selection.candidate = Some(CandidateId::new("C0002"));
+    let mut h = harness(ws);
+    h.run();
+    h.get_by_label("SQL ✕").click();
+    h.run();
+    assert!(h.state().app.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(h.state().dialog, Some(Dialog::Unsaved(FileAction::New)));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().dialog.is_none());
+    assert_eq!(h.state().app.fair.candidates.len(), 3, "cancel keeps the fair");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(h.state().app.fair.candidates.is_empty(), "a new, empty fair");
+    assert!(!h.state().app.is_dirty());
+}
+
+#[test]
+fn quitting_with_unsaved_changes_saves_first_when_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fair.ron");
+    let mut ws = workspace(Lang::En);
+    ws.app.save_to(&path).expect("first save");
+    let mut settings = ws.app.fair.settings.clone();
+    settings.min_score = 42.0;
+    ws.apply(fairmatch::app::Edit::SetSettings {
+        value: settings,
+        field: fairmatch::app::field::MATCH_SETTINGS,
+    });
+    let mut h = harness(ws);
+    h.run();
+    assert!(h.state().app.title().ends_with("fair.ron * — fairmatch"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(!h.state().quit_requested);
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(h.state().quit_requested);
+    let saved = fairmatch::store::load_fair(&path).expect("saved file loads");
+    assert_eq!(saved.settings.min_score, 42.0);
+}
+
+#[test]
+fn a_bad_file_shows_an_error_and_keeps_the_fair() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "(format_version: 1, meta: (id: \"x\", name: ").expect("write");
+    let mut h = harness(workspace(Lang::En));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Open path…").click();
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    h.get_by_label("Path").type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().notices.len(), 1);
+    assert!(
+        h.state().notices[0].detail.contains("broken.ron"),
+        "{:?}",
+        h.state().notices
+    );
+    h.get_by_label("Could not open the fair file");
+    assert_eq!(h.state().app.fair.candidates.len(), 3, "the open fair is untouched");
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.state().notices.is_empty());
+}
+
+#[test]
+fn a_csv_import_is_one_undoable_edit_and_bad_rows_are_listed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("报名.csv");
+    std::fs::write(
+        &path,
+        "编号,姓名,学历,技能\nC0100,赵磊,本科,Python；机器学习\nC0101,钱敏,小学,SQL\n",
+    )
+    .expect("write");
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    h.state_mut().use_path(
+        fairmatch::ui::FilePurpose::ImportCsv(fairmatch::ui::CsvKind::Candidates),
+        path,
+    );
+    h.run();
+    assert_eq!(h.state().app.fair.candidates.len(), 4, "the good row is imported");
+    assert_eq!(
+        h.state().notices.len(),
+        1,
+        "the bad row is listed: {:?}",
+        h.state().notices
+    );
+    assert!(h.state().notices[0].detail.contains(":3"), "{:?}", h.state().notices);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().app.fair.candidates.len(), 3);
+}
