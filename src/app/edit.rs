@@ -136,6 +136,16 @@ pub enum Edit {
         positions: usize,
         candidates: usize,
     },
+    /// Fair-day desk actions; see [`crate::app::desk`]. Not undoable.
+    CheckIn {
+        candidate: CandidateId,
+    },
+    WalkIn {
+        candidate: Box<Candidate>,
+    },
+    Visit {
+        draft: Box<crate::app::fairday::VisitDraft>,
+    },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
         name: EditName,
@@ -222,6 +232,15 @@ impl Edit {
                 EditName::new(format!("change {}", field.en), format!("修改{}", field.zh))
             }
             Edit::SetMeta { .. } => EditName::new("change fair details", "修改招聘会信息"),
+            Edit::CheckIn { candidate } => EditName::new(format!("check in {candidate}"), format!("签到 {candidate}")),
+            Edit::WalkIn { candidate } => {
+                let what = candidate_label(candidate);
+                EditName::new(format!("register walk-in {what}"), format!("现场登记 {what}"))
+            }
+            Edit::Visit { draft } => EditName::new(
+                format!("visit of {} at {}", draft.candidate, draft.booth),
+                format!("{} 到访 {}", draft.candidate, draft.booth),
+            ),
             Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::Truncate { name, .. } => name.clone(),
         }
     }

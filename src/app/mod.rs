@@ -4,6 +4,7 @@
 //! inverse for undo, keeps the id index and search keys current and tells the matcher exactly
 //! what changed, so the match panel re-ranks in the same frame.
 
+pub mod desk;
 pub mod edit;
 pub mod fairday;
 pub mod merge;
@@ -72,6 +73,7 @@ pub struct AppState {
     pub positions_view: TableView,
     pub candidates_view: TableView,
     pub prefs: Prefs,
+    desk: desk::DeskCache,
     booth_keys: Vec<SearchKey>,
     position_keys: Vec<SearchKey>,
     candidate_keys: Vec<SearchKey>,
@@ -98,6 +100,7 @@ impl AppState {
             positions_view: TableView::default(),
             candidates_view: TableView::default(),
             prefs,
+            desk: desk::DeskCache::default(),
             booth_keys: Vec::new(),
             position_keys: Vec::new(),
             candidate_keys: Vec::new(),
@@ -552,6 +555,10 @@ impl AppState {
                     candidates,
                 })
             }
+            Edit::CheckIn { .. } | Edit::WalkIn { .. } | Edit::Visit { .. } => Err(EditError::new(
+                "desk actions are applied with apply_desk",
+                "签到与展位操作不可撤销",
+            )),
             Edit::Batch { name, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {

@@ -20,6 +20,8 @@ pub struct Prefs {
     pub recent: Vec<PathBuf>,
     /// This laptop's name in station logs (fair-day desks).
     pub station_id: String,
+    /// The booth this laptop serves at the booth desk (empty: not picked yet).
+    pub desk_booth: String,
     /// Whether the "no Chinese font" notice was already shown.
     pub font_notice_shown: bool,
 }
@@ -31,6 +33,7 @@ impl Default for Prefs {
             dark: false,
             recent: Vec::new(),
             station_id: String::new(),
+            desk_booth: String::new(),
             font_notice_shown: false,
         }
     }
