@@ -64,7 +64,8 @@ impl AppState {
             Edit::WalkIn { candidate } => {
                 let outcome = fairday::register_walk_in(&mut self.fair, desk, *candidate, &station, now);
                 if let Ok(WalkInOutcome::Registered { index, id }) = &outcome {
-                    self.candidate_keys.push(super::SearchKey::candidate(&self.fair.candidates[*index]));
+                    self.candidate_keys
+                        .push(super::SearchKey::candidate(&self.fair.candidates[*index]));
                     self.structure_changed();
                     self.matcher.candidate_changed(&self.fair, id);
                 }
@@ -98,7 +99,10 @@ impl AppState {
 
     /// Whether `candidate` visited `booth` already.
     pub fn visited(&self, candidate: &CandidateId, booth: &crate::model::BoothId) -> bool {
-        self.fair.visits.iter().any(|v| &v.candidate == candidate && &v.booth == booth)
+        self.fair
+            .visits
+            .iter()
+            .any(|v| &v.candidate == candidate && &v.booth == booth)
     }
 }
 

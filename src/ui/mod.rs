@@ -5,8 +5,10 @@
 //! tests both call it.
 
 mod allocation;
+mod booth_desk;
 mod booths;
 mod candidates;
+mod checkin;
 mod dialogs;
 mod files;
 pub mod i18n;
@@ -37,16 +39,20 @@ pub enum View {
     Candidates,
     Matches,
     Allocation,
+    CheckIn,
+    BoothDesk,
     Settings,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 8] = [
         View::Booths,
         View::Positions,
         View::Candidates,
         View::Matches,
         View::Allocation,
+        View::CheckIn,
+        View::BoothDesk,
         View::Settings,
     ];
 
@@ -57,6 +63,8 @@ impl View {
             View::Candidates => i18n::CANDIDATES,
             View::Matches => i18n::MATCHES,
             View::Allocation => i18n::ALLOCATION,
+            View::CheckIn => checkin::TITLE,
+            View::BoothDesk => booth_desk::TITLE,
             View::Settings => i18n::SETTINGS,
         }
     }
@@ -122,6 +130,7 @@ pub struct Workspace {
     /// Zones and cities offered by the filter menus: (fair revision, table, zones, cities).
     filter_choices: Option<(u64, crate::app::Table, Vec<String>, Vec<String>)>,
     pub allocation: allocation::AllocationView,
+    pub desks: checkin::DeskState,
 }
 
 impl Workspace {
@@ -146,6 +155,7 @@ impl Workspace {
             worklist: matches::Worklist::default(),
             filter_choices: None,
             allocation: allocation::AllocationView::default(),
+            desks: checkin::DeskState::default(),
         }
     }
 
@@ -270,6 +280,8 @@ impl Workspace {
             View::Candidates => candidates::show(ui, self),
             View::Matches => matches::show(ui, self),
             View::Allocation => allocation::show(ui, self),
+            View::CheckIn => checkin::show(ui, self),
+            View::BoothDesk => booth_desk::show(ui, self),
             View::Settings => settings::show(ui, self),
         });
         dialogs::show(&ctx, self);
