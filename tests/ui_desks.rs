@@ -1,0 +1,208 @@
+//! The fair-day desks driven headlessly through their widgets' accessible labels.
+
+mod ui_fixture;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{By, Queryable};
+use fairmatch::app::{AppState, Prefs};
+use fairmatch::model::{CandidateId, Lang, PositionId};
+use fairmatch::ui::Workspace;
+
+const LOOKUP: &str = "Badge, name, pinyin or phone digits";
+
+fn workspace() -> Workspace {
+    let prefs = Prefs {
+        lang: Lang::En,
+        station_id: "entrance-1".into(),
+        ..Prefs::default()
+    };
+    let mut fair = ui_fixture::fair();
+    for (i, c) in fair.candidates.iter_mut().enumerate() {
+        c.badge = format!("QD-{:04}", i + 1);
+    }
+    // Distinct phones so a lookup by phone digits finds one person.
+    fair.candidates[0].phone = "138 0013 8000".into();
+    fair.candidates[1].phone = "139 0000 1111".into();
+    fair.candidates[2].phone = "137 0000 2222".into();
+    let mut ws = Workspace::new(AppState::new(fair, None, prefs));
+    ws.native_dialogs = false;
+    ws
+}
+
+fn harness(ws: Workspace) -> Harness<'static, Workspace> {
+    Harness::builder()
+        .with_size([1500.0, 950.0])
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, ws: &mut Workspace| ws.show(ui), ws)
+}
+
+fn nav(h: &Harness<'_, Workspace>, label: &str) {
+    h.query_all_by_role_and_label(Role::Button, label)
+        .last()
+        .unwrap_or_else(|| panic!("no navigation button {label}"))
+        .click();
+}
+
+/// Types into the desk's search field and presses Enter, as a badge scanner does.
+fn scan(h: &mut Harness<'_, Workspace>, text: &str) {
+    h.get_by_label(LOOKUP).click();
+    h.run();
+    h.get_by_label(LOOKUP).type_text(text);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+fn message(h: &Harness<'_, Workspace>) -> String {
+    h.state().desks.message.as_ref().map(|m| m.0.clone()).unwrap_or_default()
+}
+
+fn checked_in(h: &Harness<'_, Workspace>, id: &str) -> bool {
+    h.state().app.candidate(&CandidateId::new(id)).is_some_and(|c| c.checked_in.is_some())
+}
+
+#[test]
+fn check_in_by_badge_then_a_second_scan_is_refused_with_the_time() {
+    let mut h = harness(workspace());
+    nav(&h, "Check-in desk");
+    h.run();
+    h.get_by_label("Checked in: 0 / 3");
+    scan(&mut h, "QD-0002");
+    assert!(checked_in(&h, "C0002"), "{}", message(&h));
+    assert!(!checked_in(&h, "C0001"));
+    assert_eq!(h.state().app.fair.events.len(), 1);
+    assert!(h.state().app.is_dirty());
+    h.get_by_label("Checked in: 1 / 3");
+
+    let at = h.state().app.candidate(&CandidateId::new("C0002")).and_then(|c| c.checked_in).unwrap();
+    scan(&mut h, "QD-0002");
+    let expected = format!("李娜: already checked in at {}", at.format("%H:%M"));
+    assert_eq!(message(&h), expected);
+    assert_eq!(h.state().app.fair.events.len(), 1, "a retried scan records nothing");
+    h.get_by_label(&expected);
+}
+
+#[test]
+fn several_matches_are_picked_with_the_arrow_keys() {
+    let mut ws = workspace();
+    // Two people whose phones end the same way.
+    ws.app.fair.candidates[1].phone = "139 0000 8000".into();
+    let mut h = harness(ws);
+    nav(&h, "Check-in desk");
+    h.run();
+    h.get_by_label(LOOKUP).click();
+    h.run();
+    h.get_by_label(LOOKUP).type_text("8000");
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let checked: Vec<bool> = ["C0001", "C0002"].iter().map(|id| checked_in(&h, id)).collect();
+    assert_eq!(checked.iter().filter(|c| **c).count(), 1, "exactly the picked one: {checked:?}");
+}
+
+#[test]
+fn a_walk_in_with_a_known_phone_opens_that_person() {
+    let mut h = harness(workspace());
+    nav(&h, "Check-in desk");
+    h.run();
+    h.get_by_label("Walk-in name").type_text("张伟");
+    h.get_by_label("Walk-in phone").type_text("+86 138-0013-8000");
+    h.run();
+    h.get_by_label("Register walk-in").click();
+    h.run();
+    assert_eq!(h.state().app.fair.candidates.len(), 3, "no duplicate created");
+    assert!(message(&h).starts_with("Already registered (same phone): 张伟"), "{}", message(&h));
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0001")));
+    // The person is now in the search field: Enter checks them in.
+    h.key_press(Key::Enter);
+    h.run();
+    scan(&mut h, "QD-0001");
+    assert!(checked_in(&h, "C0001"));
+
+    // A new phone registers and checks in.
+    h.get_by_label("Walk-in name").type_text("赵六");
+    h.get_by_label("Walk-in phone").type_text("150 1234 5678");
+    h.run();
+    h.get_by_label("Register walk-in").click();
+    h.run();
+    assert_eq!(h.state().app.fair.candidates.len(), 4);
+    assert!(h.state().app.fair.candidates[3].checked_in.is_some());
+    h.get_by_label("Checked in: 2 / 4");
+}
+
+fn booth_desk() -> Harness<'static, Workspace> {
+    let mut ws = workspace();
+    ws.app.prefs.desk_booth = "A01".into();
+    let mut h = harness(ws);
+    nav(&h, "Booth desk");
+    h.run();
+    h
+}
+
+fn fit(h: &Harness<'_, Workspace>, candidate: &str, position: &str) -> Option<f32> {
+    let app = &h.state().app;
+    app.matcher
+        .top_positions(&CandidateId::new(candidate))
+        .iter()
+        .find(|s| s.position == PositionId::new(position))
+        .map(|s| s.fit)
+}
+
+#[test]
+fn a_recorded_visit_feeds_matching_at_once_and_lands_on_the_shortlist() {
+    let mut h = booth_desk();
+    scan(&mut h, "zw");
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0001")));
+    h.get_by_label("Fit with this booth's positions");
+    let before = fit(&h, "C0001", "P0001");
+    assert!(before.is_some(), "张伟 matches 算法工程师 before the visit");
+
+    h.get_by_label("Rating 5").click();
+    h.run();
+    h.get_by_label("Visit notes").type_text("strong Python");
+    h.run();
+    h.get_by_label("Record visit").click();
+    h.run();
+    let visits = &h.state().app.fair.visits;
+    assert_eq!(visits.len(), 1, "{}", message(&h));
+    assert_eq!(visits[0].rating, Some(5));
+    assert_eq!(visits[0].notes, "strong Python");
+    assert_eq!(visits[0].booth.as_str(), "A01");
+    let after = fit(&h, "C0001", "P0001");
+    assert_ne!(before, after, "the match panel's fit follows the visit");
+    h.get_by_label("Visitors today (shortlist) (1)");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shortlist.csv");
+    h.get_by_label("Shortlist CSV path").type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("Export shortlist CSV").click();
+    h.run();
+    let text = std::fs::read_to_string(&path).expect("shortlist written");
+    let mut lines = text.trim_start_matches('\u{feff}').lines();
+    assert_eq!(lines.next(), Some("name,position,rating,next step,time,notes"));
+    let row = lines.next().unwrap_or_default();
+    assert!(row.starts_with("张伟,,5,None,") && row.ends_with(",strong Python"), "{row}");
+}
+
+#[test]
+fn worth_inviting_lists_checked_in_candidates_who_have_not_visited() {
+    let mut ws = workspace();
+    ws.app.prefs.desk_booth = "A01".into();
+    let mut h = harness(ws);
+    nav(&h, "Check-in desk");
+    h.run();
+    scan(&mut h, "QD-0002");
+    nav(&h, "Booth desk");
+    h.run();
+    // 李娜 (SQL) fits 数据分析师 and is checked in; 张伟 is not checked in.
+    let link = |text: &str| {
+        h.query_all(By::new().role(Role::Link).label_contains(text)).count()
+    };
+    assert_eq!(link("李娜 — 数据分析师"), 1);
+    assert_eq!(link("张伟"), 0, "not checked in");
+}
