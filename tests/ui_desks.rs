@@ -56,11 +56,19 @@ fn scan(h: &mut Harness<'_, Workspace>, text: &str) {
 }
 
 fn message(h: &Harness<'_, Workspace>) -> String {
-    h.state().desks.message.as_ref().map(|m| m.0.clone()).unwrap_or_default()
+    h.state()
+        .desks
+        .message
+        .as_ref()
+        .map(|m| m.0.clone())
+        .unwrap_or_default()
 }
 
 fn checked_in(h: &Harness<'_, Workspace>, id: &str) -> bool {
-    h.state().app.candidate(&CandidateId::new(id)).is_some_and(|c| c.checked_in.is_some())
+    h.state()
+        .app
+        .candidate(&CandidateId::new(id))
+        .is_some_and(|c| c.checked_in.is_some())
 }
 
 #[test]
@@ -76,7 +84,12 @@ fn check_in_by_badge_then_a_second_scan_is_refused_with_the_time() {
     assert!(h.state().app.is_dirty());
     h.get_by_label("Checked in: 1 / 3");
 
-    let at = h.state().app.candidate(&CandidateId::new("C0002")).and_then(|c| c.checked_in).unwrap();
+    let at = h
+        .state()
+        .app
+        .candidate(&CandidateId::new("C0002"))
+        .and_then(|c| c.checked_in)
+        .unwrap();
     scan(&mut h, "QD-0002");
     let expected = format!("李娜: already checked in at {}", at.format("%H:%M"));
     assert_eq!(message(&h), expected);
@@ -101,7 +114,11 @@ fn several_matches_are_picked_with_the_arrow_keys() {
     h.key_press(Key::Enter);
     h.run();
     let checked: Vec<bool> = ["C0001", "C0002"].iter().map(|id| checked_in(&h, id)).collect();
-    assert_eq!(checked.iter().filter(|c| **c).count(), 1, "exactly the picked one: {checked:?}");
+    assert_eq!(
+        checked.iter().filter(|c| **c).count(),
+        1,
+        "exactly the picked one: {checked:?}"
+    );
 }
 
 #[test]
@@ -109,13 +126,28 @@ fn a_walk_in_with_a_known_phone_opens_that_person() {
     let mut h = harness(workspace());
     nav(&h, "Check-in desk");
     h.run();
+    h.get_by_label("Walk-in name").click();
+    h.run();
     h.get_by_label("Walk-in name").type_text("张伟");
+    h.run();
+    h.get_by_label("Walk-in phone").click();
+    h.run();
     h.get_by_label("Walk-in phone").type_text("+86 138-0013-8000");
+    h.run();
     h.run();
     h.get_by_label("Register walk-in").click();
     h.run();
-    assert_eq!(h.state().app.fair.candidates.len(), 3, "no duplicate created");
-    assert!(message(&h).starts_with("Already registered (same phone): 张伟"), "{}", message(&h));
+    assert_eq!(
+        h.state().app.fair.candidates.len(),
+        3,
+        "no duplicate created: {:?}",
+        h.state().app.fair.candidates.last()
+    );
+    assert!(
+        message(&h).starts_with("Already registered (same phone): 张伟"),
+        "{}",
+        message(&h)
+    );
     assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0001")));
     // The person is now in the search field: Enter checks them in.
     h.key_press(Key::Enter);
@@ -124,8 +156,14 @@ fn a_walk_in_with_a_known_phone_opens_that_person() {
     assert!(checked_in(&h, "C0001"));
 
     // A new phone registers and checks in.
+    h.get_by_label("Walk-in name").click();
+    h.run();
     h.get_by_label("Walk-in name").type_text("赵六");
+    h.run();
+    h.get_by_label("Walk-in phone").click();
+    h.run();
     h.get_by_label("Walk-in phone").type_text("150 1234 5678");
+    h.run();
     h.run();
     h.get_by_label("Register walk-in").click();
     h.run();
@@ -161,11 +199,14 @@ fn a_recorded_visit_feeds_matching_at_once_and_lands_on_the_shortlist() {
     let before = fit(&h, "C0001", "P0001");
     assert!(before.is_some(), "张伟 matches 算法工程师 before the visit");
 
-    h.get_by_label("Rating 5").click();
+    h.get_by_label("5★").click();
+    h.run();
+    h.get_by_label("Visit notes").click();
     h.run();
     h.get_by_label("Visit notes").type_text("strong Python");
     h.run();
-    h.get_by_label("Record visit").click();
+    h.run();
+    h.get_by_label("Save visit").click();
     h.run();
     let visits = &h.state().app.fair.visits;
     assert_eq!(visits.len(), 1, "{}", message(&h));
@@ -178,7 +219,11 @@ fn a_recorded_visit_feeds_matching_at_once_and_lands_on_the_shortlist() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shortlist.csv");
-    h.get_by_label("Shortlist CSV path").type_text(&path.display().to_string());
+    h.get_by_label("Shortlist CSV path").click();
+    h.run();
+    h.get_by_label("Shortlist CSV path")
+        .type_text(&path.display().to_string());
+    h.run();
     h.run();
     h.get_by_label("Export shortlist CSV").click();
     h.run();
@@ -186,7 +231,10 @@ fn a_recorded_visit_feeds_matching_at_once_and_lands_on_the_shortlist() {
     let mut lines = text.trim_start_matches('\u{feff}').lines();
     assert_eq!(lines.next(), Some("name,position,rating,next step,time,notes"));
     let row = lines.next().unwrap_or_default();
-    assert!(row.starts_with("张伟,,5,None,") && row.ends_with(",strong Python"), "{row}");
+    assert!(
+        row.starts_with("张伟,,5,None,") && row.ends_with(",strong Python"),
+        "{row}"
+    );
 }
 
 #[test]
@@ -200,9 +248,7 @@ fn worth_inviting_lists_checked_in_candidates_who_have_not_visited() {
     nav(&h, "Booth desk");
     h.run();
     // 李娜 (SQL) fits 数据分析师 and is checked in; 张伟 is not checked in.
-    let link = |text: &str| {
-        h.query_all(By::new().role(Role::Link).label_contains(text)).count()
-    };
+    let link = |text: &str| h.query_all(By::new().role(Role::Link).label_contains(text)).count();
     assert_eq!(link("李娜 — 数据分析师"), 1);
     assert_eq!(link("张伟"), 0, "not checked in");
 }

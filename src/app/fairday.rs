@@ -47,6 +47,14 @@ pub fn phone_digits(phone: &str) -> String {
     phone.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// A mainland number without its `86`/`0086` country code, so `+86 138…` equals `138…`.
+fn national(digits: &str) -> &str {
+    ["0086", "86"]
+        .iter()
+        .find_map(|code| digits.strip_prefix(code).filter(|rest| rest.len() == 11))
+        .unwrap_or(digits)
+}
+
 /// Comparison key for emails: trimmed and lowercased.
 pub fn email_key(email: &str) -> String {
     email.trim().to_lowercase()
@@ -175,9 +183,10 @@ impl DeskIndex {
         if digits.len() < MIN_PHONE_DIGITS {
             return Vec::new();
         }
+        let digits = national(digits);
         self.phone_suffix(digits)
             .into_iter()
-            .filter(|&i| self.phones[i] == digits)
+            .filter(|&i| national(&self.phones[i]) == digits)
             .collect()
     }
 

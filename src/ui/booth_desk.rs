@@ -21,6 +21,7 @@ const PICK_BOOTH: Tr = tr("Pick this laptop's booth first.", "请先选择本机
 const CONTACT_HIDDEN: Tr = tr("Contact details withheld (no consent)", "未同意共享联系方式");
 const FIT: Tr = tr("Fit with this booth's positions", "与本展位岗位的匹配");
 const VISIT: Tr = tr("Record visit", "记录到访");
+const SAVE_VISIT: Tr = tr("Save visit", "保存到访");
 const POSITION: Tr = tr("Visit position", "到访岗位");
 const ANY_POSITION: Tr = tr("(booth in general)", "（整个展位）");
 const RATING: Tr = tr("Rating", "评分");
@@ -203,7 +204,7 @@ fn visit_form(
             });
         combo.response.labelled_by(l.id);
     });
-    if ui.button(VISIT.get(lang)).clicked() {
+    if ui.button(SAVE_VISIT.get(lang)).clicked() {
         let draft = VisitDraft {
             candidate: id.clone(),
             booth: booth.clone(),
