@@ -110,3 +110,21 @@ impl AppState {
 pub fn visit_edit(draft: VisitDraft) -> Edit {
     Edit::Visit { draft: Box::new(draft) }
 }
+
+impl AppState {
+    /// Merges station logs into the fair (File → Merge station logs…). The fair is swapped in
+    /// whole: merging is not undoable (like the desk edits), and a refused log changes nothing.
+    pub fn merge_station_logs(
+        &mut self,
+        logs: &[crate::model::StationLog],
+    ) -> Result<super::merge::MergeReport, super::merge::MergeError> {
+        let mut fair = self.fair.clone();
+        let report = super::merge::merge_logs(&mut fair, logs)?;
+        let path = self.path.clone();
+        self.replace_fair(fair, path);
+        if report.events_added > 0 {
+            self.saved_serial = u64::MAX;
+        }
+        Ok(report)
+    }
+}

@@ -78,6 +78,19 @@ fn file_menu(ui: &mut egui::Ui, ws: &mut Workspace) {
         ws.ask_path(FilePurpose::SaveAs);
     }
     ui.separator();
+    for (label, window) in [
+        (super::station_logs::EXPORT_MENU, super::station_logs::LogWindow::Export),
+        (super::station_logs::MERGE_MENU, super::station_logs::LogWindow::Merge),
+    ] {
+        if ui.button(ws.t(label)).clicked() {
+            ui.close();
+            ws.logs = super::station_logs::LogState {
+                open: Some(window),
+                ..Default::default()
+            };
+        }
+    }
+    ui.separator();
     ui.menu_button(ws.t(i18n::IMPORT_CSV), |ui| {
         for (kind, label) in [
             (CsvKind::Booths, i18n::BOOTHS),

@@ -17,6 +17,7 @@ mod matches;
 mod menu;
 mod positions;
 mod settings;
+mod station_logs;
 mod table;
 mod widgets;
 
@@ -131,6 +132,7 @@ pub struct Workspace {
     filter_choices: Option<(u64, crate::app::Table, Vec<String>, Vec<String>)>,
     pub allocation: allocation::AllocationView,
     pub desks: checkin::DeskState,
+    pub logs: station_logs::LogState,
 }
 
 impl Workspace {
@@ -156,6 +158,7 @@ impl Workspace {
             filter_choices: None,
             allocation: allocation::AllocationView::default(),
             desks: checkin::DeskState::default(),
+            logs: station_logs::LogState::default(),
         }
     }
 
@@ -285,6 +288,7 @@ impl Workspace {
             View::Settings => settings::show(ui, self),
         });
         dialogs::show(&ctx, self);
+        station_logs::show(&ctx, self);
     }
 
     fn navigation(&mut self, ui: &mut egui::Ui) {

@@ -1,0 +1,129 @@
+//! File → Export station log… / Merge station logs…: a window with typed paths (and native
+//! pickers), showing what the merge did and the possible duplicates to resolve.
+
+use std::path::PathBuf;
+
+use super::Workspace;
+use super::i18n::Tr;
+
+const fn tr(en: &'static str, zh: &'static str) -> Tr {
+    Tr { en, zh }
+}
+
+pub const EXPORT_MENU: Tr = tr("Export station log…", "导出本机记录…");
+pub const MERGE_MENU: Tr = tr("Merge station logs…", "合并各机记录…");
+const LOG_PATH: Tr = tr("Station log path", "记录文件路径");
+const LOG_PATHS: Tr = tr("Station log paths (one per line)", "记录文件路径（每行一个）");
+const EXPORT: Tr = tr("Export", "导出");
+const MERGE: Tr = tr("Merge", "合并");
+const CHOOSE: Tr = tr("Choose…", "选择…");
+const FAILED: Tr = tr("Station log failed", "记录文件操作失败");
+const CLOSE: Tr = tr("Close", "关闭");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogWindow {
+    Export,
+    Merge,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LogState {
+    pub open: Option<LogWindow>,
+    pub paths: String,
+    pub result: Vec<String>,
+}
+
+pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
+    let Some(kind) = ws.logs.open else { return };
+    let lang = ws.lang();
+    let title = match kind {
+        LogWindow::Export => EXPORT_MENU,
+        LogWindow::Merge => MERGE_MENU,
+    };
+    let mut keep_open = true;
+    egui::Window::new(title.get(lang)).collapsible(false).show(ctx, |ui| {
+        let label = ui.label(match kind {
+            LogWindow::Export => LOG_PATH.get(lang),
+            LogWindow::Merge => LOG_PATHS.get(lang),
+        });
+        let field = match kind {
+            LogWindow::Export => egui::TextEdit::singleline(&mut ws.logs.paths),
+            LogWindow::Merge => egui::TextEdit::multiline(&mut ws.logs.paths).desired_rows(3),
+        };
+        ui.add(field.desired_width(420.0)).labelled_by(label.id);
+        ui.horizontal(|ui| {
+            if ws.native_dialogs && ui.button(CHOOSE.get(lang)).clicked() {
+                let dialog = rfd::FileDialog::new().add_filter("RON", &["ron"]);
+                let picked: Vec<PathBuf> = match kind {
+                    LogWindow::Export => dialog
+                        .set_file_name(format!("station-{}.ron", ws.app.station()))
+                        .save_file()
+                        .into_iter()
+                        .collect(),
+                    LogWindow::Merge => dialog.pick_files().unwrap_or_default(),
+                };
+                if !picked.is_empty() {
+                    ws.logs.paths = picked
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                }
+            }
+            let run = match kind {
+                LogWindow::Export => EXPORT,
+                LogWindow::Merge => MERGE,
+            };
+            if ui.button(run.get(lang)).clicked() {
+                match kind {
+                    LogWindow::Export => export(ws),
+                    LogWindow::Merge => merge(ws),
+                }
+            }
+            if ui.button(CLOSE.get(lang)).clicked() {
+                keep_open = false;
+            }
+        });
+        for line in &ws.logs.result {
+            ui.label(line);
+        }
+    });
+    if !keep_open {
+        ws.logs = LogState::default();
+    }
+}
+
+fn export(ws: &mut Workspace) {
+    let path = PathBuf::from(ws.logs.paths.trim());
+    if path.as_os_str().is_empty() {
+        return;
+    }
+    let station = ws.app.station();
+    let log = crate::app::merge::station_log(&ws.app.fair, Some(&station));
+    match crate::store::station_log::save_station_log(&path, &log) {
+        Ok(()) => {
+            ws.logs.result = vec![format!("{} events of {station} → {}", log.events.len(), path.display())];
+        }
+        Err(e) => ws.error(FAILED, e.to_string()),
+    }
+}
+
+fn merge(ws: &mut Workspace) {
+    let mut logs = Vec::new();
+    for line in ws.logs.paths.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        match crate::store::station_log::load_station_log(std::path::Path::new(line)) {
+            Ok(log) => logs.push(log),
+            Err(e) => {
+                ws.error(FAILED, e.to_string());
+                return;
+            }
+        }
+    }
+    if logs.is_empty() {
+        return;
+    }
+    match ws.app.merge_station_logs(&logs) {
+        Ok(report) => ws.logs.result = report.lines(),
+        Err(e) => ws.error(FAILED, e.to_string()),
+    }
+}
