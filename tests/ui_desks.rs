@@ -252,3 +252,52 @@ fn worth_inviting_lists_checked_in_candidates_who_have_not_visited() {
     assert_eq!(link("李娜 — 数据分析师"), 1);
     assert_eq!(link("张伟"), 0, "not checked in");
 }
+
+#[test]
+fn station_log_export_and_merge_through_the_file_menu() {
+    let mut h = harness(workspace());
+    nav(&h, "Check-in desk");
+    h.run();
+    scan(&mut h, "QD-0003");
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("entrance.ron");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export station log…").click();
+    h.run();
+    h.get_by_label("Station log path").click();
+    h.run();
+    h.get_by_label("Station log path").type_text(&log.display().to_string());
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    assert!(log.exists(), "{:?}", h.state().notices);
+
+    // The organizer's copy of the fair, without the check-in, merges the log.
+    let mut organizer = harness(workspace());
+    organizer.run();
+    organizer.get_by_label("File").click();
+    organizer.run();
+    organizer.get_by_label("Merge station logs…").click();
+    organizer.run();
+    organizer.get_by_label("Station log paths (one per line)").click();
+    organizer.run();
+    organizer
+        .get_by_label("Station log paths (one per line)")
+        .type_text(&log.display().to_string());
+    organizer.run();
+    organizer.get_by_label("Merge").click();
+    organizer.run();
+    let c = organizer.state().app.candidate(&CandidateId::new("C0003")).cloned();
+    assert!(
+        c.is_some_and(|c| c.checked_in.is_some()),
+        "{:?}",
+        organizer.state().notices
+    );
+    assert!(
+        organizer.state().logs.result[0].starts_with("1 new events"),
+        "{:?}",
+        organizer.state().logs.result
+    );
+    assert!(organizer.state().app.is_dirty());
+}
