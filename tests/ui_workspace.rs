@@ -77,10 +77,19 @@ fn editing_a_skill_goes_through_undo_and_redo() {
     let panel_after = h.state().app.matcher.top_positions(&CandidateId::new("C0001")).to_vec();
     let undo_name = h.state().app.undo_name().map(|n| n.en.clone());
     assert_eq!(undo_name.as_deref(), Some("change skills of 张伟"));
-    // The match panel is recomputed in the same frame (equal only while no engine scores pairs).
-    if !panel_before.is_empty() {
-        assert_ne!(panel_before, panel_after, "the match panel follows the edit");
-    }
+    // The match panel is recomputed in the same frame: 算法工程师 wants 机器学习 too.
+    assert!(!panel_before.is_empty(), "张伟 has matches before the edit");
+    assert_ne!(panel_before, panel_after, "the match panel follows the edit");
+    let before = panel_before
+        .iter()
+        .find(|s| s.position.as_str() == "P0001")
+        .map(|s| s.fit);
+    let after = panel_after
+        .iter()
+        .find(|s| s.position.as_str() == "P0001")
+        .map(|s| s.fit);
+    assert!(after > before, "fit for 算法工程师 rises: {before:?} -> {after:?}");
+    h.get_by_label("1. 算法工程师");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -262,4 +271,51 @@ fn a_csv_import_is_one_undoable_edit_and_bad_rows_are_listed() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().app.fair.candidates.len(), 3);
+}
+
+#[test]
+fn the_sample_fair_opens_and_finds_both_zhang_wei_by_pinyin() {
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(fairmatch::ui::starting_fair(), None, prefs));
+    ws.native_dialogs = false;
+    let mut h = harness(ws);
+    h.run();
+    assert!(
+        h.state().app.fair.candidates.len() >= 1000,
+        "the bundled sample is a real fair"
+    );
+    nav(&h, "Candidates");
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("zhangwei");
+    h.run();
+    let rows = h.state().app.candidates_view.rows().to_vec();
+    assert!(rows.len() >= 2, "two 张伟 in the sample: {rows:?}");
+    assert!(
+        rows.iter()
+            .all(|&i| h.state().app.fair.candidates[i].name.contains("张伟"))
+    );
+}
+
+#[test]
+fn allocation_runs_on_demand_and_jumps_to_a_position() {
+    let mut h = harness(workspace(Lang::En));
+    nav(&h, "Allocation");
+    h.run();
+    h.get_by_label("Run allocation").click();
+    h.run();
+    let view = &h.state().allocation;
+    assert_eq!(view.rows.len(), 3, "every candidate is listed, placed or not");
+    assert!(view.assigned >= 1);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("allocation.csv");
+    h.state_mut()
+        .use_path(fairmatch::ui::FilePurpose::ExportAllocation, out.clone());
+    let csv = std::fs::read_to_string(&out).expect("exported");
+    assert!(csv.starts_with("candidate_id,position_id,reason\n"));
+    assert_eq!(csv.lines().count(), 4);
 }

@@ -5,6 +5,8 @@
 //! what changed, so the match panel re-ranks in the same frame.
 
 pub mod edit;
+pub mod fairday;
+pub mod merge;
 pub mod prefs;
 pub mod search;
 pub mod views;

@@ -13,6 +13,8 @@ pub enum What {
     Positions,
     Candidates,
     Visits,
+    /// Fair-day events (check-ins, walk-ins, visits) as a RON station log for `merge`.
+    StationLog,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -36,9 +38,16 @@ pub struct ExportArgs {
     pub output: PathBuf,
     #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
     pub encoding: Encoding,
+    /// With `--what station-log`: only this station's events (default: every station's).
+    #[arg(long)]
+    pub station: Option<String>,
 }
 
 pub fn run(args: &ExportArgs) -> ExitCode {
+    if args.station.is_some() && args.what != What::StationLog {
+        eprintln!("fairmatch export: --station applies only to --what station-log");
+        return ExitCode::from(2);
+    }
     let fair = match crate::store::load_fair(&args.file) {
         Ok(fair) => fair,
         Err(e) => {
@@ -51,6 +60,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         What::Positions => ExportTable::Positions,
         What::Candidates => ExportTable::Candidates,
         What::Visits => ExportTable::Visits,
+        What::StationLog => return station_log(&fair, args),
     };
     let encoding = match args.encoding {
         Encoding::Utf8 => CsvEncoding::Utf8,
@@ -68,6 +78,20 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         }
         Err(e) => {
             eprintln!("fairmatch export: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn station_log(fair: &crate::model::Fair, args: &ExportArgs) -> ExitCode {
+    let station = args.station.as_deref().map(crate::model::StationId::new);
+    match super::merge::write_station_log(fair, &args.file, station.as_ref(), &args.output) {
+        Ok(message) => {
+            println!("{message}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("fairmatch export: {message}");
             ExitCode::FAILURE
         }
     }

@@ -6,6 +6,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod matching;
+pub mod merge;
 pub mod ui_bench;
 
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ pub enum Command {
     Allocate(matching::AllocateArgs),
     /// Time load, full match, allocation, edits and save on a fair file; report peak memory.
     Bench(bench::BenchArgs),
+    /// Merge station logs into a fair: union by event id, possible duplicates listed.
+    Merge(merge::MergeArgs),
     /// Time the window headless on a fair: first frame, scrolling, typing.
     UiBench(ui_bench::UiBenchArgs),
 }
@@ -60,6 +63,7 @@ pub fn main() -> ExitCode {
         Some(Command::Scores(args)) => matching::run_scores(&args),
         Some(Command::Allocate(args)) => matching::run_allocate(&args),
         Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::Merge(args)) => merge::run(args),
         Some(Command::UiBench(args)) => ui_bench::run(&args),
     }
 }

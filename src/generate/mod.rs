@@ -159,6 +159,9 @@ pub fn generate(spec: &GenerateSpec) -> Fair {
     fair.positions = positions.into_iter().map(|p| p.position).collect();
     fair.candidates = candidates.into_iter().map(|c| c.candidate).collect();
     fair.visits = visits;
+    // The day's check-ins and visits as station events, so a station-log export of this fair
+    // merged into the same seed generated without visits reproduces them.
+    fair.events = crate::model::derived_events(&fair);
     fair
 }
 

@@ -62,6 +62,10 @@ string_id!(PositionId);
 string_id!(CandidateId);
 string_id!(VisitId);
 
+// After `string_id!` so the module can use it.
+pub mod events;
+pub use events::{EventId, EventKind, STATION_LOG_VERSION, StationEvent, StationId, StationLog, derived_events};
+
 /// Local wall-clock time at the venue. Fairs happen in one place, so no time zone.
 pub type LocalTime = NaiveDateTime;
 
@@ -82,6 +86,9 @@ pub struct Fair {
     pub candidates: Vec<Candidate>,
     #[serde(default)]
     pub visits: Vec<Visit>,
+    /// What fair-day stations recorded; check-ins, walk-ins and visits above agree with it.
+    #[serde(default)]
+    pub events: Vec<StationEvent>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -287,6 +294,7 @@ impl Fair {
             positions: Vec::new(),
             candidates: Vec::new(),
             visits: Vec::new(),
+            events: Vec::new(),
         }
     }
 

@@ -8,6 +8,7 @@
 
 pub mod csv_export;
 pub mod csv_import;
+pub mod station_log;
 mod text;
 
 use std::cell::Cell;
@@ -19,6 +20,7 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use crate::model::{FORMAT_VERSION, Fair};
 
+pub use station_log::{load_station_log, save_station_log};
 pub use text::decode_text;
 
 /// Largest fair file [`load_fair`] reads. The regional peak fair is about 100 MB.

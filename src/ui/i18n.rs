@@ -114,7 +114,20 @@ table! {
     CANDIDATES_WITHOUT => "Candidates without an eligible position", "没有合适岗位的求职者";
     ALLOCATION_HELP => "Proposes who interviews where, respecting openings (stable matching, candidates proposing).",
         "按招聘人数提出面试安排（稳定匹配，求职者优先）。";
-    ALLOCATION_UNAVAILABLE => "The allocation engine is not part of this build yet.", "此版本尚未包含分配引擎。";
+    MATCHED_SKILLS => "has:", "具备：";
+    RELATED_SKILLS => "related:", "相近：";
+    MISSING_SKILLS => "missing:", "缺少：";
+    MATCHED_PREFERRED => "preferred:", "优先技能：";
+    WHY => "why", "原因";
+    RUN_ALLOCATION => "Run allocation", "运行分配";
+    ASSIGNED => "Assigned", "已分配";
+    UNASSIGNED => "Not assigned", "未分配";
+    UNFILLED => "Unfilled openings", "空缺名额";
+    UNFILLED_BY_INDUSTRY => "Unfilled openings by industry", "各行业空缺名额";
+    STALE => "The fair changed since this run; run again to update.", "运行后招聘会已有修改，请重新运行。";
+    CANDIDATE => "Candidate", "求职者";
+    POSITION => "Position", "岗位";
+    REASON => "Reason", "原因";
     APPEARANCE => "Appearance", "外观";
     LANGUAGE => "Language", "语言";
     THEME => "Theme", "主题";

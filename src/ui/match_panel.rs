@@ -1,6 +1,7 @@
 //! The live match panel beside an editor: best positions for a candidate, or best candidates
 //! for a position, with score, fit and appeal as bars. Clicking a match jumps to it.
 
+use super::i18n::Tr;
 use super::widgets::score_bar;
 use super::{View, Workspace, i18n};
 use crate::app::Table;
@@ -88,7 +89,62 @@ fn list(
                 score_bar(ui, labels.0, scored.score, width);
                 score_bar(ui, labels.1, scored.fit, width);
                 score_bar(ui, labels.2, scored.appeal, width);
+                reasons(ui, ws, scored, rank);
             });
         }
     });
+}
+
+/// Skills matched and missing, then a verdict with numbers for every other component.
+fn reasons(ui: &mut egui::Ui, ws: &Workspace, scored: &Scored, rank: usize) {
+    let Some(why) = ws
+        .app
+        .matcher
+        .explain(&ws.app.fair, &scored.candidate, &scored.position)
+    else {
+        return;
+    };
+    let lang = ws.lang();
+    let skills = |label: Tr, items: &[String], color: egui::Color32, ui: &mut egui::Ui| {
+        if !items.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(ws.t(label)).small());
+                ui.label(egui::RichText::new(items.join("、")).small().color(color));
+            });
+        }
+    };
+    let good = egui::Color32::from_rgb(40, 140, 60);
+    let partial = egui::Color32::from_rgb(190, 130, 20);
+    let bad = ui.visuals().error_fg_color;
+    skills(i18n::MATCHED_SKILLS, &why.matched_required, good, ui);
+    skills(i18n::RELATED_SKILLS, &why.related_required, partial, ui);
+    skills(i18n::MISSING_SKILLS, &why.missing_required, bad, ui);
+    skills(i18n::MATCHED_PREFERRED, &why.matched_preferred, good, ui);
+    egui::CollapsingHeader::new(egui::RichText::new(ws.t(i18n::WHY)).small())
+        .id_salt(("why", rank))
+        .show(ui, |ui| {
+            let mut verdicts = vec![
+                &why.required_skills,
+                &why.preferred_skills,
+                &why.education,
+                &why.experience,
+                &why.salary,
+                &why.city,
+                &why.industry,
+                &why.work_mode,
+            ];
+            if let Some(rating) = &why.rating {
+                verdicts.push(rating);
+            }
+            for verdict in verdicts {
+                let mark = if verdict.credit >= 1.0 {
+                    "✓"
+                } else if verdict.credit > 0.0 {
+                    "~"
+                } else {
+                    "✗"
+                };
+                ui.label(egui::RichText::new(format!("{mark} {}", verdict.text(lang))).small());
+            }
+        });
 }

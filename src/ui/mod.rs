@@ -478,7 +478,7 @@ pub fn run(fair: Fair) -> eframe::Result {
     run_with(Start::Fair(fair))
 }
 
-/// The fair a first start shows.
+/// The fair a first start shows: the bundled sample.
 pub fn starting_fair() -> Fair {
     crate::generate::sample_fair()
 }

@@ -1,0 +1,382 @@
+//! Bringing station logs into the organizer's fair.
+//!
+//! Merging is a union of events by id: an event already in the fair (same id, same content)
+//! adds nothing, so merging a log twice or in any order gives the same fair. Each new event
+//! is applied once: a walk-in adds its candidate, a check-in sets `checked_in` to the earliest
+//! time seen, a visit adds the visit. Nothing a station recorded is dropped: clashes (two
+//! different events or records under one id) keep both, under a suffixed id, and are reported.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::model::{
+    Candidate, CandidateId, EventKind, Fair, LocalTime, STATION_LOG_VERSION, StationEvent, StationId, StationLog,
+    VisitId,
+};
+
+use super::fairday::{email_key, phone_digits};
+
+/// Why logs could not be merged. The fair was not changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeError(pub String);
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for MergeError {}
+
+/// One person of a possible-duplicate group.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DuplicateMember {
+    pub id: CandidateId,
+    pub name: String,
+    /// The station that registered them as a walk-in; `None` when registered beforehand.
+    pub walk_in_station: Option<StationId>,
+}
+
+/// Candidates sharing a phone or email, at least one of them a walk-in: the organizer decides.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DuplicateGroup {
+    /// What they share, e.g. `phone 13800138000`.
+    pub shared: Vec<String>,
+    pub members: Vec<DuplicateMember>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub events_added: usize,
+    /// Events the fair (or an earlier log of this merge) already had.
+    pub events_already_present: usize,
+    /// Candidates checked in for the first time.
+    pub check_ins: usize,
+    /// Candidates whose check-in moved earlier because another station saw them first.
+    pub earlier_check_ins: usize,
+    pub walk_ins: Vec<CandidateId>,
+    pub visits_added: usize,
+    /// Id clashes; both sides were kept.
+    pub conflicts: Vec<String>,
+    /// Events about candidates the fair does not have; kept, and shown to the organizer.
+    pub unknown_candidates: Vec<String>,
+    pub possible_duplicates: Vec<DuplicateGroup>,
+}
+
+impl MergeReport {
+    /// Human-readable lines for the command line and the window.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = vec![format!(
+            "{} new events ({} already present): {} check-ins ({} moved earlier), {} walk-ins, {} visits",
+            self.events_added,
+            self.events_already_present,
+            self.check_ins,
+            self.earlier_check_ins,
+            self.walk_ins.len(),
+            self.visits_added
+        )];
+        lines.extend(self.conflicts.iter().map(|c| format!("conflict: {c}")));
+        lines.extend(
+            self.unknown_candidates
+                .iter()
+                .map(|u| format!("unknown candidate: {u}")),
+        );
+        if !self.possible_duplicates.is_empty() {
+            lines.push(format!(
+                "{} possible duplicates to resolve:",
+                self.possible_duplicates.len()
+            ));
+            for group in &self.possible_duplicates {
+                let members: Vec<String> = group
+                    .members
+                    .iter()
+                    .map(|m| match &m.walk_in_station {
+                        Some(station) => format!("{} {} (walk-in at {station})", m.id, m.name),
+                        None => format!("{} {} (registered)", m.id, m.name),
+                    })
+                    .collect();
+                lines.push(format!("  same {}: {}", group.shared.join(", "), members.join("; ")));
+            }
+        }
+        lines
+    }
+}
+
+/// Refuses a log from another fair or from a newer build. `origin` names the log in messages.
+pub fn check_log(fair: &Fair, log: &StationLog, origin: &str) -> Result<(), MergeError> {
+    if log.format_version > STATION_LOG_VERSION {
+        return Err(MergeError(format!(
+            "{origin}: station log format_version {} is newer than this build supports ({STATION_LOG_VERSION}); \
+             update fairmatch",
+            log.format_version
+        )));
+    }
+    if log.fair_id != fair.meta.id {
+        return Err(MergeError(format!(
+            "{origin}: this log belongs to fair {:?}, not to {:?} ({}); nothing was merged",
+            log.fair_id.0, fair.meta.id.0, fair.meta.name
+        )));
+    }
+    Ok(())
+}
+
+/// A log of the fair's events: one station's, or all of them when `station` is `None`.
+pub fn station_log(fair: &Fair, station: Option<&StationId>) -> StationLog {
+    StationLog {
+        format_version: STATION_LOG_VERSION,
+        fair_id: fair.meta.id.clone(),
+        station: station.cloned(),
+        events: fair
+            .events
+            .iter()
+            .filter(|e| station.is_none_or(|s| &e.station == s))
+            .cloned()
+            .collect(),
+    }
+}
+
+/// Stations that recorded events in the fair, in name order.
+pub fn stations(fair: &Fair) -> Vec<StationId> {
+    let mut stations: Vec<StationId> = fair.events.iter().map(|e| e.station.clone()).collect();
+    stations.sort();
+    stations.dedup();
+    stations
+}
+
+/// Walk-ins first so check-ins and visits find their candidate, then by time and id.
+fn kind_rank(kind: &EventKind) -> u8 {
+    match kind {
+        EventKind::WalkIn { .. } => 0,
+        EventKind::CheckIn { .. } => 1,
+        EventKind::Visit { .. } => 2,
+    }
+}
+
+/// Equal as people, ignoring when they were checked in.
+fn same_person(a: &Candidate, b: &Candidate) -> bool {
+    let mut b = b.clone();
+    b.checked_in = a.checked_in;
+    *a == b
+}
+
+fn earliest(a: Option<LocalTime>, b: Option<LocalTime>) -> Option<LocalTime> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Merges logs into the fair as a union of events by id and applies the new ones. Every log is
+/// checked first, so a refused log leaves the fair untouched.
+pub fn merge_logs(fair: &mut Fair, logs: &[StationLog]) -> Result<MergeReport, MergeError> {
+    for (i, log) in logs.iter().enumerate() {
+        let origin = match &log.station {
+            Some(station) => format!("log {} (station {station})", i + 1),
+            None => format!("log {}", i + 1),
+        };
+        check_log(fair, log, &origin)?;
+    }
+    let mut report = MergeReport::default();
+
+    let mut known: HashMap<&crate::model::EventId, Vec<&StationEvent>> = HashMap::new();
+    for event in &fair.events {
+        known.entry(&event.id).or_default().push(event);
+    }
+    let mut fresh: Vec<StationEvent> = Vec::new();
+    let mut fresh_ids: HashMap<&crate::model::EventId, Vec<usize>> = HashMap::new();
+    let mut clashing: Vec<String> = Vec::new();
+    for event in logs.iter().flat_map(|log| &log.events) {
+        let in_fair = known.get(&event.id).map(Vec::as_slice).unwrap_or_default();
+        let in_fresh = fresh_ids.get(&event.id).map(Vec::as_slice).unwrap_or_default();
+        if in_fair.contains(&event) || in_fresh.iter().any(|&i| &fresh[i] == event) {
+            report.events_already_present += 1;
+            continue;
+        }
+        if !in_fair.is_empty() || !in_fresh.is_empty() {
+            clashing.push(format!(
+                "event {} from station {}: another event has the same id; both kept",
+                event.id, event.station
+            ));
+        }
+        fresh_ids.entry(&event.id).or_default().push(fresh.len());
+        fresh.push(event.clone());
+    }
+    drop(fresh_ids);
+    drop(known);
+    report.conflicts.extend(clashing);
+    report.events_added = fresh.len();
+    fresh.sort_by(|a, b| {
+        kind_rank(&a.kind)
+            .cmp(&kind_rank(&b.kind))
+            .then_with(|| a.canonical_cmp(b))
+    });
+
+    apply(fair, &fresh, &mut report);
+    fair.events.extend(fresh);
+    fair.events.sort_by(StationEvent::canonical_cmp);
+    report.possible_duplicates = possible_duplicates(fair);
+    Ok(report)
+}
+
+/// Applies newly merged events to candidates and visits. `fresh` is in apply order.
+fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
+    let mut candidate_at: HashMap<CandidateId, usize> = fair
+        .candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
+    let mut visit_at: HashMap<VisitId, usize> =
+        fair.visits.iter().enumerate().map(|(i, v)| (v.id.clone(), i)).collect();
+    // A walk-in may arrive after another station's check-in of that person was merged.
+    let mut first_check_in: HashMap<&CandidateId, LocalTime> = HashMap::new();
+    for event in fair.events.iter().chain(fresh) {
+        if let EventKind::CheckIn { candidate } = &event.kind {
+            let at = first_check_in.entry(candidate).or_insert(event.at);
+            *at = (*at).min(event.at);
+        }
+    }
+    let first_check_in: HashMap<CandidateId, LocalTime> =
+        first_check_in.into_iter().map(|(id, at)| (id.clone(), at)).collect();
+
+    for event in fresh {
+        match &event.kind {
+            EventKind::WalkIn { candidate } => {
+                let mut person = candidate.clone();
+                person.checked_in = earliest(
+                    earliest(person.checked_in, Some(event.at)),
+                    first_check_in.get(&person.id).copied(),
+                );
+                let target = match candidate_at.get(&person.id) {
+                    Some(&i) if same_person(&fair.candidates[i], &person) => Some(i),
+                    Some(_) => {
+                        let alternative = CandidateId(format!("{}~{}", person.id, event.id));
+                        report.conflicts.push(format!(
+                            "walk-in {} {} from station {} has the id of a different person already in the \
+                             fair; kept as {alternative}",
+                            person.id, person.name, event.station
+                        ));
+                        person.id = alternative;
+                        candidate_at.get(&person.id).copied()
+                    }
+                    None => None,
+                };
+                match target {
+                    Some(i) => {
+                        let existing = &mut fair.candidates[i];
+                        existing.checked_in = earliest(existing.checked_in, person.checked_in);
+                    }
+                    None => {
+                        candidate_at.insert(person.id.clone(), fair.candidates.len());
+                        report.walk_ins.push(person.id.clone());
+                        fair.candidates.push(person);
+                    }
+                }
+            }
+            EventKind::CheckIn { candidate } => match candidate_at.get(candidate) {
+                Some(&i) => {
+                    let person = &mut fair.candidates[i];
+                    match person.checked_in {
+                        None => report.check_ins += 1,
+                        Some(at) if event.at < at => report.earlier_check_ins += 1,
+                        Some(_) => {}
+                    }
+                    person.checked_in = earliest(person.checked_in, Some(event.at));
+                }
+                None => report.unknown_candidates.push(format!(
+                    "check-in {} from station {} is for candidate {candidate}, who is not in the fair",
+                    event.id, event.station
+                )),
+            },
+            EventKind::Visit { visit } => {
+                if !candidate_at.contains_key(&visit.candidate) {
+                    report.unknown_candidates.push(format!(
+                        "visit {} from station {} is for candidate {}, who is not in the fair; visit kept",
+                        visit.id, event.station, visit.candidate
+                    ));
+                }
+                let mut visit = visit.clone();
+                if let Some(&i) = visit_at.get(&visit.id) {
+                    if fair.visits[i] == visit {
+                        continue;
+                    }
+                    let alternative = VisitId(format!("{}~{}", visit.id, event.id));
+                    report.conflicts.push(format!(
+                        "visit {} from station {} has the id of a different visit already in the fair; kept as \
+                         {alternative}",
+                        visit.id, event.station
+                    ));
+                    visit.id = alternative;
+                    if visit_at.contains_key(&visit.id) {
+                        continue;
+                    }
+                }
+                visit_at.insert(visit.id.clone(), fair.visits.len());
+                fair.visits.push(visit);
+                report.visits_added += 1;
+            }
+        }
+    }
+}
+
+/// Groups of candidates sharing a phone number or an email where at least one is a walk-in.
+/// They are listed for the organizer, never merged or dropped automatically.
+pub fn possible_duplicates(fair: &Fair) -> Vec<DuplicateGroup> {
+    let mut walk_in_station: HashMap<CandidateId, &StationId> = HashMap::new();
+    for event in &fair.events {
+        if let EventKind::WalkIn { candidate } = &event.kind {
+            walk_in_station.insert(candidate.id.clone(), &event.station);
+            // A clashing walk-in is kept under a suffixed id.
+            walk_in_station.insert(CandidateId(format!("{}~{}", candidate.id, event.id)), &event.station);
+        }
+    }
+    if walk_in_station.is_empty() {
+        return Vec::new();
+    }
+    let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, candidate) in fair.candidates.iter().enumerate() {
+        let digits = phone_digits(&candidate.phone);
+        // Short numbers are extensions or typos, too weak to call anyone a duplicate.
+        if digits.len() >= 7 {
+            by_value.entry(format!("phone {digits}")).or_default().push(i);
+        }
+        let email = email_key(&candidate.email);
+        if !email.is_empty() {
+            by_value.entry(format!("email {email}")).or_default().push(i);
+        }
+    }
+    let mut groups: BTreeMap<Vec<usize>, Vec<String>> = BTreeMap::new();
+    for (shared, mut members) in by_value {
+        members.sort_unstable();
+        members.dedup();
+        let distinct_ids: HashSet<&CandidateId> = members.iter().map(|&i| &fair.candidates[i].id).collect();
+        if distinct_ids.len() < 2
+            || !members
+                .iter()
+                .any(|&i| walk_in_station.contains_key(&fair.candidates[i].id))
+        {
+            continue;
+        }
+        groups.entry(members).or_default().push(shared);
+    }
+    let mut result: Vec<DuplicateGroup> = groups
+        .into_iter()
+        .map(|(members, mut shared)| {
+            shared.sort();
+            let mut members: Vec<DuplicateMember> = members
+                .into_iter()
+                .map(|i| {
+                    let candidate = &fair.candidates[i];
+                    DuplicateMember {
+                        id: candidate.id.clone(),
+                        name: candidate.name.clone(),
+                        walk_in_station: walk_in_station.get(&candidate.id).map(|s| (*s).clone()),
+                    }
+                })
+                .collect();
+            members.sort();
+            DuplicateGroup { shared, members }
+        })
+        .collect();
+    result.sort();
+    result
+}
