@@ -246,7 +246,9 @@ impl AppState {
                 return false;
             }
         };
-        let Some(pending) = self.pending.take() else { return false };
+        let Some(pending) = self.pending.take() else {
+            return false;
+        };
         let touched = pending.touched;
         if touched.settings {
             // Settings change every score: the result is useless, start over from the current fair.
