@@ -259,6 +259,9 @@ struct SkillPools {
     /// Per industry profile, the skills its job titles ask for: what employers there want.
     by_profile: Vec<Vec<SkillId>>,
     general: Vec<SkillId>,
+    /// Per industry profile, its job titles' skills without the generic ones: what a position there
+    /// can require.
+    core_by_profile: Vec<Vec<SkillId>>,
 }
 
 impl SkillPools {
@@ -267,7 +270,7 @@ impl SkillPools {
         for (id, skill) in dict.iter() {
             by_group[skill.group as usize].push(id);
         }
-        let by_profile = PROFILES
+        let by_profile: Vec<Vec<SkillId>> = PROFILES
             .iter()
             .map(|profile| {
                 let mut pool: Vec<SkillId> = Vec::new();
@@ -281,16 +284,34 @@ impl SkillPools {
                 pool
             })
             .collect();
-        let general = data::GENERAL_SKILLS
+        let general: Vec<SkillId> = data::GENERAL_SKILLS
             .iter()
             .filter_map(|key| dict.resolve(key))
+            .collect();
+        let core_by_profile = by_profile
+            .iter()
+            .map(|pool: &Vec<SkillId>| pool.iter().copied().filter(|id| !general.contains(id)).collect())
             .collect();
         Self {
             dict,
             by_group,
             by_profile,
             general,
+            core_by_profile,
         }
+    }
+
+    /// Generic skills (English, office software, communication, ...) that nearly every candidate
+    /// lists: employers at real fairs treat them as nice-to-have, never as a requirement.
+    fn is_generic(&self, id: SkillId) -> bool {
+        self.general.contains(&id)
+    }
+
+    fn draw_core_for_profile(&self, rng: &mut ChaCha8Rng, profile: usize) -> Option<SkillId> {
+        self.core_by_profile
+            .get(profile)
+            .and_then(|pool| pool.choose(rng))
+            .copied()
     }
 
     fn draw_for_profile(&self, rng: &mut ChaCha8Rng, profile: usize) -> Option<SkillId> {
@@ -660,15 +681,23 @@ fn generate_position(
         }
     };
 
-    let mut required: Vec<SkillId> = title.skills.iter().filter_map(|key| pools.by_key(key)).collect();
-    for _ in 0..rng.random_range(0..=2) {
-        if let Some(id) = pools.draw_for_profile(rng, booth.profile)
+    // Required skills are the job's core, industry-specific ones; the title's generic skills become
+    // preferred. A title with only generic skills (e.g. project officer) requires its industry's
+    // core skills instead.
+    let (mut required, mut preferred): (Vec<SkillId>, Vec<SkillId>) = title
+        .skills
+        .iter()
+        .filter_map(|key| pools.by_key(key))
+        .partition(|&id| !pools.is_generic(id));
+    let extra = rng.random_range(0..=2) + usize::from(required.is_empty());
+    for _ in 0..extra {
+        if let Some(id) = pools.draw_core_for_profile(rng, booth.profile)
             && !required.contains(&id)
         {
             required.push(id);
         }
     }
-    let mut preferred: Vec<SkillId> = Vec::new();
+    preferred.retain(|id| !required.contains(id));
     for _ in 0..rng.random_range(1..=3) {
         let r: f64 = rng.random();
         let candidate = if r < 0.45 {

@@ -113,6 +113,47 @@ pub(super) fn id_ranks<K: Ord + Sync>(ids: &[K]) -> Vec<u32> {
     rank
 }
 
+/// Candidates per chunk of preference lists: chunks are built in parallel and kept as they are,
+/// so the lists are never copied into one array.
+const PREF_CHUNK: usize = 1024;
+
+/// Preference lists of `setup.order`, stored flat per chunk: no allocation per candidate.
+struct PrefChunk {
+    /// `offsets[i]..offsets[i + 1]` is the i-th candidate's range in `positions` and `fits`.
+    offsets: Vec<u32>,
+    positions: Vec<u32>,
+    fits: Vec<f32>,
+}
+
+struct Prefs {
+    chunks: Vec<PrefChunk>,
+}
+
+impl Prefs {
+    /// The i-th candidate's positions (best first) and the fit each position judges it by.
+    fn get(&self, i: usize) -> (&[u32], &[f32]) {
+        let chunk = &self.chunks[i / PREF_CHUNK];
+        let j = i % PREF_CHUNK;
+        let range = chunk.offsets[j] as usize..chunk.offsets[j + 1] as usize;
+        (&chunk.positions[range.clone()], &chunk.fits[range])
+    }
+
+    fn len(&self) -> usize {
+        self.chunks.iter().map(|c| c.offsets.len() - 1).sum()
+    }
+}
+
+/// Bits of `x` as an unsigned integer in the order of `f32::total_cmp`.
+#[inline]
+fn total_order_bits(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits & 0x8000_0000 != 0 {
+        !bits
+    } else {
+        bits | 0x8000_0000
+    }
+}
+
 impl Matcher {
     fn allocation_setup(&self, fair: &Fair) -> Setup {
         let mut seen = HashSet::new();
@@ -164,28 +205,43 @@ impl Matcher {
 
     /// Each allocatable candidate's eligible positions, best first by the candidate's order,
     /// with the fit the position judges by. Indexed like `setup.order`.
-    fn preference_lists(&self, setup: &Setup) -> Vec<Vec<(u32, f32)>> {
-        setup
+    fn preference_lists(&self, setup: &Setup) -> Prefs {
+        let chunks: Vec<PrefChunk> = setup
             .order
-            .par_iter()
+            .par_chunks(PREF_CHUNK)
             .map_init(
-                || (Scratch::default(), Vec::new()),
-                |(scratch, row), &c| {
-                    if setup.hired_candidates.contains(&c) {
-                        return Vec::new();
+                || (Scratch::default(), Vec::new(), Vec::new()),
+                |(scratch, row, keyed), slots| {
+                    let mut chunk = PrefChunk {
+                        offsets: Vec::with_capacity(slots.len() + 1),
+                        positions: Vec::new(),
+                        fits: Vec::new(),
+                    };
+                    chunk.offsets.push(0);
+                    for &c in slots {
+                        if !setup.hired_candidates.contains(&c) {
+                            row.clear();
+                            self.score_row(c, scratch, row);
+                            // One integer key per pair: appeal, fit (both descending), position id rank.
+                            keyed.clear();
+                            keyed.extend(row.iter().map(|e: &super::Entry| {
+                                let key = (u64::from(!total_order_bits(e.appeal)) << 32)
+                                    | u64::from(!total_order_bits(e.fit));
+                                (key, setup.pos_rank[e.other as usize], e.other, e.fit)
+                            }));
+                            keyed.sort_unstable_by_key(|&(key, rank, ..)| (key, rank));
+                            chunk.positions.extend(keyed.iter().map(|k| k.2));
+                            chunk.fits.extend(keyed.iter().map(|k| k.3));
+                        }
+                        chunk.offsets.push(chunk.positions.len() as u32);
                     }
-                    row.clear();
-                    self.score_row(c, scratch, row);
-                    row.sort_unstable_by(|a, b| {
-                        b.appeal
-                            .total_cmp(&a.appeal)
-                            .then(b.fit.total_cmp(&a.fit))
-                            .then(setup.pos_rank[a.other as usize].cmp(&setup.pos_rank[b.other as usize]))
-                    });
-                    row.iter().map(|e| (e.other, e.fit)).collect()
+                    chunk.positions.shrink_to_fit();
+                    chunk.fits.shrink_to_fit();
+                    chunk
                 },
             )
-            .collect()
+            .collect();
+        Prefs { chunks }
     }
 
     /// Runs the stable allocation on the current state; `fair` supplies openings and hires.
@@ -210,7 +266,7 @@ impl Matcher {
                 None if setup.hired_candidates.contains(&c) => {
                     out.unassigned.push((id, UnassignedReason::AlreadyHired))
                 }
-                None if prefs[i].is_empty() => out.unassigned.push((id, UnassignedReason::NoEligiblePosition)),
+                None if prefs.get(i).0.is_empty() => out.unassigned.push((id, UnassignedReason::NoEligiblePosition)),
                 None => out.unassigned.push((id, UnassignedReason::AllFilled)),
             }
         }
@@ -240,17 +296,17 @@ impl Matcher {
         let prefs = self.preference_lists(&setup);
         let mut by_position: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); self.poss.len()];
         let mut candidates = Vec::new();
-        for (i, list) in prefs.iter().enumerate() {
-            let c = setup.order[i];
+        for (i, &c) in setup.order.iter().enumerate() {
             if setup.hired_candidates.contains(&c) {
                 continue;
             }
-            for &(p, fit) in list {
+            let (list, fits) = prefs.get(i);
+            for (&p, &fit) in list.iter().zip(fits) {
                 by_position[p as usize].push((fit, setup.cand_rank[c as usize], c));
             }
             candidates.push((
                 self.cand_ids[c as usize].clone(),
-                list.iter().map(|&(p, _)| self.pos_ids[p as usize].clone()).collect(),
+                list.iter().map(|&p| self.pos_ids[p as usize].clone()).collect(),
             ));
         }
         let positions = setup
@@ -275,12 +331,17 @@ impl Matcher {
 /// McVitie–Wilson form of candidate-proposing deferred acceptance: candidates enter one at a
 /// time and a displaced candidate proposes on at once. Returns, per position slot, the held
 /// (fit, candidate id rank, index into `setup.order`).
-fn deferred_acceptance(prefs: &[Vec<(u32, f32)>], setup: &Setup) -> Vec<Vec<(f32, u32, u32)>> {
+fn deferred_acceptance(prefs: &Prefs, setup: &Setup) -> Vec<Vec<(f32, u32, u32)>> {
     let mut held: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); setup.capacity.len()];
-    let mut next = vec![0usize; prefs.len()];
+    let mut next = vec![0u32; prefs.len()];
     for start in 0..prefs.len() {
         let mut proposer = start;
-        'proposing: while let Some(&(p, fit)) = prefs[proposer].get(next[proposer]) {
+        loop {
+            let (list, fits) = prefs.get(proposer);
+            let at = next[proposer] as usize;
+            let (Some(&p), Some(&fit)) = (list.get(at), fits.get(at)) else {
+                break;
+            };
             next[proposer] += 1;
             let cap = setup.capacity[p as usize] as usize;
             if cap == 0 {
@@ -290,7 +351,7 @@ fn deferred_acceptance(prefs: &[Vec<(u32, f32)>], setup: &Setup) -> Vec<Vec<(f32
             let list = &mut held[p as usize];
             if list.len() < cap {
                 list.push((fit, rank, proposer as u32));
-                break 'proposing;
+                break;
             }
             // Worst held: lowest fit, then highest id rank.
             let (worst, &(w_fit, w_rank, w_idx)) = list

@@ -247,13 +247,29 @@ fn pull_index(index: &mut [Vec<u32>], skill: u32, slot: u32) {
 
 /// Sorts eligible entries best first and keeps `cap`; complete when nothing was cut.
 fn top_of<K: Ord>(mut entries: Vec<Entry>, cap: usize, ids: &[K]) -> TopList {
-    let complete = entries.len() <= cap;
-    if !complete {
-        entries.select_nth_unstable_by(cap - 1, |a, b| rank_cmp(a, b, ids));
-        entries.truncate(cap);
+    if entries.len() > cap {
+        return top_of_slice(&mut entries, cap, ids);
     }
     entries.sort_unstable_by(|a, b| rank_cmp(a, b, ids));
-    TopList { entries, complete }
+    TopList {
+        entries,
+        complete: true,
+    }
+}
+
+/// Like [`top_of`], copying only the kept entries so that `entries`' buffer can be reused and a
+/// long row never pins its whole capacity in a list.
+fn top_of_slice<K: Ord>(entries: &mut [Entry], cap: usize, ids: &[K]) -> TopList {
+    let complete = entries.len() <= cap;
+    if !complete && cap > 0 {
+        entries.select_nth_unstable_by(cap - 1, |a, b| rank_cmp(a, b, ids));
+    }
+    let mut kept = entries[..entries.len().min(cap)].to_vec();
+    kept.sort_unstable_by(|a, b| rank_cmp(a, b, ids));
+    TopList {
+        entries: kept,
+        complete,
+    }
 }
 
 /// Bounded heap with the worst entry at the root, for merging columns during the full build.
@@ -501,7 +517,7 @@ impl Matcher {
                         let col_entry = Entry { other: c as u32, ..*e };
                         heap_push(&mut heaps[e.other as usize], col_entry, cap, cand_rank);
                     }
-                    rows.push(top_of(std::mem::take(&mut row), cap, pos_rank));
+                    rows.push(top_of_slice(&mut row, cap, pos_rank));
                 }
                 (rows, heaps, counts)
             })
