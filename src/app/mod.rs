@@ -12,7 +12,12 @@ pub mod prefs;
 pub mod search;
 pub mod views;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 pub use edit::{BoothPositions, Edit, EditName, Field, field};
 pub use prefs::Prefs;
@@ -55,6 +60,32 @@ impl EditError {
     }
 }
 
+/// How long each part of opening a fair took (shown by `ui-bench`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StartupTimes {
+    pub index: Duration,
+    pub search_keys: Duration,
+    /// Copying the fair for the background build (zero when matching synchronously).
+    pub snapshot: Duration,
+    /// The matcher build when synchronous; in the background it is reported by `matching_took`.
+    pub matcher: Duration,
+}
+
+/// Ids edited while a background build runs; the build's result misses exactly these.
+#[derive(Debug, Default)]
+struct Touched {
+    booths: HashSet<BoothId>,
+    positions: HashSet<PositionId>,
+    candidates: HashSet<CandidateId>,
+    settings: bool,
+}
+
+/// A matcher being built on another thread from a copy of the fair.
+struct PendingMatch {
+    receiver: Receiver<(Matcher, Duration)>,
+    touched: Touched,
+}
+
 /// What is selected in each table (each view remembers its own).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selection {
@@ -86,10 +117,28 @@ pub struct AppState {
     structure: u64,
     /// Bumped on every change, for views that cache what they derive from the fair.
     revision: u64,
+    /// Whether opening a fair builds the matcher on a background thread (the window) or
+    /// before returning (tests, CLI), so results stay deterministic where they must.
+    background_matching: bool,
+    pending: Option<PendingMatch>,
+    pub startup: StartupTimes,
+    /// Duration of the last completed background build.
+    matching_took: Option<Duration>,
 }
 
 impl AppState {
+    /// Opens `fair` with the matcher built before returning (tests, CLI).
     pub fn new(fair: Fair, path: Option<PathBuf>, prefs: Prefs) -> Self {
+        Self::with_matching(fair, path, prefs, false)
+    }
+
+    /// Opens `fair` and builds the matcher on a background thread, so the window can show the
+    /// tables at once; this and every later Open keep matching in the background.
+    pub fn new_background(fair: Fair, path: Option<PathBuf>, prefs: Prefs) -> Self {
+        Self::with_matching(fair, path, prefs, true)
+    }
+
+    fn with_matching(fair: Fair, path: Option<PathBuf>, prefs: Prefs, background_matching: bool) -> Self {
         let mut state = Self {
             index: FairIndex::default(),
             matcher: Matcher::default(),
@@ -110,6 +159,10 @@ impl AppState {
             saved_serial: 0,
             structure: 0,
             revision: 0,
+            background_matching,
+            pending: None,
+            startup: StartupTimes::default(),
+            matching_took: None,
         };
         state.replace_fair(fair, path);
         state
@@ -117,12 +170,31 @@ impl AppState {
 
     /// Swaps in another fair (New/Open): fresh indexes, matcher, history and selection.
     pub fn replace_fair(&mut self, fair: Fair, path: Option<PathBuf>) {
+        let mut times = StartupTimes::default();
+        let start = Instant::now();
         self.index = FairIndex::build(&fair);
-        self.matcher = Matcher::build(&fair);
-        self.booth_keys = fair.booths.iter().map(SearchKey::booth).collect();
-        self.candidate_keys = fair.candidates.iter().map(SearchKey::candidate).collect();
+        times.index = start.elapsed();
+        let start = Instant::now();
+        // Pinyin keys for 100,000 names are a noticeable part of opening: spread them over cores.
+        self.booth_keys = fair.booths.par_iter().map(SearchKey::booth).collect();
+        self.candidate_keys = fair.candidates.par_iter().map(SearchKey::candidate).collect();
         self.fair = fair;
         self.position_keys = (0..self.fair.positions.len()).map(|i| self.position_key(i)).collect();
+        times.search_keys = start.elapsed();
+        // A build still running belongs to the previous fair; dropping its receiver discards it.
+        self.pending = None;
+        if self.background_matching {
+            // The previous fair's results must not show for this one; views show "matching…".
+            self.matcher = Matcher::default();
+            let start = Instant::now();
+            self.start_background_build();
+            times.snapshot = start.elapsed();
+        } else {
+            let start = Instant::now();
+            self.matcher = Matcher::build(&self.fair);
+            times.matcher = start.elapsed();
+        }
+        self.startup = times;
         if let Some(path) = &path {
             self.prefs.remember(path);
         }
@@ -133,6 +205,114 @@ impl AppState {
         self.saved_serial = 0;
         self.structure += 1;
         self.revision += 1;
+    }
+
+    /// Starts building the matcher from a copy of the fair as it is now. Until it arrives the
+    /// current matcher is kept but no longer updated; edits are noted in `touched` instead.
+    fn start_background_build(&mut self) {
+        let snapshot = self.fair.clone();
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let start = Instant::now();
+            let matcher = Matcher::build(&snapshot);
+            // The receiver is gone when another fair was opened meanwhile: nothing to do.
+            let _ = sender.send((matcher, start.elapsed()));
+        });
+        self.pending = Some(PendingMatch {
+            receiver,
+            touched: Touched::default(),
+        });
+    }
+
+    /// True while the matcher is being built; match results are not shown meanwhile.
+    pub fn is_matching(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// How long the last background build took, once it finished.
+    pub fn matching_took(&self) -> Option<Duration> {
+        self.matching_took
+    }
+
+    /// Takes a finished background build, catching it up with the edits made meanwhile.
+    /// Call once per frame; returns whether matching is still in progress.
+    pub fn poll_matching(&mut self) -> bool {
+        let Some(pending) = &self.pending else { return false };
+        let (matcher, took) = match pending.receiver.try_recv() {
+            Ok(done) => done,
+            Err(TryRecvError::Empty) => return true,
+            Err(TryRecvError::Disconnected) => {
+                // The build thread died: build here rather than leave matching missing.
+                self.pending = None;
+                self.matcher = Matcher::build(&self.fair);
+                self.revision += 1;
+                return false;
+            }
+        };
+        let Some(pending) = self.pending.take() else {
+            return false;
+        };
+        let touched = pending.touched;
+        if touched.settings {
+            // Settings change every score: the result is useless, start over from the current fair.
+            self.start_background_build();
+            return true;
+        }
+        self.matcher = matcher;
+        for id in &touched.booths {
+            self.matcher.booth_changed(&self.fair, id);
+        }
+        for id in &touched.positions {
+            self.matcher.position_changed(&self.fair, id);
+        }
+        for id in &touched.candidates {
+            self.matcher.candidate_changed(&self.fair, id);
+        }
+        self.matching_took = Some(took);
+        // Views caching match results (worklist) key on the revision.
+        self.revision += 1;
+        false
+    }
+
+    /// Waits for a background build to finish (tests and benchmarks).
+    pub fn wait_for_matching(&mut self) {
+        while self.poll_matching() {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    fn booth_changed(&mut self, id: &BoothId) {
+        match &mut self.pending {
+            Some(p) => {
+                p.touched.booths.insert(id.clone());
+            }
+            None => self.matcher.booth_changed(&self.fair, id),
+        }
+    }
+
+    fn position_changed(&mut self, id: &PositionId) {
+        match &mut self.pending {
+            Some(p) => {
+                p.touched.positions.insert(id.clone());
+            }
+            None => self.matcher.position_changed(&self.fair, id),
+        }
+    }
+
+    fn candidate_changed(&mut self, id: &CandidateId) {
+        match &mut self.pending {
+            Some(p) => {
+                p.touched.candidates.insert(id.clone());
+            }
+            None => self.matcher.candidate_changed(&self.fair, id),
+        }
+    }
+
+    fn settings_changed(&mut self) {
+        match &mut self.pending {
+            Some(p) => p.touched.settings = true,
+            None => self.matcher.settings_changed(&self.fair),
+        }
     }
 
     /// Changes whenever the fair changes.
@@ -276,9 +456,9 @@ impl AppState {
                         self.position_keys[p] = self.position_key(p);
                     }
                 }
-                self.matcher.booth_changed(&self.fair, &id);
+                self.booth_changed(&id);
                 if value.id != id {
-                    self.matcher.booth_changed(&self.fair, &value.id);
+                    self.booth_changed(&value.id);
                 }
                 Ok(Edit::SetBooth {
                     id: value.id,
@@ -296,9 +476,9 @@ impl AppState {
                     self.structure_changed();
                 }
                 self.position_keys[i] = self.position_key(i);
-                self.matcher.position_changed(&self.fair, &id);
+                self.position_changed(&id);
                 if value.id != id {
-                    self.matcher.position_changed(&self.fair, &value.id);
+                    self.position_changed(&value.id);
                 }
                 Ok(Edit::SetPosition {
                     id: value.id,
@@ -316,9 +496,9 @@ impl AppState {
                     self.structure_changed();
                 }
                 self.candidate_keys[i] = SearchKey::candidate(&value);
-                self.matcher.candidate_changed(&self.fair, &id);
+                self.candidate_changed(&id);
                 if value.id != id {
-                    self.matcher.candidate_changed(&self.fair, &value.id);
+                    self.candidate_changed(&value.id);
                 }
                 Ok(Edit::SetCandidate {
                     id: value.id,
@@ -340,7 +520,7 @@ impl AppState {
                         self.position_keys[p] = self.position_key(p);
                     }
                 }
-                self.matcher.booth_changed(&self.fair, &id);
+                self.booth_changed(&id);
                 Ok(Edit::DeleteBooth {
                     id,
                     positions: BoothPositions::Delete,
@@ -359,7 +539,7 @@ impl AppState {
                     let value = self.fair.booths.remove(i);
                     self.booth_keys.remove(i);
                     self.structure_changed();
-                    self.matcher.booth_changed(&self.fair, &id);
+                    self.booth_changed(&id);
                     if self.selection.booth.as_ref() == Some(&id) {
                         self.selection.booth = None;
                     }
@@ -403,7 +583,7 @@ impl AppState {
                 self.fair.positions.insert(at, value);
                 self.structure_changed();
                 self.position_keys.insert(at, self.position_key(at));
-                self.matcher.position_changed(&self.fair, &id);
+                self.position_changed(&id);
                 Ok(Edit::DeletePosition { id })
             }
             Edit::DeletePosition { id } => {
@@ -411,7 +591,7 @@ impl AppState {
                 let value = self.fair.positions.remove(i);
                 self.position_keys.remove(i);
                 self.structure_changed();
-                self.matcher.position_changed(&self.fair, &id);
+                self.position_changed(&id);
                 if self.selection.position.as_ref() == Some(&id) {
                     self.selection.position = None;
                 }
@@ -430,7 +610,7 @@ impl AppState {
                     self.fair.visits.insert(vi, visit);
                 }
                 self.structure_changed();
-                self.matcher.candidate_changed(&self.fair, &id);
+                self.candidate_changed(&id);
                 Ok(Edit::DeleteCandidate { id })
             }
             Edit::DeleteCandidate { id } => {
@@ -450,7 +630,7 @@ impl AppState {
                     original += 1;
                 }
                 self.structure_changed();
-                self.matcher.candidate_changed(&self.fair, &id);
+                self.candidate_changed(&id);
                 if self.selection.candidate.as_ref() == Some(&id) {
                     self.selection.candidate = None;
                 }
@@ -462,7 +642,7 @@ impl AppState {
             }
             Edit::SetSettings { value, field } => {
                 let old = std::mem::replace(&mut self.fair.settings, value);
-                self.matcher.settings_changed(&self.fair);
+                self.settings_changed();
                 Ok(Edit::SetSettings { value: old, field })
             }
             Edit::SetMeta { value } => {
@@ -507,13 +687,13 @@ impl AppState {
                     self.position_keys.push(key);
                 }
                 for id in &booth_ids {
-                    self.matcher.booth_changed(&self.fair, id);
+                    self.booth_changed(id);
                 }
                 for id in &position_ids {
-                    self.matcher.position_changed(&self.fair, id);
+                    self.position_changed(id);
                 }
                 for id in &candidate_ids {
-                    self.matcher.candidate_changed(&self.fair, id);
+                    self.candidate_changed(id);
                 }
                 Ok(Edit::Truncate {
                     name,
@@ -540,13 +720,13 @@ impl AppState {
                 self.candidate_keys.truncate(c);
                 self.structure_changed();
                 for x in &booths {
-                    self.matcher.booth_changed(&self.fair, &x.id);
+                    self.booth_changed(&x.id);
                 }
                 for x in &positions {
-                    self.matcher.position_changed(&self.fair, &x.id);
+                    self.position_changed(&x.id);
                 }
                 for x in &candidates {
-                    self.matcher.candidate_changed(&self.fair, &x.id);
+                    self.candidate_changed(&x.id);
                 }
                 Ok(Edit::Append {
                     name,

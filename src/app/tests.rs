@@ -319,3 +319,81 @@ fn an_import_is_appended_and_undone_in_one_step() {
     assert!(clash.is_err());
     assert_eq!(app.fair.candidates.len(), 4);
 }
+
+/// Every top-K list of `app` equals the one a fresh full build of its current fair gives.
+fn assert_matches_fresh_build(app: &AppState) {
+    let fresh = Matcher::build(&app.fair);
+    for c in &app.fair.candidates {
+        assert_eq!(
+            app.matcher.top_positions(&c.id),
+            fresh.top_positions(&c.id),
+            "candidate {}",
+            c.id
+        );
+    }
+    for p in &app.fair.positions {
+        assert_eq!(
+            app.matcher.top_candidates(&p.id),
+            fresh.top_candidates(&p.id),
+            "position {}",
+            p.id
+        );
+    }
+}
+
+#[test]
+fn edits_during_a_background_build_end_up_matched() {
+    let fair = crate::generate::sample_fair();
+    let mut app = AppState::new_background(fair, None, Prefs::default());
+    // Not polled yet, so every edit below lands while the build is pending, however fast it is.
+    assert!(app.is_matching());
+    let first = app.fair.candidates[0].id.clone();
+    set_skills(&mut app, first.as_str(), &["Python", "Rust", "机器学习"]);
+    let mut added = app.fair.candidates[1].clone();
+    added.id = CandidateId::new("NEW-1");
+    app.apply(Edit::AddCandidate {
+        value: added,
+        at: None,
+        visits: vec![],
+    })
+    .expect("add candidate");
+    let gone = app.fair.positions[0].id.clone();
+    app.apply(Edit::DeletePosition { id: gone.clone() })
+        .expect("delete position");
+    let mut moved = app.fair.positions[1].clone();
+    moved.required_skills = vec!["Python".into()];
+    moved.openings += 3;
+    app.apply(Edit::SetPosition {
+        id: moved.id.clone(),
+        value: moved,
+        field: field::REQUIRED_SKILLS,
+    })
+    .expect("edit position");
+    // Undo during the build is an edit too.
+    app.undo().expect("undo position edit");
+    app.wait_for_matching();
+    assert!(!app.is_matching());
+    assert!(app.matcher.top_candidates(&gone).is_empty());
+    assert_matches_fresh_build(&app);
+    // Incremental updates continue once the build is in.
+    set_skills(&mut app, first.as_str(), &["Java"]);
+    assert_matches_fresh_build(&app);
+}
+
+#[test]
+fn settings_changed_during_a_background_build_rebuild() {
+    let mut app = AppState::new_background(crate::generate::sample_fair(), None, Prefs::default());
+    let mut settings = app.fair.settings.clone();
+    settings.top_k = 3;
+    settings.fit_weight = 0.9;
+    app.apply(Edit::SetSettings {
+        value: settings,
+        field: field::MATCH_SETTINGS,
+    })
+    .expect("settings");
+    let third = app.fair.candidates[2].id.clone();
+    set_skills(&mut app, third.as_str(), &["Go"]);
+    app.wait_for_matching();
+    assert_eq!(app.matcher.top_k(), 3);
+    assert_matches_fresh_build(&app);
+}

@@ -86,6 +86,10 @@ impl AllocationView {
 pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
     ui.heading(ws.t(i18n::ALLOCATION));
     ui.label(ws.t(i18n::ALLOCATION_HELP));
+    if ws.app.is_matching() {
+        super::match_panel::matching_notice(ui, ws);
+        return;
+    }
     ui.horizontal(|ui| {
         if ui.button(ws.t(i18n::RUN_ALLOCATION)).clicked() {
             ws.allocation.run(&ws.app);

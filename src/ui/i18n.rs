@@ -124,6 +124,7 @@ table! {
     UNASSIGNED => "Not assigned", "未分配";
     UNFILLED => "Unfilled openings", "空缺名额";
     UNFILLED_BY_INDUSTRY => "Unfilled openings by industry", "各行业空缺名额";
+    MATCHING => "Matching… results appear when the matcher is ready.", "正在匹配…匹配器就绪后显示结果。";
     STALE => "The fair changed since this run; run again to update.", "运行后招聘会已有修改，请重新运行。";
     CANDIDATE => "Candidate", "求职者";
     POSITION => "Position", "岗位";

@@ -69,6 +69,10 @@ fn list(
     describe: impl Fn(&Workspace, &Scored) -> (String, String),
     mut on_click: impl FnMut(&Scored),
 ) {
+    if ws.app.is_matching() {
+        matching_notice(ui, ws);
+        return;
+    }
     if matches.is_empty() {
         ui.label(ws.t(i18n::NO_MATCHES));
         return;
@@ -147,4 +151,12 @@ fn reasons(ui: &mut egui::Ui, ws: &Workspace, scored: &Scored, rank: usize) {
                 ui.label(egui::RichText::new(format!("{mark} {}", verdict.text(lang))).small());
             }
         });
+}
+
+/// Shown instead of results while the matcher is built in the background.
+pub fn matching_notice(ui: &mut egui::Ui, ws: &Workspace) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(ws.t(i18n::MATCHING));
+    });
 }

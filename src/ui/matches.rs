@@ -30,6 +30,10 @@ impl Worklist {
 pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
     ui.heading(ws.t(i18n::MATCHES));
     ui.label(ws.t(i18n::WORKLIST_HELP));
+    if ws.app.is_matching() {
+        super::match_panel::matching_notice(ui, ws);
+        return;
+    }
     ws.worklist.refresh(&ws.app);
     ui.separator();
     let mut jump_position = None;

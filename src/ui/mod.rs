@@ -265,6 +265,10 @@ impl Workspace {
         }
         self.poll_file_dialogs();
         self.poll_font_check();
+        if self.app.poll_matching() {
+            // The build thread cannot reach the context; look again soon so results show promptly.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.handle_close_request(&ctx);
         self.sync_window(&ctx);
 
@@ -529,7 +533,7 @@ pub fn run_with(start: Start) -> eframe::Result {
                     None => (starting_fair(), None),
                 },
             };
-            let mut workspace = Workspace::new(AppState::new(fair, path, prefs));
+            let mut workspace = Workspace::new(AppState::new_background(fair, path, prefs));
             if let Some(detail) = load_error {
                 workspace.error(i18n::OPEN_FAILED, detail);
             }
