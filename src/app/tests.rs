@@ -265,6 +265,24 @@ fn sorting_cycles_ascending_descending_off() {
 }
 
 #[test]
+fn booths_sort_by_employer_kind() {
+    let mut app = AppState::new(crate::generate::sample_fair(), None, Prefs::default());
+    app.booths_view.toggle_sort(Column::Kind);
+    app.refresh_view(Table::Booths);
+    let kinds: Vec<_> = app
+        .booths_view
+        .rows()
+        .iter()
+        .map(|&i| app.fair.booths[i].employer_kind)
+        .collect();
+    assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{kinds:?}");
+    assert!(
+        kinds.first() != kinds.last(),
+        "the sample has more than one kind of employer"
+    );
+}
+
+#[test]
 fn settings_edits_are_undoable() {
     let mut app = state();
     let mut settings = app.fair.settings.clone();

@@ -40,7 +40,8 @@ pub enum Column {
     City,
     Tier,
     CheckedIn,
-    Positions,
+    /// Employer kind (booths).
+    Kind,
 }
 
 /// Search text, filters, sort and structure revision a row order was computed from.
@@ -142,6 +143,7 @@ fn compare(table: Table, fair: &Fair, index: &FairIndex, column: Column, a: usiz
                 Column::Employer | Column::Name => x.employer.cmp(&y.employer),
                 Column::Industry => x.industry.cmp(&y.industry),
                 Column::Zone => x.zone.cmp(&y.zone),
+                Column::Kind => x.employer_kind.cmp(&y.employer_kind),
                 _ => x.id.cmp(&y.id),
             }
         }

@@ -203,6 +203,34 @@ pub struct Candidate {
     pub checked_in: Option<LocalTime>,
 }
 
+impl Candidate {
+    /// A new registration with only an id and a name: a bachelor's student who has not said
+    /// anything else yet. Forms start from it.
+    pub fn blank(id: CandidateId, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            phone: String::new(),
+            email: String::new(),
+            education: Education::Bachelor,
+            school: String::new(),
+            major: String::new(),
+            graduation_year: None,
+            experience_years: 0,
+            skills: Vec::new(),
+            expected_salary: None,
+            cities: Vec::new(),
+            industries: Vec::new(),
+            work_modes: Vec::new(),
+            tier: TalentTier::Student,
+            hometown: String::new(),
+            consent: false,
+            badge: String::new(),
+            checked_in: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum PipelineStatus {
     /// The next step is still to happen.

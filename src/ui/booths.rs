@@ -28,7 +28,7 @@ const COLUMNS: &[ColumnDef] = &[
         width: 90.0,
     },
     ColumnDef {
-        column: Column::Positions,
+        column: Column::Kind,
         title: i18n::KIND,
         width: 80.0,
     },
@@ -44,7 +44,7 @@ fn cell(app: &AppState, index: usize, column: Column) -> String {
         Column::Employer => b.employer.clone(),
         Column::Industry => b.industry.label(lang).to_owned(),
         Column::Zone => b.zone.clone(),
-        Column::Positions => b.employer_kind.label(lang).to_owned(),
+        Column::Kind => b.employer_kind.label(lang).to_owned(),
         _ => String::new(),
     }
 }

@@ -119,27 +119,7 @@ fn add(ws: &mut Workspace, template: Option<Candidate>) {
             copy.checked_in = None;
             copy
         }
-        None => Candidate {
-            id: id.clone(),
-            name: ws.t(i18n::NEW_CANDIDATE).to_owned(),
-            phone: String::new(),
-            email: String::new(),
-            education: Education::Bachelor,
-            school: String::new(),
-            major: String::new(),
-            graduation_year: None,
-            experience_years: 0,
-            skills: Vec::new(),
-            expected_salary: None,
-            cities: Vec::new(),
-            industries: Vec::new(),
-            work_modes: Vec::new(),
-            tier: TalentTier::Student,
-            hometown: String::new(),
-            consent: false,
-            badge: String::new(),
-            checked_in: None,
-        },
+        None => Candidate::blank(id.clone(), ws.t(i18n::NEW_CANDIDATE)),
     };
     ws.apply(Edit::AddCandidate {
         value,

@@ -52,27 +52,7 @@ pub struct DeskState {
 
 impl Default for DeskState {
     fn default() -> Self {
-        let walk_in = Candidate {
-            id: CandidateId::new(""),
-            name: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            education: Education::Bachelor,
-            school: String::new(),
-            major: String::new(),
-            graduation_year: None,
-            experience_years: 0,
-            skills: Vec::new(),
-            expected_salary: None,
-            cities: Vec::new(),
-            industries: Vec::new(),
-            work_modes: Vec::new(),
-            tier: TalentTier::Student,
-            hometown: String::new(),
-            consent: false,
-            badge: String::new(),
-            checked_in: None,
-        };
+        let walk_in = Candidate::blank(CandidateId::new(""), "");
         Self {
             query: String::new(),
             picked: 0,
