@@ -10,6 +10,7 @@
 //! The result is the candidate-optimal stable matching, which is unique, so proposal order
 //! does not matter.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
@@ -138,6 +139,7 @@ impl Prefs {
         (&chunk.positions[range.clone()], &chunk.fits[range])
     }
 
+    #[cfg(test)]
     fn len(&self) -> usize {
         self.chunks.iter().map(|c| c.offsets.len() - 1).sum()
     }
@@ -247,9 +249,23 @@ impl Matcher {
     /// Runs the stable allocation on the current state; `fair` supplies openings and hires.
     pub fn allocate(&self, fair: &Fair) -> Allocation {
         let setup = self.allocation_setup(fair);
+        let (held, eligible) = self.deferred_acceptance_lazy(&setup);
+        self.report(&setup, &held, |i| eligible[i])
+    }
+
+    /// The same allocation from fully built preference lists: the straightforward reference the
+    /// fast path is tested against.
+    #[cfg(test)]
+    pub(super) fn allocate_reference(&self, fair: &Fair) -> Allocation {
+        let setup = self.allocation_setup(fair);
         let prefs = self.preference_lists(&setup);
         let held = deferred_acceptance(&prefs, &setup);
+        self.report(&setup, &held, |i| !prefs.get(i).0.is_empty())
+    }
 
+    /// Turns the held proposals into the report; `eligible(i)` tells whether the i-th candidate
+    /// of `setup.order` has any eligible position.
+    fn report(&self, setup: &Setup, held: &[Vec<(f32, u32, u32)>], eligible: impl Fn(usize) -> bool) -> Allocation {
         let mut assignment: Vec<Option<u32>> = vec![None; setup.order.len()];
         let mut assigned_count = vec![0u32; self.poss.len()];
         for (p, list) in held.iter().enumerate() {
@@ -266,7 +282,7 @@ impl Matcher {
                 None if setup.hired_candidates.contains(&c) => {
                     out.unassigned.push((id, UnassignedReason::AlreadyHired))
                 }
-                None if prefs.get(i).0.is_empty() => out.unassigned.push((id, UnassignedReason::NoEligiblePosition)),
+                None if !eligible(i) => out.unassigned.push((id, UnassignedReason::NoEligiblePosition)),
                 None => out.unassigned.push((id, UnassignedReason::AllFilled)),
             }
         }
@@ -328,9 +344,130 @@ impl Matcher {
     }
 }
 
-/// McVitie–Wilson form of candidate-proposing deferred acceptance: candidates enter one at a
-/// time and a displaced candidate proposes on at once. Returns, per position slot, the held
+/// Whether a proposal with `fit` and candidate id rank `rank` displaces the held entry `held`.
+#[inline]
+fn displaces(fit: f32, rank: u32, held: (f32, u32)) -> bool {
+    fit > held.0 || (fit == held.0 && rank < held.1)
+}
+
+impl Matcher {
+    /// Deferred acceptance on the cached preference prefixes (`Matcher::prefs`). A candidate
+    /// that runs past its prefix waits; the waiting ones get the rest of their row scored in
+    /// parallel, in rounds, and then go on proposing. Proposal order does not change the
+    /// candidate-optimal stable matching, so this equals [`deferred_acceptance`] on full lists.
+    ///
+    /// The rest of a row leaves out positions that would reject the candidate anyway: a full
+    /// position only ever trades up, so one whose worst held candidate it ranks higher now
+    /// will rank higher later too. Returns the held lists and, per candidate, whether it has
+    /// any eligible position.
+    fn deferred_acceptance_lazy(&self, setup: &Setup) -> (Vec<Vec<(f32, u32, u32)>>, Vec<bool>) {
+        let n = setup.order.len();
+        let mut held: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); setup.capacity.len()];
+        let mut next = vec![0u32; n];
+        let mut rest: Vec<Option<Box<[(u32, f32)]>>> = vec![None; n];
+        let mut eligible: Vec<bool> = setup
+            .order
+            .iter()
+            .map(|&c| !self.prefs.lists[c as usize].entries.is_empty())
+            .collect();
+        let mut queue: Vec<u32> = (0..n as u32)
+            .filter(|&i| !setup.hired_candidates.contains(&setup.order[i as usize]))
+            .collect();
+        while !queue.is_empty() {
+            let mut waiting = Vec::new();
+            for &start in &queue {
+                let mut proposer = start as usize;
+                loop {
+                    let prefix = &self.prefs.lists[setup.order[proposer] as usize];
+                    let at = next[proposer] as usize;
+                    let (p, fit) = if let Some(e) = prefix.entries.get(at) {
+                        (e.other, e.fit)
+                    } else if prefix.complete {
+                        break;
+                    } else if let Some(rest) = &rest[proposer] {
+                        match rest.get(at - prefix.entries.len()) {
+                            Some(&choice) => choice,
+                            None => break,
+                        }
+                    } else {
+                        waiting.push(proposer as u32);
+                        break;
+                    };
+                    next[proposer] += 1;
+                    let cap = setup.capacity[p as usize] as usize;
+                    if cap == 0 {
+                        continue;
+                    }
+                    let rank = setup.cand_rank[setup.order[proposer] as usize];
+                    let list = &mut held[p as usize];
+                    if list.len() < cap {
+                        list.push((fit, rank, proposer as u32));
+                        break;
+                    }
+                    let (worst, &(w_fit, w_rank, w_idx)) = list
+                        .iter()
+                        .enumerate()
+                        .min_by(|(_, a), (_, b)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                        .expect("a full list with capacity > 0 is not empty");
+                    if displaces(fit, rank, (w_fit, w_rank)) {
+                        list[worst] = (fit, rank, proposer as u32);
+                        proposer = w_idx as usize;
+                    }
+                }
+            }
+            if waiting.is_empty() {
+                break;
+            }
+            // What a proposal must beat at each position now; `None` while it has room.
+            let bars: Vec<Option<(f32, u32)>> = held
+                .iter()
+                .zip(&setup.capacity)
+                .map(|(list, &cap)| {
+                    if cap == 0 {
+                        Some((f32::INFINITY, 0))
+                    } else if list.len() < cap as usize {
+                        None
+                    } else {
+                        list.iter()
+                            .map(|&(f, r, _)| (f, r))
+                            .min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                    }
+                })
+                .collect();
+            let rests: Vec<(Box<[(u32, f32)]>, bool)> = waiting
+                .par_iter()
+                .map_init(
+                    || (Scratch::default(), Vec::new()),
+                    |(scratch, row), &i| {
+                        let c = setup.order[i as usize];
+                        row.clear();
+                        self.score_row(c, scratch, row);
+                        let any = !row.is_empty();
+                        let last = self.prefs.lists[c as usize].entries.last();
+                        let rank = setup.cand_rank[c as usize];
+                        row.retain(|e: &super::Entry| {
+                            last.is_none_or(|l| super::pref_cmp(e, l, &setup.pos_rank) == Ordering::Greater)
+                                && bars[e.other as usize].is_none_or(|bar| displaces(e.fit, rank, bar))
+                        });
+                        row.sort_unstable_by(|a, b| super::pref_cmp(a, b, &setup.pos_rank));
+                        (row.iter().map(|e| (e.other, e.fit)).collect(), any)
+                    },
+                )
+                .collect();
+            for (&i, (list, any)) in waiting.iter().zip(rests) {
+                rest[i as usize] = Some(list);
+                eligible[i as usize] |= any;
+            }
+            queue = waiting;
+        }
+        (held, eligible)
+    }
+}
+
+/// McVitie–Wilson form of candidate-proposing deferred acceptance on full preference lists
+/// (the reference for [`Matcher::deferred_acceptance_lazy`]): candidates enter one at a time and a displaced candidate proposes on at once. Returns, per position slot, the held
 /// (fit, candidate id rank, index into `setup.order`).
+#[cfg(test)]
 fn deferred_acceptance(prefs: &Prefs, setup: &Setup) -> Vec<Vec<(f32, u32, u32)>> {
     let mut held: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); setup.capacity.len()];
     let mut next = vec![0u32; prefs.len()];
@@ -359,7 +496,7 @@ fn deferred_acceptance(prefs: &Prefs, setup: &Setup) -> Vec<Vec<(f32, u32, u32)>
                 .enumerate()
                 .min_by(|(_, a), (_, b)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
                 .expect("a full list with capacity > 0 is not empty");
-            if fit > w_fit || (fit == w_fit && rank < w_rank) {
+            if displaces(fit, rank, (w_fit, w_rank)) {
                 list[worst] = (fit, rank, proposer as u32);
                 proposer = w_idx as usize;
             }

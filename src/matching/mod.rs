@@ -59,6 +59,39 @@ fn rank_cmp<K: Ord>(a: &Entry, b: &Entry, ids: &[K]) -> Ordering {
         .then_with(|| ids[a.other as usize].cmp(&ids[b.other as usize]))
 }
 
+/// Allocation order, a candidate's view: higher appeal, then higher fit, then lower position id.
+#[inline]
+fn pref_cmp<K: Ord>(a: &Entry, b: &Entry, ids: &[K]) -> Ordering {
+    b.appeal
+        .total_cmp(&a.appeal)
+        .then_with(|| b.fit.total_cmp(&a.fit))
+        .then_with(|| ids[a.other as usize].cmp(&ids[b.other as usize]))
+}
+
+/// Which order a list keeps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Order {
+    /// [`rank_cmp`]: the rankings shown to users.
+    #[default]
+    Score,
+    /// [`pref_cmp`]: candidates' preferences in the allocation.
+    Preference,
+}
+
+impl Order {
+    #[inline]
+    fn cmp<K: Ord>(self, a: &Entry, b: &Entry, ids: &[K]) -> Ordering {
+        match self {
+            Order::Score => rank_cmp(a, b, ids),
+            Order::Preference => pref_cmp(a, b, ids),
+        }
+    }
+}
+
+/// Length of each candidate's cached allocation-order prefix. Most candidates that get a
+/// position get it within their first few choices; the rest are rescanned during allocation.
+const PREF_CAP: usize = 8;
+
 #[derive(Debug, Clone, Default)]
 struct TopList {
     /// Best first; the exact best `entries.len()` of the row or column.
@@ -70,6 +103,7 @@ struct TopList {
 /// One direction of lists (rows: owner = candidate; columns: owner = position).
 #[derive(Debug, Default)]
 struct Lists {
+    order: Order,
     lists: Vec<TopList>,
     /// Indexed by the other side's slot: the owners whose list contains it.
     members: Vec<Vec<u32>>,
@@ -77,8 +111,9 @@ struct Lists {
 }
 
 impl Lists {
-    fn with_sizes(owners: usize, others: usize) -> Self {
+    fn with_sizes(owners: usize, others: usize, order: Order) -> Self {
         Self {
+            order,
             lists: vec![TopList::default(); owners],
             members: vec![Vec::new(); others],
             cache: (0..owners).map(|_| OnceLock::new()).collect(),
@@ -117,7 +152,7 @@ impl Lists {
         let list = &mut self.lists[owner as usize];
         let at = list
             .entries
-            .partition_point(|e| rank_cmp(e, &entry, ids) == Ordering::Less);
+            .partition_point(|e| self.order.cmp(e, &entry, ids) == Ordering::Less);
         if at == list.entries.len() && !list.complete {
             return;
         }
@@ -157,6 +192,7 @@ struct Scratch {
     count: Vec<u32>,
     epoch: u32,
     touched: Vec<u32>,
+    bits: score::SkillBits,
 }
 
 impl Scratch {
@@ -187,7 +223,7 @@ impl Scratch {
 
 /// One chunk of the full build: its candidates' rows, and per position a bounded heap of its
 /// best pairs within the chunk plus the chunk's count of eligible pairs.
-type ChunkResult = (Vec<TopList>, Vec<Vec<Entry>>, Vec<u32>);
+type ChunkResult = (Vec<TopList>, Vec<TopList>, Vec<Vec<Entry>>, Vec<u32>);
 
 /// Live matching state for one fair.
 #[derive(Debug)]
@@ -207,6 +243,8 @@ pub struct Matcher {
 
     pos_ids: Vec<PositionId>,
     poss: Vec<Pos>,
+    /// `poss[i].hot`, densely, for the scoring loops.
+    pos_hot: Vec<score::PosHot>,
     pos_slot: HashMap<PositionId, u32>,
     pos_hint: Vec<usize>,
 
@@ -219,6 +257,9 @@ pub struct Matcher {
 
     rows: Lists,
     cols: Lists,
+    /// Per candidate, the first `PREF_CAP` eligible positions in allocation order (the exact
+    /// best of the row, like `rows`), so allocation rarely needs to score a whole row.
+    prefs: Lists,
     scratch: Scratch,
 }
 
@@ -246,11 +287,11 @@ fn pull_index(index: &mut [Vec<u32>], skill: u32, slot: u32) {
 }
 
 /// Sorts eligible entries best first and keeps `cap`; complete when nothing was cut.
-fn top_of<K: Ord>(mut entries: Vec<Entry>, cap: usize, ids: &[K]) -> TopList {
+fn top_of<K: Ord>(mut entries: Vec<Entry>, cap: usize, ids: &[K], order: Order) -> TopList {
     if entries.len() > cap {
-        return top_of_slice(&mut entries, cap, ids);
+        return top_of_slice(&mut entries, cap, ids, order);
     }
-    entries.sort_unstable_by(|a, b| rank_cmp(a, b, ids));
+    entries.sort_unstable_by(|a, b| order.cmp(a, b, ids));
     TopList {
         entries,
         complete: true,
@@ -259,13 +300,13 @@ fn top_of<K: Ord>(mut entries: Vec<Entry>, cap: usize, ids: &[K]) -> TopList {
 
 /// Like [`top_of`], copying only the kept entries so that `entries`' buffer can be reused and a
 /// long row never pins its whole capacity in a list.
-fn top_of_slice<K: Ord>(entries: &mut [Entry], cap: usize, ids: &[K]) -> TopList {
+fn top_of_slice<K: Ord>(entries: &mut [Entry], cap: usize, ids: &[K], order: Order) -> TopList {
     let complete = entries.len() <= cap;
     if !complete && cap > 0 {
-        entries.select_nth_unstable_by(cap - 1, |a, b| rank_cmp(a, b, ids));
+        entries.select_nth_unstable_by(cap - 1, |a, b| order.cmp(a, b, ids));
     }
     let mut kept = entries[..entries.len().min(cap)].to_vec();
-    kept.sort_unstable_by(|a, b| rank_cmp(a, b, ids));
+    kept.sort_unstable_by(|a, b| order.cmp(a, b, ids));
     TopList {
         entries: kept,
         complete,
@@ -331,6 +372,7 @@ impl Matcher {
             cand_hint: Vec::with_capacity(fair.candidates.len()),
             pos_ids: Vec::with_capacity(fair.positions.len()),
             poss: Vec::with_capacity(fair.positions.len()),
+            pos_hot: Vec::with_capacity(fair.positions.len()),
             pos_slot: HashMap::with_capacity(fair.positions.len()),
             pos_hint: Vec::with_capacity(fair.positions.len()),
             skill_positions: Vec::new(),
@@ -338,6 +380,7 @@ impl Matcher {
             skill_candidates: Vec::new(),
             rows: Lists::default(),
             cols: Lists::default(),
+            prefs: Lists::default(),
             scratch: Scratch::default(),
         };
         for (i, p) in fair.positions.iter().enumerate() {
@@ -349,6 +392,7 @@ impl Matcher {
             m.index_position(slot, &pos);
             m.pos_slot.insert(p.id.clone(), slot);
             m.pos_ids.push(p.id.clone());
+            m.pos_hot.push(pos.hot);
             m.poss.push(pos);
             m.pos_hint.push(i);
         }
@@ -435,8 +479,18 @@ impl Matcher {
         for &p in &self.open_positions {
             scratch.add(p, 0);
         }
+        scratch.bits.set(&cand.skills);
         for &p in &scratch.touched {
-            if let Ok(s) = score::evaluate(&self.weights, cand, &self.poss[p as usize], scratch.count[p as usize]) {
+            let i = p as usize;
+            let scored = score::evaluate(
+                &self.weights,
+                cand,
+                &scratch.bits,
+                &self.pos_hot[i],
+                &self.poss[i],
+                scratch.count[i],
+            );
+            if let Ok(s) = scored {
                 out.push(Entry {
                     other: p,
                     fit: s.fit,
@@ -445,6 +499,7 @@ impl Matcher {
                 });
             }
         }
+        scratch.bits.clear(&cand.skills);
     }
 
     /// Eligible pairs of one position (unsorted).
@@ -454,7 +509,8 @@ impl Matcher {
             return;
         }
         let mut consider = |c: u32, exact: u32| {
-            if let Ok(s) = score::evaluate(&self.weights, &self.cands[c as usize], pos, exact) {
+            let cand = &self.cands[c as usize];
+            if let Ok(s) = score::evaluate(&self.weights, cand, &*cand.skills, &pos.hot, pos, exact) {
                 out.push(Entry {
                     other: c,
                     fit: s.fit,
@@ -506,27 +562,47 @@ impl Matcher {
                 let end = (start + chunk_len).min(n_cands);
                 let mut scratch = Scratch::default();
                 let mut heaps: Vec<Vec<Entry>> = vec![Vec::new(); n_pos];
+                // Score and id rank of each full heap's worst entry, densely: most pairs lose
+                // against it, and checking here spares touching the heap itself.
+                let mut bar: Vec<(f32, u32)> = vec![(f32::NEG_INFINITY, u32::MAX); n_pos];
                 let mut counts = vec![0u32; n_pos];
                 let mut rows = Vec::with_capacity(end - start);
+                let mut prefs = Vec::with_capacity(end - start);
                 let mut row = Vec::new();
                 for c in start..end {
                     row.clear();
                     this.score_row(c as u32, &mut scratch, &mut row);
+                    let rank = cand_rank[c];
                     for e in &row {
-                        counts[e.other as usize] += 1;
-                        let col_entry = Entry { other: c as u32, ..*e };
-                        heap_push(&mut heaps[e.other as usize], col_entry, cap, cand_rank);
+                        let p = e.other as usize;
+                        counts[p] += 1;
+                        let (bar_score, bar_rank) = bar[p];
+                        let beats = match e.score.total_cmp(&bar_score) {
+                            Ordering::Greater => true,
+                            Ordering::Equal => rank < bar_rank,
+                            Ordering::Less => false,
+                        };
+                        if beats {
+                            let heap = &mut heaps[p];
+                            heap_push(heap, Entry { other: c as u32, ..*e }, cap, cand_rank);
+                            if heap.len() == cap {
+                                bar[p] = (heap[0].score, cand_rank[heap[0].other as usize]);
+                            }
+                        }
                     }
-                    rows.push(top_of_slice(&mut row, cap, pos_rank));
+                    rows.push(top_of_slice(&mut row, cap, pos_rank, Order::Score));
+                    prefs.push(top_of_slice(&mut row, PREF_CAP, pos_rank, Order::Preference));
                 }
-                (rows, heaps, counts)
+                (rows, prefs, heaps, counts)
             })
             .collect();
         let mut rows = Vec::with_capacity(n_cands);
+        let mut prefs = Vec::with_capacity(n_cands);
         let mut col_entries: Vec<Vec<Entry>> = vec![Vec::new(); n_pos];
         let mut col_counts = vec![0u32; n_pos];
-        for (chunk_rows, heaps, counts) in parts {
+        for (chunk_rows, chunk_prefs, heaps, counts) in parts {
             rows.extend(chunk_rows);
+            prefs.extend(chunk_prefs);
             for (p, heap) in heaps.into_iter().enumerate() {
                 col_entries[p].extend(heap);
                 col_counts[p] += counts[p];
@@ -536,13 +612,20 @@ impl Matcher {
             .into_par_iter()
             .zip(col_counts.into_par_iter())
             .map(|(entries, count)| {
-                let mut list = top_of(entries, cap, cand_rank);
+                let mut list = top_of(entries, cap, cand_rank, Order::Score);
                 list.complete = count as usize <= cap;
                 list
             })
             .collect();
-        self.rows = Lists::with_sizes(n_cands, n_pos);
-        self.cols = Lists::with_sizes(n_pos, n_cands);
+        self.rows = Lists::with_sizes(n_cands, n_pos, Order::Score);
+        self.cols = Lists::with_sizes(n_pos, n_cands, Order::Score);
+        self.prefs = Lists::with_sizes(n_cands, n_pos, Order::Preference);
+        for (c, list) in prefs.into_iter().enumerate() {
+            for e in &list.entries {
+                self.prefs.members[e.other as usize].push(c as u32);
+            }
+            self.prefs.lists[c] = list;
+        }
         for (c, list) in rows.into_iter().enumerate() {
             for e in &list.entries {
                 self.rows.members[e.other as usize].push(c as u32);
@@ -557,13 +640,20 @@ impl Matcher {
         }
     }
 
+    /// Replaces candidate `c`'s score-ordered and preference-ordered lists from its full row.
+    fn set_row_lists(&mut self, c: u32, mut row: Vec<Entry>) {
+        let prefix = top_of_slice(&mut row, PREF_CAP, &self.pos_ids, Order::Preference);
+        self.prefs.replace(c, prefix);
+        let list = top_of(row, self.cap, &self.pos_ids, Order::Score);
+        self.rows.replace(c, list);
+    }
+
     fn rescan_row(&mut self, c: u32) {
         let mut scratch = std::mem::take(&mut self.scratch);
         let mut out = Vec::new();
         self.score_row(c, &mut scratch, &mut out);
         self.scratch = scratch;
-        let list = top_of(out, self.cap, &self.pos_ids);
-        self.rows.replace(c, list);
+        self.set_row_lists(c, out);
     }
 
     fn rescan_col(&mut self, p: u32) {
@@ -571,11 +661,12 @@ impl Matcher {
         let mut out = Vec::new();
         self.score_col(p, &mut scratch, &mut out);
         self.scratch = scratch;
-        let list = top_of(out, self.cap, &self.cand_ids);
+        let list = top_of(out, self.cap, &self.cand_ids, Order::Score);
         self.cols.replace(p, list);
     }
 
-    /// Re-ranks after candidate `c`'s data changed (or it was added or removed).
+    /// Re-ranks after candidate `c`'s data changed (or it was added or removed): its row is
+    /// rescored, and each position's column loses the old pair and is offered the new one.
     fn update_candidate(&mut self, c: u32) {
         let old_cols = std::mem::take(&mut self.cols.members[c as usize]);
         for &p in &old_cols {
@@ -594,15 +685,19 @@ impl Matcher {
                 self.rescan_col(p);
             }
         }
-        let list = top_of(row, self.cap, &self.pos_ids);
-        self.rows.replace(c, list);
+        self.set_row_lists(c, row);
     }
 
-    /// Re-ranks after position `p`'s data changed (or it was added or removed).
+    /// Re-ranks after position `p`'s data changed (or it was added or removed): the mirror of
+    /// [`Matcher::update_candidate`], with the preference prefixes kept alongside the rows.
     fn update_position(&mut self, p: u32) {
         let old_rows = std::mem::take(&mut self.rows.members[p as usize]);
         for &c in &old_rows {
             self.rows.drop_entry(c, p);
+        }
+        let old_prefs = std::mem::take(&mut self.prefs.members[p as usize]);
+        for &c in &old_prefs {
+            self.prefs.drop_entry(c, p);
         }
         let mut scratch = std::mem::take(&mut self.scratch);
         let mut col = Vec::new();
@@ -611,13 +706,14 @@ impl Matcher {
         for e in &col {
             let row_entry = Entry { other: p, ..*e };
             self.rows.offer(e.other, row_entry, self.cap, &self.pos_ids);
+            self.prefs.offer(e.other, row_entry, PREF_CAP, &self.pos_ids);
         }
-        for &c in &old_rows {
-            if self.rows.needs_rescan(c, self.k) {
+        for &c in old_rows.iter().chain(&old_prefs) {
+            if self.rows.needs_rescan(c, self.k) || self.prefs.needs_rescan(c, 1) {
                 self.rescan_row(c);
             }
         }
-        let list = top_of(col, self.cap, &self.cand_ids);
+        let list = top_of(col, self.cap, &self.cand_ids, Order::Score);
         self.cols.replace(p, list);
     }
 
@@ -673,6 +769,7 @@ impl Matcher {
         let (nc, np) = (self.cands.len(), self.poss.len());
         self.rows.grow(nc, np);
         self.cols.grow(np, nc);
+        self.prefs.grow(nc, np);
     }
 
     /// A candidate was edited, added or removed (absent from `fair` means removed).
@@ -738,6 +835,7 @@ impl Matcher {
                 let pos = score::resolve_position(self.dict, &mut self.interner, data);
                 self.unindex_position(p);
                 self.index_position(p, &pos);
+                self.pos_hot[p as usize] = pos.hot;
                 self.poss[p as usize] = pos;
                 self.update_position(p);
             }
@@ -745,6 +843,7 @@ impl Matcher {
                 let pos = score::resolve_position(self.dict, &mut self.interner, data);
                 let p = self.poss.len() as u32;
                 self.index_position(p, &pos);
+                self.pos_hot.push(pos.hot);
                 self.poss.push(pos);
                 self.pos_ids.push(position.clone());
                 self.pos_slot.insert(position.clone(), p);
@@ -897,13 +996,15 @@ impl Matcher {
         let &p = self.pos_slot.get(position)?;
         let (cand, pos) = (&self.cands[c as usize], &self.poss[p as usize]);
         let exact = score::exact_required(self.dict_len, cand, pos);
-        Some(score::evaluate(&self.weights, cand, pos, exact).map(|s| Scored {
-            candidate: candidate.clone(),
-            position: position.clone(),
-            fit: s.fit,
-            appeal: s.appeal,
-            score: s.score,
-        }))
+        Some(
+            score::evaluate(&self.weights, cand, &*cand.skills, &pos.hot, pos, exact).map(|s| Scored {
+                candidate: candidate.clone(),
+                position: position.clone(),
+                fit: s.fit,
+                appeal: s.appeal,
+                score: s.score,
+            }),
+        )
     }
 
     /// Calls `f` with every candidate's eligible pairs, in fair order of candidates (in parallel

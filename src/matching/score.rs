@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::model::{
-    BoothId, Candidate, MatchSettings, NextStep, Position, PositionId, SalaryRange, SkillDictionary, Visit, WorkMode,
+    BoothId, Candidate, MatchSettings, NextStep, Position, PositionId, SkillDictionary, Visit, WorkMode,
 };
 
 /// Sentinel group for skills outside the dictionary: they match only by exact spelling.
@@ -107,27 +107,86 @@ pub(crate) struct Cand {
     pub visits: Vec<BoothVisits>,
 }
 
-/// How many preferred skills are kept inline for the hot loop; more fall back to a merge.
-const PREF_INLINE: usize = 6;
+/// How many preferred skills are kept inline for the hot loop; more fall back to the full list.
+const PREF_INLINE: usize = 5;
 
-#[derive(Debug, Clone)]
-pub(crate) struct Pos {
-    // Hot fields first: the scoring loop reads these for thousands of positions per candidate.
-    pub mode: WorkMode,
-    pub min_education: i32,
-    pub min_experience: u8,
-    pub industry: u8,
-    pub booth: u32,
-    /// 0 when the position names no city.
-    pub city: u32,
-    pub salary: Option<SalaryRange>,
+/// What the scoring kernel reads of a position, packed into one cache line. The matcher keeps
+/// these in one dense array, so scoring a row walks 64-byte records instead of whole positions.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+pub(crate) struct PosHot {
     /// `group_levels[k]` has bit g set when at least k+1 required skills are in group g, so the
     /// number of required skills in a candidate's groups is a sum of popcounts.
     pub group_levels: [u32; 4],
-    /// A group holds more than four required skills: count with `required_groups` instead.
-    pub group_overflow: bool,
     pub preferred_inline: [u32; PREF_INLINE],
+    pub booth: u32,
+    /// 0 when the position names no city.
+    pub city: u32,
+    /// Top of the offered salary range; meaningful when `has_salary`.
+    pub salary_max: u32,
+    pub required_len: u32,
+    pub preferred_len: u32,
+    pub min_education: i8,
+    pub min_experience: u8,
+    pub industry: u8,
+    pub mode: WorkMode,
+    pub has_salary: bool,
+    /// A group holds more than four required skills: count with `Pos::required_groups` instead.
+    pub group_overflow: bool,
+}
+
+/// Membership test for a candidate's skills: a sorted slice, or a bitset filled for one row.
+pub(crate) trait SkillSet {
+    fn has(&self, skill: u32) -> bool;
+}
+
+impl SkillSet for [u32] {
+    #[inline]
+    fn has(&self, skill: u32) -> bool {
+        self.binary_search(&skill).is_ok()
+    }
+}
+
+/// Bits of one candidate's skills, set at the start of its row and cleared at the end.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct SkillBits {
+    words: Vec<u64>,
+}
+
+impl SkillBits {
+    pub fn set(&mut self, skills: &[u32]) {
+        for &s in skills {
+            let w = (s / 64) as usize;
+            if self.words.len() <= w {
+                self.words.resize(w + 1, 0);
+            }
+            self.words[w] |= 1 << (s % 64);
+        }
+    }
+
+    pub fn clear(&mut self, skills: &[u32]) {
+        for &s in skills {
+            if let Some(w) = self.words.get_mut((s / 64) as usize) {
+                *w = 0;
+            }
+        }
+    }
+}
+
+impl SkillSet for SkillBits {
+    #[inline]
+    fn has(&self, skill: u32) -> bool {
+        self.words
+            .get((skill / 64) as usize)
+            .is_some_and(|w| w & (1 << (skill % 64)) != 0)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Pos {
+    pub hot: PosHot,
     pub alive: bool,
+    pub booth: u32,
     pub id: PositionId,
     pub required: Box<[u32]>,
     /// Group of each required skill, parallel to `required`.
@@ -253,18 +312,26 @@ pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, 
     for (slot, &id) in preferred_inline.iter_mut().zip(preferred.iter()) {
         *slot = id;
     }
-    Pos {
-        mode: p.work_mode,
-        min_education: p.min_education.level(),
+    let booth = interner.booth(&p.booth);
+    let hot = PosHot {
+        group_levels,
+        preferred_inline,
+        booth,
+        city: interner.city(&p.city),
+        salary_max: p.salary.map_or(0, |r| r.max),
+        required_len: required.len() as u32,
+        preferred_len: preferred.len() as u32,
+        min_education: p.min_education.level() as i8,
         min_experience: p.min_experience_years,
         industry: p.industry as u8,
-        booth: interner.booth(&p.booth),
-        city: interner.city(&p.city),
-        salary: p.salary,
-        group_levels,
+        mode: p.work_mode,
+        has_salary: p.salary.is_some(),
         group_overflow,
-        preferred_inline,
+    };
+    Pos {
+        hot,
         alive: true,
+        booth,
         id: p.id.clone(),
         required,
         required_groups,
@@ -389,45 +456,29 @@ pub(crate) fn exact_increment(dict_len: u32, skill: u32) -> u32 {
     if skill < dict_len { 0x1_0001 } else { 1 }
 }
 
-fn count_common(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-pub(crate) fn salary_credit(offer: Option<SalaryRange>, expected: Option<u32>) -> f32 {
-    match (offer, expected) {
+pub(crate) fn salary_credit(h: &PosHot, expected: Option<u32>) -> f32 {
+    match (h.has_salary, expected) {
         // Negotiable: neither a promise nor a refusal.
-        (None, _) => 0.6,
-        (Some(_), None) | (Some(_), Some(0)) => 1.0,
-        (Some(range), Some(expected)) => {
-            if range.max >= expected {
+        (false, _) => 0.6,
+        (true, None) | (true, Some(0)) => 1.0,
+        (true, Some(expected)) => {
+            if h.salary_max >= expected {
                 1.0
             } else {
                 // Linear from half the expectation (no credit) up to the expectation (full credit).
-                let ratio = range.max as f32 / expected as f32;
+                let ratio = h.salary_max as f32 / expected as f32;
                 ((ratio - 0.5) / 0.5).clamp(0.0, 1.0)
             }
         }
     }
 }
 
-pub(crate) fn city_credit(c: &Cand, p: &Pos) -> f32 {
-    if c.cities.is_empty() || p.mode == WorkMode::Remote {
+pub(crate) fn city_credit(c: &Cand, h: &PosHot) -> f32 {
+    if c.cities.is_empty() || h.mode == WorkMode::Remote {
         1.0
-    } else if p.city == 0 {
+    } else if h.city == 0 {
         0.5
-    } else if c.cities.binary_search(&p.city).is_ok() {
+    } else if c.cities.binary_search(&h.city).is_ok() {
         1.0
     } else {
         0.0
@@ -439,56 +490,60 @@ pub(crate) fn mode_credit(rank: u8) -> f32 {
     (1.0 - 0.2 * f32::from(rank.saturating_sub(1))).max(0.4)
 }
 
-/// Scores one pair. `exact` comes from [`exact_required`] (or the equivalent index count).
+/// Scores one pair. `exact` comes from [`exact_required`] (or the equivalent index count);
+/// `skills` is the candidate's skills in whichever form the caller has at hand.
 #[inline]
-pub(crate) fn evaluate(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> Result<PairScore, Rule> {
-    evaluate_parts(w, c, p, exact).map(|(s, _)| s)
-}
-
-#[inline]
-pub(crate) fn evaluate_parts(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> Result<(PairScore, Parts), Rule> {
-    let rank = c.mode_rank[p.mode as usize];
+pub(crate) fn evaluate<S: SkillSet + ?Sized>(
+    w: &Weights,
+    c: &Cand,
+    skills: &S,
+    h: &PosHot,
+    p: &Pos,
+    exact: u32,
+) -> Result<PairScore, Rule> {
+    let rank = c.mode_rank[h.mode as usize];
     if rank == 0 {
         return Err(Rule::WorkModeNotAccepted);
     }
-    let edu_gap = c.education - p.min_education;
+    let edu_gap = c.education - i32::from(h.min_education);
     if edu_gap < -1 {
         return Err(Rule::EducationTooLow);
     }
-    if exact & 0xFFFF == 0 && !p.required.is_empty() {
+    if exact & 0xFFFF == 0 && h.required_len != 0 {
         return Err(Rule::NoRequiredSkill);
     }
     let mut rating = None;
-    if let Some(v) = c.visits.iter().find(|v| v.booth == p.booth) {
+    if let Some(v) = c.visits.iter().find(|v| v.booth == h.booth) {
         if v.reject_all || v.rejected.contains(&p.id) {
             return Err(Rule::RejectedByBooth);
         }
         rating = v.rating;
     }
-    let (score, parts) = components(w, c, p, exact, rating);
+    let (score, _) = components(w, c, skills, h, p, exact, rating);
     if score.fit < w.min_score && score.appeal < w.min_score {
         return Err(Rule::BelowThreshold);
     }
-    Ok((score, parts))
+    Ok(score)
 }
 
 /// Every rule the pair breaks, first one first, and its numbers regardless; for explanations.
 pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<Rule>, PairScore, Parts) {
+    let h = &p.hot;
     let mut broken = Vec::new();
-    if c.mode_rank[p.mode as usize] == 0 {
+    if c.mode_rank[h.mode as usize] == 0 {
         broken.push(Rule::WorkModeNotAccepted);
     }
-    if c.education - p.min_education < -1 {
+    if c.education - i32::from(h.min_education) < -1 {
         broken.push(Rule::EducationTooLow);
     }
-    if exact & 0xFFFF == 0 && !p.required.is_empty() {
+    if exact & 0xFFFF == 0 && h.required_len != 0 {
         broken.push(Rule::NoRequiredSkill);
     }
-    let visit = c.visits.iter().find(|v| v.booth == p.booth);
+    let visit = c.visits.iter().find(|v| v.booth == h.booth);
     if visit.is_some_and(|v| v.reject_all || v.rejected.contains(&p.id)) {
         broken.push(Rule::RejectedByBooth);
     }
-    let (score, parts) = components(w, c, p, exact, visit.and_then(|v| v.rating));
+    let (score, parts) = components(w, c, &*c.skills, h, p, exact, visit.and_then(|v| v.rating));
     if score.fit < w.min_score && score.appeal < w.min_score {
         broken.push(Rule::BelowThreshold);
     }
@@ -496,60 +551,66 @@ pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<R
 }
 
 #[inline]
-fn components(w: &Weights, c: &Cand, p: &Pos, exact: u32, rating: Option<u8>) -> (PairScore, Parts) {
+fn components<S: SkillSet + ?Sized>(
+    w: &Weights,
+    c: &Cand,
+    skills: &S,
+    h: &PosHot,
+    p: &Pos,
+    exact: u32,
+    rating: Option<u8>,
+) -> (PairScore, Parts) {
     let exact_all = exact & 0xFFFF;
     let exact_dict = exact >> 16;
-    let required = if p.required.is_empty() {
+    let required = if h.required_len == 0 {
         1.0
     } else {
-        let in_groups = if p.group_overflow {
+        let in_groups = if h.group_overflow {
             p.required_groups
                 .iter()
                 .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
                 .count() as u32
         } else {
-            p.group_levels.iter().map(|&m| (m & c.group_mask).count_ones()).sum()
+            h.group_levels.iter().map(|&m| (m & c.group_mask).count_ones()).sum()
         };
         let group_only = in_groups.saturating_sub(exact_dict);
-        (exact_all as f32 + w.group_credit * group_only as f32) / p.required.len() as f32
+        (exact_all as f32 + w.group_credit * group_only as f32) / h.required_len as f32
     };
-    let preferred = if p.preferred.is_empty() {
+    let preferred = if h.preferred_len == 0 {
         1.0
     } else {
-        let matched = if p.preferred.len() <= PREF_INLINE {
-            p.preferred_inline[..p.preferred.len()]
-                .iter()
-                .filter(|s| c.skills.contains(s))
-                .count()
+        let list: &[u32] = if h.preferred_len as usize <= PREF_INLINE {
+            &h.preferred_inline[..h.preferred_len as usize]
         } else {
-            count_common(&c.skills, &p.preferred)
+            &p.preferred
         };
-        matched as f32 / p.preferred.len() as f32
+        let matched = list.iter().filter(|&&s| skills.has(s)).count();
+        matched as f32 / h.preferred_len as f32
     };
-    let edu_gap = c.education - p.min_education;
+    let edu_gap = c.education - i32::from(h.min_education);
     let education = match edu_gap {
         0.. => 1.0,
         -1 => 0.5,
         _ => 0.0,
     };
-    let experience = if c.experience >= p.min_experience {
+    let experience = if c.experience >= h.min_experience {
         1.0
     } else {
-        f32::from(c.experience) / f32::from(p.min_experience)
+        f32::from(c.experience) / f32::from(h.min_experience)
     };
     let bonus = rating.map_or(0.0, |r| w.rating_bonus * (f32::from(r) - 3.0) / 2.0);
     let fit = (100.0
         * (w.required * required + w.preferred * preferred + w.education * education + w.experience * experience)
         + bonus)
         .clamp(0.0, 100.0);
-    let salary = salary_credit(p.salary, c.expected_salary);
-    let city = city_credit(c, p);
-    let industry = if c.industry_mask == 0 || c.industry_mask & (1 << p.industry) != 0 {
+    let salary = salary_credit(h, c.expected_salary);
+    let city = city_credit(c, h);
+    let industry = if c.industry_mask == 0 || c.industry_mask & (1 << h.industry) != 0 {
         1.0
     } else {
         0.0
     };
-    let rank = c.mode_rank[p.mode as usize];
+    let rank = c.mode_rank[h.mode as usize];
     let work_mode = if rank == 0 { 0.0 } else { mode_credit(rank) };
     let appeal = (100.0 * (w.salary * salary + w.city * city + w.industry * industry + w.work_mode * work_mode))
         .clamp(0.0, 100.0);

@@ -242,6 +242,42 @@ fn assert_same_as_rebuild(fair: &Fair, m: &Matcher) {
     }
     assert_eq!(m.candidates_without_match(), fresh.candidates_without_match());
     assert_eq!(m.positions_without_match(), fresh.positions_without_match());
+    assert_preference_prefixes_exact(fair, m);
+    assert_eq!(m.allocate(fair), fresh.allocate_reference(fair));
+}
+
+/// Each cached preference prefix is the start of the candidate's full eligible row in
+/// allocation order, and all of it when marked complete.
+fn assert_preference_prefixes_exact(fair: &Fair, m: &Matcher) {
+    for cand in &fair.candidates {
+        let Some(&c) = m.cand_slot.get(&cand.id) else {
+            continue;
+        };
+        let mut full = m.eligible_positions(&cand.id);
+        full.sort_by(|a, b| {
+            if candidate_prefers(a, b) {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            }
+        });
+        let prefix: Vec<Scored> = m.prefs.lists[c as usize]
+            .entries
+            .iter()
+            .map(|e| Scored {
+                candidate: cand.id.clone(),
+                position: m.pos_ids[e.other as usize].clone(),
+                fit: e.fit,
+                appeal: e.appeal,
+                score: e.score,
+            })
+            .collect();
+        assert!(prefix.len() <= full.len(), "prefix of {} longer than its row", cand.id);
+        assert_eq!(prefix, full[..prefix.len()], "preference prefix of {}", cand.id);
+        if m.prefs.lists[c as usize].complete {
+            assert_eq!(prefix.len(), full.len(), "complete prefix of {}", cand.id);
+        }
+    }
 }
 
 proptest! {
@@ -489,6 +525,40 @@ fn allocation_equals_brute_force_on_small_instances() {
         compared += usize::from(!expected.is_empty());
     }
     assert!(compared > 100, "too few non-trivial instances: {compared}");
+}
+
+/// The allocation on cached prefixes with lazy rescans equals the one on full preference
+/// lists, on instances where most rows are longer than the prefix and openings are scarce,
+/// so that candidates run past their prefixes, some repeatedly.
+#[test]
+fn lazy_allocation_equals_full_preference_lists() {
+    let mut rescanned = 0;
+    for seed in 0..60 {
+        let mut rng = ChaCha8Rng::seed_from_u64(1000 + seed);
+        let n_pos = rng.random_range(10..40);
+        let n_cand = rng.random_range(20..150);
+        let mut fair = random_fair(&mut rng, n_pos, n_cand);
+        fair.settings.min_score = *[0.0f32, 0.0, 40.0].choose(&mut rng).unwrap();
+        for p in &mut fair.positions {
+            p.openings = rng.random_range(0..3);
+        }
+        let m = Matcher::build(&fair);
+        let expected = m.allocate_reference(&fair);
+        assert_eq!(m.allocate(&fair), expected, "seed {seed}");
+        rescanned += fair
+            .candidates
+            .iter()
+            .filter(|c| {
+                let slot = m.cand_slot[&c.id] as usize;
+                !m.prefs.lists[slot].complete
+                    && expected
+                        .unassigned
+                        .iter()
+                        .any(|(u, r)| u == &c.id && *r == UnassignedReason::AllFilled)
+            })
+            .count();
+    }
+    assert!(rescanned > 100, "too few candidates ran past their prefix: {rescanned}");
 }
 
 #[test]
