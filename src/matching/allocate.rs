@@ -344,6 +344,15 @@ impl Matcher {
     }
 }
 
+/// Per position slot, the held proposals: (fit, candidate id rank, index into `Setup::order`).
+type Held = Vec<Vec<(f32, u32, u32)>>;
+
+/// The rest of a candidate's preference list: (position slot, fit), best first.
+type Choices = Box<[(u32, f32)]>;
+
+/// Candidates whose rows are rescanned together during the allocation.
+const RESCAN_BATCH: usize = 1024;
+
 /// Whether a proposal with `fit` and candidate id rank `rank` displaces the held entry `held`.
 #[inline]
 fn displaces(fit: f32, rank: u32, held: (f32, u32)) -> bool {
@@ -360,11 +369,11 @@ impl Matcher {
     /// position only ever trades up, so one whose worst held candidate it ranks higher now
     /// will rank higher later too. Returns the held lists and, per candidate, whether it has
     /// any eligible position.
-    fn deferred_acceptance_lazy(&self, setup: &Setup) -> (Vec<Vec<(f32, u32, u32)>>, Vec<bool>) {
+    fn deferred_acceptance_lazy(&self, setup: &Setup) -> (Held, Vec<bool>) {
         let n = setup.order.len();
         let mut held: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); setup.capacity.len()];
         let mut next = vec![0u32; n];
-        let mut rest: Vec<Option<Box<[(u32, f32)]>>> = vec![None; n];
+        let mut rest: Vec<Option<Choices>> = vec![None; n];
         let mut eligible: Vec<bool> = setup
             .order
             .iter()
@@ -373,8 +382,8 @@ impl Matcher {
         let mut queue: Vec<u32> = (0..n as u32)
             .filter(|&i| !setup.hired_candidates.contains(&setup.order[i as usize]))
             .collect();
-        while !queue.is_empty() {
-            let mut waiting = Vec::new();
+        let mut waiting = std::collections::VecDeque::new();
+        loop {
             for &start in &queue {
                 let mut proposer = start as usize;
                 loop {
@@ -390,7 +399,7 @@ impl Matcher {
                             None => break,
                         }
                     } else {
-                        waiting.push(proposer as u32);
+                        waiting.push_back(proposer as u32);
                         break;
                     };
                     next[proposer] += 1;
@@ -418,6 +427,9 @@ impl Matcher {
             if waiting.is_empty() {
                 break;
             }
+            // A batch at a time: each batch's proposals fill positions and raise the bars,
+            // so later rescans can skip more pairs.
+            let batch: Vec<u32> = waiting.drain(..waiting.len().min(RESCAN_BATCH)).collect();
             // What a proposal must beat at each position now; `None` while it has room.
             let bars: Vec<Option<(f32, u32)>> = held
                 .iter()
@@ -434,17 +446,22 @@ impl Matcher {
                     }
                 })
                 .collect();
-            let rests: Vec<(Box<[(u32, f32)]>, bool)> = waiting
+            let rests: Vec<(Choices, bool)> = batch
                 .par_iter()
                 .map_init(
                     || (Scratch::default(), Vec::new()),
                     |(scratch, row), &i| {
                         let c = setup.order[i as usize];
                         row.clear();
-                        self.score_row(c, scratch, row);
-                        let any = !row.is_empty();
                         let last = self.prefs.lists[c as usize].entries.last();
                         let rank = setup.cand_rank[c as usize];
+                        let could_displace =
+                            |p: u32, fit_bound: f32| bars[p as usize].is_none_or(|bar| displaces(fit_bound, rank, bar));
+                        // With a non-empty prefix the candidate is known to have an eligible
+                        // position, so pairs that cannot win may be skipped unscored.
+                        let prune = last.is_some();
+                        self.score_row_where(c, scratch, row, prune.then_some(&could_displace));
+                        let any = !row.is_empty() || prune;
                         row.retain(|e: &super::Entry| {
                             last.is_none_or(|l| super::pref_cmp(e, l, &setup.pos_rank) == Ordering::Greater)
                                 && bars[e.other as usize].is_none_or(|bar| displaces(e.fit, rank, bar))
@@ -454,11 +471,11 @@ impl Matcher {
                     },
                 )
                 .collect();
-            for (&i, (list, any)) in waiting.iter().zip(rests) {
+            for (&i, (list, any)) in batch.iter().zip(rests) {
                 rest[i as usize] = Some(list);
                 eligible[i as usize] |= any;
             }
-            queue = waiting;
+            queue = batch;
         }
         (held, eligible)
     }

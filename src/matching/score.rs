@@ -526,6 +526,56 @@ pub(crate) fn evaluate<S: SkillSet + ?Sized>(
     Ok(score)
 }
 
+/// An upper bound of the pair's fit that skips the costlier parts (preferred skills and
+/// experience count as fully met), or `None` when the pair is ineligible by a hard rule seen
+/// on the way. Computed with the same operations as [`evaluate`] on inputs at least as large,
+/// so, rounding being monotone, never below the fit `evaluate` gives.
+#[inline]
+pub(crate) fn fit_upper_bound(w: &Weights, c: &Cand, h: &PosHot, exact: u32) -> Option<f32> {
+    if c.mode_rank[h.mode as usize] == 0 {
+        return None;
+    }
+    let edu_gap = c.education - i32::from(h.min_education);
+    if edu_gap < -1 || (exact & 0xFFFF == 0 && h.required_len != 0) {
+        return None;
+    }
+    if !c.visits.is_empty() {
+        // A rating may lift the fit; not worth bounding for the few visitors.
+        return Some(f32::INFINITY);
+    }
+    let required = required_credit(w, c, h, None, exact);
+    let education = if edu_gap >= 0 { 1.0 } else { 0.5 };
+    let fit = (100.0 * (w.required * required + w.preferred * 1.0 + w.education * education + w.experience * 1.0)
+        + 0.0)
+        .clamp(0.0, 100.0);
+    Some(fit)
+}
+
+/// Credit for required skills; `p` is needed only for positions with `group_overflow`
+/// (without it the bound counts every such required skill as in a group the candidate has).
+#[inline]
+fn required_credit(w: &Weights, c: &Cand, h: &PosHot, p: Option<&Pos>, exact: u32) -> f32 {
+    if h.required_len == 0 {
+        return 1.0;
+    }
+    let exact_all = exact & 0xFFFF;
+    let exact_dict = exact >> 16;
+    let in_groups = if h.group_overflow {
+        match p {
+            Some(p) => p
+                .required_groups
+                .iter()
+                .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
+                .count() as u32,
+            None => h.required_len,
+        }
+    } else {
+        h.group_levels.iter().map(|&m| (m & c.group_mask).count_ones()).sum()
+    };
+    let group_only = in_groups.saturating_sub(exact_dict);
+    (exact_all as f32 + w.group_credit * group_only as f32) / h.required_len as f32
+}
+
 /// Every rule the pair breaks, first one first, and its numbers regardless; for explanations.
 pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<Rule>, PairScore, Parts) {
     let h = &p.hot;
@@ -560,22 +610,7 @@ fn components<S: SkillSet + ?Sized>(
     exact: u32,
     rating: Option<u8>,
 ) -> (PairScore, Parts) {
-    let exact_all = exact & 0xFFFF;
-    let exact_dict = exact >> 16;
-    let required = if h.required_len == 0 {
-        1.0
-    } else {
-        let in_groups = if h.group_overflow {
-            p.required_groups
-                .iter()
-                .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
-                .count() as u32
-        } else {
-            h.group_levels.iter().map(|&m| (m & c.group_mask).count_ones()).sum()
-        };
-        let group_only = in_groups.saturating_sub(exact_dict);
-        (exact_all as f32 + w.group_credit * group_only as f32) / h.required_len as f32
-    };
+    let required = required_credit(w, c, h, Some(p), exact);
     let preferred = if h.preferred_len == 0 {
         1.0
     } else {
