@@ -566,7 +566,9 @@ impl Matcher {
         let n_cands = self.cands.len();
         let n_pos = self.poss.len();
         let cap = self.cap;
-        let chunks = (rayon::current_num_threads() * 4).clamp(1, n_cands.max(1));
+        // One chunk per thread: every chunk keeps its own column heaps, and each heap costs more
+        // insertions the fewer candidates its chunk has.
+        let chunks = rayon::current_num_threads().clamp(1, n_cands.max(1));
         let chunk_len = n_cands.div_ceil(chunks).max(1);
         // Integer ranks in id order break ties like the ids themselves, without string compares.
         let cand_rank = allocate::id_ranks(&self.cand_ids);
