@@ -4,7 +4,10 @@ mod ui_fixture;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT, Queryable},
+};
 use fairmatch::app::{AppState, Prefs};
 use fairmatch::model::{CandidateId, Lang};
 use fairmatch::ui::{Dialog, FileAction, View, Workspace};
@@ -231,6 +234,8 @@ fn a_bad_file_shows_an_error_and_keeps_the_fair() {
     h.run();
     h.get_by_label("OK").click();
     h.run();
+    h.state_mut().wait_for_loading();
+    h.run();
     assert_eq!(h.state().notices.len(), 1);
     assert!(
         h.state().notices[0].detail.contains("broken.ron"),
@@ -318,4 +323,77 @@ fn allocation_runs_on_demand_and_jumps_to_a_position() {
     let csv = std::fs::read_to_string(&out).expect("exported");
     assert!(csv.starts_with("candidate_id,position_id,reason\n"));
     assert_eq!(csv.lines().count(), 4);
+}
+
+/// A fair file that arrives only when the test says so: a named pipe the loader blocks on.
+#[cfg(unix)]
+fn slow_fair_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("slow.ron");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn opening_shows_a_loading_screen_then_the_table_and_allows_no_edits_meanwhile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = slow_fair_file(dir.path());
+    let mut ws = workspace(Lang::En);
+    ws.view = View::Candidates;
+    let mut h = harness(ws);
+    h.run();
+    h.state_mut().open_path(&path);
+    h.step();
+    h.step();
+    assert!(h.state().is_loading());
+    h.get_by_label("Opening slow.ron");
+    h.get_by_label("Cancel");
+    // The menus are disabled and shortcuts do nothing while the file loads.
+    assert!(h.get_by_label("File").accesskit_node().is_disabled());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.step();
+    assert_eq!(
+        h.state().app.fair.candidates.len(),
+        3,
+        "nothing acts on the fair meanwhile"
+    );
+    assert!(h.query_by_label("张伟").is_none(), "the table is hidden while loading");
+
+    let mut arriving = ui_fixture::fair();
+    arriving.candidates.truncate(2);
+    let text = fairmatch::store::fair_to_string(&arriving).expect("serializes");
+    let writer = std::thread::spawn(move || std::fs::write(&path, text).expect("write to the pipe"));
+    writer.join().expect("writer");
+    h.state_mut().wait_for_loading();
+    h.run();
+    assert!(!h.state().is_loading());
+    assert_eq!(
+        h.state().app.fair.candidates.len(),
+        2,
+        "the loaded fair replaced the old one"
+    );
+    assert!(!h.state().app.is_dirty());
+    h.get_by_label("张伟");
+}
+
+#[cfg(unix)]
+#[test]
+fn cancelling_a_load_keeps_the_open_fair() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = slow_fair_file(dir.path());
+    let mut h = harness(workspace(Lang::Zh));
+    h.run();
+    h.state_mut().open_path(&path);
+    h.step();
+    h.get_by_label("正在打开 slow.ron");
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(!h.state().is_loading());
+    assert_eq!(h.state().app.fair.candidates.len(), 3);
+    // Unblock the loader thread so it can finish and find nobody waiting.
+    let _ = std::fs::write(&path, "");
 }

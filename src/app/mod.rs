@@ -10,6 +10,7 @@ pub mod fairday;
 pub mod merge;
 pub mod prefs;
 pub mod search;
+pub mod shared;
 pub mod views;
 
 use std::collections::HashSet;
@@ -22,6 +23,7 @@ use rayon::prelude::*;
 pub use edit::{BoothPositions, Edit, EditName, Field, field};
 pub use prefs::Prefs;
 use search::SearchKey;
+pub use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
 
 use crate::matching::Matcher;
@@ -63,9 +65,11 @@ impl EditError {
 /// How long each part of opening a fair took (shown by `ui-bench`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StartupTimes {
+    /// Reading and parsing the file (zero when the fair did not come from a file).
+    pub read: Duration,
     pub index: Duration,
     pub search_keys: Duration,
-    /// Copying the fair for the background build (zero when matching synchronously).
+    /// Handing the fair to the background build (shared, not copied: near zero).
     pub snapshot: Duration,
     /// The matcher build when synchronous; in the background it is reported by `matching_took`.
     pub matcher: Duration,
@@ -94,8 +98,68 @@ pub struct Selection {
     pub candidate: Option<CandidateId>,
 }
 
+/// A loaded fair with its id index and search keys: everything opening it needs before the
+/// first table frame, built off the UI thread when a file is opened in the window.
+pub struct PreparedFair {
+    fair: Fair,
+    index: FairIndex,
+    booth_keys: Vec<SearchKey>,
+    position_keys: Vec<SearchKey>,
+    candidate_keys: Vec<SearchKey>,
+    times: StartupTimes,
+}
+
+impl PreparedFair {
+    pub fn new(fair: Fair) -> Self {
+        let mut times = StartupTimes::default();
+        let start = Instant::now();
+        let index = FairIndex::build(&fair);
+        times.index = start.elapsed();
+        let start = Instant::now();
+        // Pinyin keys for 100,000 names are a noticeable part of opening: spread them over cores.
+        let booth_keys = fair.booths.par_iter().map(SearchKey::booth).collect();
+        let candidate_keys = fair.candidates.par_iter().map(SearchKey::candidate).collect();
+        let position_keys = fair
+            .positions
+            .par_iter()
+            .map(|position| SearchKey::position(position, employer_of(&fair, &index, &position.booth)))
+            .collect();
+        times.search_keys = start.elapsed();
+        Self {
+            fair,
+            index,
+            booth_keys,
+            position_keys,
+            candidate_keys,
+            times,
+        }
+    }
+
+    /// Loads and prepares `path` (the slow part of opening; safe to run on any thread).
+    pub fn load(path: &Path) -> Result<Self, crate::store::StoreError> {
+        let start = Instant::now();
+        let fair = crate::store::load_fair(path)?;
+        let read = start.elapsed();
+        let mut prepared = Self::new(fair);
+        prepared.times.read = read;
+        Ok(prepared)
+    }
+
+    pub fn fair(&self) -> &Fair {
+        &self.fair
+    }
+}
+
+fn employer_of<'a>(fair: &'a Fair, index: &FairIndex, booth: &BoothId) -> &'a str {
+    index
+        .booths
+        .get(booth)
+        .and_then(|&b| fair.booths.get(b))
+        .map_or("", |b| b.employer.as_str())
+}
+
 pub struct AppState {
-    pub fair: Fair,
+    pub fair: SharedFair,
     pub index: FairIndex,
     pub matcher: Matcher,
     pub path: Option<PathBuf>,
@@ -142,7 +206,7 @@ impl AppState {
         let mut state = Self {
             index: FairIndex::default(),
             matcher: Matcher::default(),
-            fair: Fair::new(FairId::new("empty"), ""),
+            fair: SharedFair::new(Fair::new(FairId::new("empty"), "")),
             path: None,
             selection: Selection::default(),
             booths_view: TableView::default(),
@@ -170,22 +234,31 @@ impl AppState {
 
     /// Swaps in another fair (New/Open): fresh indexes, matcher, history and selection.
     pub fn replace_fair(&mut self, fair: Fair, path: Option<PathBuf>) {
-        let mut times = StartupTimes::default();
-        let start = Instant::now();
-        self.index = FairIndex::build(&fair);
-        times.index = start.elapsed();
-        let start = Instant::now();
-        // Pinyin keys for 100,000 names are a noticeable part of opening: spread them over cores.
-        self.booth_keys = fair.booths.par_iter().map(SearchKey::booth).collect();
-        self.candidate_keys = fair.candidates.par_iter().map(SearchKey::candidate).collect();
-        self.fair = fair;
-        self.position_keys = (0..self.fair.positions.len()).map(|i| self.position_key(i)).collect();
-        times.search_keys = start.elapsed();
+        self.install(PreparedFair::new(fair), path);
+    }
+
+    /// Swaps in a fair prepared elsewhere (e.g. on a loading thread).
+    pub fn install(&mut self, prepared: PreparedFair, path: Option<PathBuf>) {
+        let PreparedFair {
+            fair,
+            index,
+            booth_keys,
+            position_keys,
+            candidate_keys,
+            mut times,
+        } = prepared;
+        // Freeing a 100,000-candidate fair takes a while; the old one goes on a thread of its own.
+        let old_fair = std::mem::replace(&mut self.fair, SharedFair::new(fair));
+        let old_matcher = std::mem::take(&mut self.matcher);
+        std::thread::spawn(move || drop((old_fair, old_matcher)));
+        self.index = index;
+        self.booth_keys = booth_keys;
+        self.position_keys = position_keys;
+        self.candidate_keys = candidate_keys;
         // A build still running belongs to the previous fair; dropping its receiver discards it.
         self.pending = None;
         if self.background_matching {
-            // The previous fair's results must not show for this one; views show "matching…".
-            self.matcher = Matcher::default();
+            // The previous fair's results were taken above; views show "matching…" until it is built.
             let start = Instant::now();
             self.start_background_build();
             times.snapshot = start.elapsed();
@@ -207,14 +280,17 @@ impl AppState {
         self.revision += 1;
     }
 
-    /// Starts building the matcher from a copy of the fair as it is now. Until it arrives the
-    /// current matcher is kept but no longer updated; edits are noted in `touched` instead.
+    /// Starts building the matcher from the fair as it is now (shared; an edit meanwhile copies it).
+    /// Until it arrives the current matcher is kept but no longer updated; edits are noted in
+    /// `touched` instead.
     fn start_background_build(&mut self) {
-        let snapshot = self.fair.clone();
+        let snapshot = self.fair.share();
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let start = Instant::now();
             let matcher = Matcher::build(&snapshot);
+            // Let go of the fair before reporting, so the next edit need not copy it.
+            drop(snapshot);
             // The receiver is gone when another fair was opened meanwhile: nothing to do.
             let _ = sender.send((matcher, start.elapsed()));
         });
@@ -422,13 +498,7 @@ impl AppState {
 
     fn position_key(&self, i: usize) -> SearchKey {
         let position = &self.fair.positions[i];
-        let employer = self
-            .index
-            .booths
-            .get(&position.booth)
-            .and_then(|&b| self.fair.booths.get(b))
-            .map_or("", |b| b.employer.as_str());
-        SearchKey::position(position, employer)
+        SearchKey::position(position, employer_of(&self.fair, &self.index, &position.booth))
     }
 
     fn structure_changed(&mut self) {

@@ -69,14 +69,9 @@ pub fn main() -> ExitCode {
 }
 
 fn open_window(file: Option<PathBuf>) -> ExitCode {
+    // The window loads the file itself, so it appears at once; load errors show in it.
     let start = match file {
-        Some(path) => match crate::store::load_fair(&path) {
-            Ok(fair) => crate::ui::Start::File(fair, path),
-            Err(e) => {
-                eprintln!("fairmatch: {e}");
-                return ExitCode::FAILURE;
-            }
-        },
+        Some(path) => crate::ui::Start::Path(path),
         None => crate::ui::Start::Default,
     };
     match crate::ui::run_with(start) {

@@ -58,6 +58,7 @@ table! {
     DISMISS => "Dismiss", "关闭";
     DETAILS => "Details", "详情";
     EDIT_REFUSED => "The change was not made", "修改未执行";
+    LOADING => "Opening", "正在打开";
     OPEN_FAILED => "Could not open the fair file", "无法打开招聘会文件";
     SAVE_FAILED => "Could not save; the file on disk is unchanged", "保存失败，磁盘上的文件未改动";
     EXPORT_FAILED => "Could not export", "导出失败";
