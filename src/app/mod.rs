@@ -879,6 +879,33 @@ impl AppState {
         }
     }
 
+    /// The fair index of the selected record of `table`.
+    pub fn selected_row(&self, table: Table) -> Option<usize> {
+        match table {
+            Table::Booths => self.selection.booth.as_ref().and_then(|id| self.index.booths.get(id)),
+            Table::Positions => self
+                .selection
+                .position
+                .as_ref()
+                .and_then(|id| self.index.positions.get(id)),
+            Table::Candidates => self
+                .selection
+                .candidate
+                .as_ref()
+                .and_then(|id| self.index.candidates.get(id)),
+        }
+        .copied()
+    }
+
+    /// Selects the record at `index` of `table`'s list in the fair.
+    pub fn select_row(&mut self, table: Table, index: usize) {
+        match table {
+            Table::Booths => self.selection.booth = self.fair.booths.get(index).map(|b| b.id.clone()),
+            Table::Positions => self.selection.position = self.fair.positions.get(index).map(|p| p.id.clone()),
+            Table::Candidates => self.selection.candidate = self.fair.candidates.get(index).map(|c| c.id.clone()),
+        }
+    }
+
     /// An id not used yet, `prefix` followed by a number.
     pub fn fresh_id(&self, table: Table, prefix: &str) -> String {
         let taken = |id: &str| match table {

@@ -1,9 +1,11 @@
 //! Booths: table and editor. Deleting a booth with positions asks what to do with them.
 
-use super::table::{self, ColumnDef, FilterSet};
+use super::i18n::Tr;
+use super::page::RecordPage;
+use super::table::{ColumnDef, FilterSet};
 use super::widgets::Form;
 use super::{Dialog, Workspace, i18n};
-use crate::app::{AppState, BoothPositions, Column, Edit, Table, field};
+use crate::app::{AppState, BoothPositions, Column, Edit, Selection, Table, field};
 use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry, Lang};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -49,14 +51,15 @@ fn cell(app: &AppState, index: usize, column: Column) -> String {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.horizontal(|ui| {
-        ui.heading(ws.t(i18n::BOOTHS));
-        if ui.button(ws.t(i18n::ADD_BOOTH)).clicked() {
-            add(ws, None);
-        }
-    });
-    let filters = FilterSet {
+/// The booths screen on the shared record page.
+pub struct Page;
+
+impl RecordPage for Page {
+    type Id = BoothId;
+    const TABLE: Table = Table::Booths;
+    const TITLE: Tr = i18n::BOOTHS;
+    const ADD_LABEL: Tr = i18n::ADD_BOOTH;
+    const FILTERS: FilterSet = FilterSet {
         industry: true,
         zone: true,
         education: false,
@@ -64,23 +67,13 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
         city: false,
         checked_in: false,
     };
-    table::filter_bar(ui, ws, Table::Booths, &filters);
-    ui.separator();
-    let selected = ws.app.selection.booth.clone();
-    let selected_index = selected.as_ref().and_then(|id| ws.app.index.booths.get(id).copied());
-    if let Some(id) = &selected {
-        egui::Panel::right("booth_editor")
-            .default_size(420.0)
-            .min_size(320.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("booth_editor_scroll")
-                    .show(ui, |ui| editor(ui, ws, id))
-            });
-    }
-    if let Some(index) = table::rows(ui, ws, Table::Booths, COLUMNS, selected_index, cell) {
-        ws.app.selection.booth = ws.app.fair.booths.get(index).map(|b| b.id.clone());
-    }
+    const COLUMNS: &'static [ColumnDef] = COLUMNS;
+    const KEY: &'static str = "booth";
+    const EDITOR_WIDTH: (f32, f32) = (420.0, 320.0);
+    const SELECTED: fn(&Selection) -> &Option<BoothId> = |s| &s.booth;
+    const CELL: fn(&AppState, usize, Column) -> String = cell;
+    const ADD: fn(&mut Workspace) = |ws| add(ws, None);
+    const EDITOR: fn(&mut egui::Ui, &mut Workspace, &BoothId) = editor;
 }
 
 fn add(ws: &mut Workspace, template: Option<Booth>) {

@@ -1,9 +1,11 @@
 //! Candidates: table, editor, and the selected candidate's best positions.
 
-use super::table::{self, ColumnDef, FilterSet};
+use super::i18n::Tr;
+use super::page::RecordPage;
+use super::table::{ColumnDef, FilterSet};
 use super::widgets::Form;
 use super::{Workspace, i18n, match_panel};
-use crate::app::{AppState, Column, Edit, Table, field};
+use crate::app::{AppState, Column, Edit, Selection, Table, field};
 use crate::model::{Candidate, CandidateId, Education, Industry, Lang, TalentTier, WorkMode};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -70,14 +72,15 @@ fn cell(app: &AppState, index: usize, column: Column) -> String {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.horizontal(|ui| {
-        ui.heading(ws.t(i18n::CANDIDATES));
-        if ui.button(ws.t(i18n::ADD_CANDIDATE)).clicked() {
-            add(ws, None);
-        }
-    });
-    let filters = FilterSet {
+/// The candidates screen on the shared record page, with the candidate's best positions.
+pub struct Page;
+
+impl RecordPage for Page {
+    type Id = CandidateId;
+    const TABLE: Table = Table::Candidates;
+    const TITLE: Tr = i18n::CANDIDATES;
+    const ADD_LABEL: Tr = i18n::ADD_CANDIDATE;
+    const FILTERS: FilterSet = FilterSet {
         industry: true,
         zone: false,
         education: true,
@@ -85,29 +88,13 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
         city: true,
         checked_in: true,
     };
-    table::filter_bar(ui, ws, Table::Candidates, &filters);
-    ui.separator();
-    let selected = ws.app.selection.candidate.clone();
-    let selected_index = selected
-        .as_ref()
-        .and_then(|id| ws.app.index.candidates.get(id).copied());
-    if let Some(id) = &selected {
-        egui::Panel::right("candidate_matches")
-            .default_size(290.0)
-            .min_size(220.0)
-            .show(ui, |ui| match_panel::for_candidate(ui, ws, id));
-        egui::Panel::right("candidate_editor")
-            .default_size(340.0)
-            .min_size(260.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("candidate_editor_scroll")
-                    .show(ui, |ui| editor(ui, ws, id))
-            });
-    }
-    if let Some(index) = table::rows(ui, ws, Table::Candidates, COLUMNS, selected_index, cell) {
-        ws.app.selection.candidate = ws.app.fair.candidates.get(index).map(|c| c.id.clone());
-    }
+    const COLUMNS: &'static [ColumnDef] = COLUMNS;
+    const KEY: &'static str = "candidate";
+    const SELECTED: fn(&Selection) -> &Option<CandidateId> = |s| &s.candidate;
+    const CELL: fn(&AppState, usize, Column) -> String = cell;
+    const ADD: fn(&mut Workspace) = |ws| add(ws, None);
+    const EDITOR: fn(&mut egui::Ui, &mut Workspace, &CandidateId) = editor;
+    const MATCHES: Option<fn(&mut egui::Ui, &mut Workspace, &CandidateId)> = Some(match_panel::for_candidate);
 }
 
 fn add(ws: &mut Workspace, template: Option<Candidate>) {

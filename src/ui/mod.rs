@@ -16,6 +16,7 @@ mod loading;
 mod match_panel;
 mod matches;
 mod menu;
+mod page;
 mod positions;
 mod settings;
 mod station_logs;
@@ -300,9 +301,9 @@ impl Workspace {
             return;
         }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Booths => booths::show(ui, self),
-            View::Positions => positions::show(ui, self),
-            View::Candidates => candidates::show(ui, self),
+            View::Booths => page::show::<booths::Page>(ui, self),
+            View::Positions => page::show::<positions::Page>(ui, self),
+            View::Candidates => page::show::<candidates::Page>(ui, self),
             View::Matches => matches::show(ui, self),
             View::Allocation => allocation::show(ui, self),
             View::CheckIn => checkin::show(ui, self),

@@ -1,9 +1,11 @@
 //! Positions: table, editor, and the selected position's best candidates.
 
-use super::table::{self, ColumnDef, FilterSet};
+use super::i18n::Tr;
+use super::page::RecordPage;
+use super::table::{ColumnDef, FilterSet};
 use super::widgets::Form;
 use super::{Workspace, i18n, match_panel};
-use crate::app::{AppState, Column, Edit, Field, Table, field};
+use crate::app::{AppState, Column, Edit, Field, Selection, Table, field};
 use crate::model::{BoothId, Education, Industry, Lang, Position, PositionId, SalaryRange, WorkMode};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -75,14 +77,15 @@ fn cell(app: &AppState, index: usize, column: Column) -> String {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.horizontal(|ui| {
-        ui.heading(ws.t(i18n::POSITIONS));
-        if ui.button(ws.t(i18n::ADD_POSITION)).clicked() {
-            add(ws, None);
-        }
-    });
-    let filters = FilterSet {
+/// The positions screen on the shared record page, with the position's best candidates.
+pub struct Page;
+
+impl RecordPage for Page {
+    type Id = PositionId;
+    const TABLE: Table = Table::Positions;
+    const TITLE: Tr = i18n::POSITIONS;
+    const ADD_LABEL: Tr = i18n::ADD_POSITION;
+    const FILTERS: FilterSet = FilterSet {
         industry: true,
         zone: true,
         education: true,
@@ -90,27 +93,13 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
         city: true,
         checked_in: false,
     };
-    table::filter_bar(ui, ws, Table::Positions, &filters);
-    ui.separator();
-    let selected = ws.app.selection.position.clone();
-    let selected_index = selected.as_ref().and_then(|id| ws.app.index.positions.get(id).copied());
-    if let Some(id) = &selected {
-        egui::Panel::right("position_matches")
-            .default_size(290.0)
-            .min_size(220.0)
-            .show(ui, |ui| match_panel::for_position(ui, ws, id));
-        egui::Panel::right("position_editor")
-            .default_size(340.0)
-            .min_size(260.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("position_editor_scroll")
-                    .show(ui, |ui| editor(ui, ws, id))
-            });
-    }
-    if let Some(index) = table::rows(ui, ws, Table::Positions, COLUMNS, selected_index, cell) {
-        ws.app.selection.position = ws.app.fair.positions.get(index).map(|p| p.id.clone());
-    }
+    const COLUMNS: &'static [ColumnDef] = COLUMNS;
+    const KEY: &'static str = "position";
+    const SELECTED: fn(&Selection) -> &Option<PositionId> = |s| &s.position;
+    const CELL: fn(&AppState, usize, Column) -> String = cell;
+    const ADD: fn(&mut Workspace) = |ws| add(ws, None);
+    const EDITOR: fn(&mut egui::Ui, &mut Workspace, &PositionId) = editor;
+    const MATCHES: Option<fn(&mut egui::Ui, &mut Workspace, &PositionId)> = Some(match_panel::for_position);
 }
 
 fn add(ws: &mut Workspace, template: Option<Position>) {
