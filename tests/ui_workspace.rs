@@ -249,8 +249,16 @@ fn a_bad_file_shows_an_error_and_keeps_the_fair() {
     assert!(h.state().notices.is_empty());
 }
 
+fn import_candidates(h: &mut Harness<'static, Workspace>, path: &std::path::Path) {
+    h.state_mut().use_path(
+        fairmatch::ui::FilePurpose::ImportCsv(fairmatch::ui::CsvKind::Candidates),
+        path.to_path_buf(),
+    );
+    h.run();
+}
+
 #[test]
-fn a_csv_import_is_one_undoable_edit_and_bad_rows_are_listed() {
+fn a_csv_import_with_bad_rows_asks_first_cancel_changes_nothing_import_is_one_undo_step() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("报名.csv");
     std::fs::write(
@@ -260,22 +268,43 @@ fn a_csv_import_is_one_undoable_edit_and_bad_rows_are_listed() {
     .expect("write");
     let mut h = harness(workspace(Lang::En));
     h.run();
-    h.state_mut().use_path(
-        fairmatch::ui::FilePurpose::ImportCsv(fairmatch::ui::CsvKind::Candidates),
-        path,
-    );
+    let before = h.state().app.fair.clone();
+
+    import_candidates(&mut h, &path);
+    assert_eq!(h.state().dialog, Some(Dialog::ImportBadRows));
+    // The bad row is shown with file, line, column and what was expected.
+    let listed = h.query_all_by_label_contains("报名.csv:3: column").count();
+    assert_eq!(listed, 1, "the bad row is listed");
+    assert_eq!(h.state().app.fair, before, "nothing changes before the user chooses");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().dialog, None);
+    assert_eq!(h.state().app.fair, before, "cancel changes nothing");
+    assert!(!h.state().app.is_dirty());
+    assert!(h.state().app.undo_name().is_none());
+
+    import_candidates(&mut h, &path);
+    h.get_by_label("Import 1 good rows, skip 1 bad").click();
     h.run();
     assert_eq!(h.state().app.fair.candidates.len(), 4, "the good row is imported");
-    assert_eq!(
-        h.state().notices.len(),
-        1,
-        "the bad row is listed: {:?}",
-        h.state().notices
-    );
-    assert!(h.state().notices[0].detail.contains(":3"), "{:?}", h.state().notices);
+    assert!(h.state().app.candidate(&CandidateId::new("C0100")).is_some());
+    let undo_name = h.state().app.undo_name().map(|n| n.en.clone());
+    assert_eq!(undo_name.as_deref(), Some("import 1 rows from 报名.csv, 1 skipped"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().app.fair.candidates.len(), 3);
+    assert_eq!(h.state().app.fair, before, "one undo removes the whole import");
+}
+
+#[test]
+fn a_clean_csv_import_needs_no_question() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("ok.csv");
+    std::fs::write(&path, "编号,姓名,学历\nC0100,赵磊,本科\nC0101,钱敏,硕士\n").expect("write");
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    import_candidates(&mut h, &path);
+    assert_eq!(h.state().dialog, None);
+    assert_eq!(h.state().app.fair.candidates.len(), 5);
 }
 
 #[test]

@@ -11,7 +11,56 @@ pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
         Dialog::Unsaved(action) => unsaved(ctx, ws, action),
         Dialog::Path { purpose, text } => path(ctx, ws, purpose, text),
         Dialog::DeleteBooth { id, move_to } => delete_booth(ctx, ws, id, move_to),
+        Dialog::ImportBadRows => import_bad_rows(ctx, ws),
         Dialog::FontNotice => font_notice(ctx, ws),
+    }
+}
+
+/// Lists the rows a CSV import cannot use, and lets the user import the rest or nothing.
+fn import_bad_rows(ctx: &egui::Context, ws: &mut Workspace) {
+    let Some(pending) = &ws.pending_import else {
+        ws.dialog = None;
+        return;
+    };
+    let lang = ws.lang();
+    let (good, bad) = (pending.good_rows(), pending.bad_rows.len());
+    let import_label = match lang {
+        crate::model::Lang::En => format!("Import {good} good rows, skip {bad} bad"),
+        crate::model::Lang::Zh => format!("导入 {good} 行正确数据，跳过 {bad} 行错误数据"),
+    };
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("import_bad_rows")).show(ctx, |ui| {
+        ui.set_width(640.0_f32.min(ctx.content_rect().width() - 80.0));
+        ui.heading(ws.t(i18n::IMPORT_BAD_ROWS_TITLE));
+        ui.label(format!("{}: {}", pending.file, ws.t(i18n::IMPORT_BAD_ROWS_BODY)));
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .max_height(280.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for row in &pending.bad_rows {
+                    ui.add(egui::Label::new(egui::RichText::new(row.to_string()).monospace()).wrap());
+                }
+            });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.add_enabled(good > 0, egui::Button::new(import_label)).clicked() {
+                choice = Some(true);
+            }
+            if ui.button(ws.t(i18n::CANCEL)).clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    if let Some(import) = choice {
+        ws.dialog = None;
+        let pending = ws.pending_import.take();
+        if import && let Some(pending) = pending {
+            ws.finish_import(pending);
+        }
     }
 }
 

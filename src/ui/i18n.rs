@@ -42,7 +42,9 @@ table! {
     EXPORT_CSV => "Export CSV…", "导出 CSV…";
     IMPORT_CSV => "Import CSV…", "导入 CSV…";
     IMPORT_FAILED => "Could not import the file", "无法导入文件";
-    IMPORT_BAD_ROWS => "Some rows were not imported", "部分行未导入";
+    IMPORT_BAD_ROWS_TITLE => "Some rows cannot be imported", "部分行无法导入";
+    IMPORT_BAD_ROWS_BODY => "these rows have errors; nothing is imported until you choose",
+        "以下各行有错误；您选择之前不会导入任何内容";
     VISITS => "Visits", "面谈记录";
     QUIT => "Quit", "退出";
     UNDO => "Undo:", "撤销：";

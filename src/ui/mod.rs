@@ -31,7 +31,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::{AppState, Edit, Prefs, prefs::STORAGE_KEY};
 use crate::model::{Fair, FairId, Lang};
-pub use files::{CsvKind, FilePurpose};
+pub use files::{CsvKind, FilePurpose, PendingImport};
 use i18n::Tr;
 
 /// The screens of the left navigation.
@@ -104,6 +104,8 @@ pub enum Dialog {
         id: crate::model::BoothId,
         move_to: Option<crate::model::BoothId>,
     },
+    /// A CSV import found bad rows: import the good ones, or cancel (see `pending_import`).
+    ImportBadRows,
     /// No font for Chinese text was found.
     FontNotice,
 }
@@ -137,6 +139,8 @@ pub struct Workspace {
     pub logs: station_logs::LogState,
     /// A fair file being opened in the background; the window shows its progress meanwhile.
     loading: Option<loading::Loading>,
+    /// The CSV import the `ImportBadRows` dialog asks about.
+    pub pending_import: Option<PendingImport>,
     /// The window's context, for threads that must wake it when they finish.
     pub repaint: Option<egui::Context>,
 }
@@ -167,6 +171,7 @@ impl Workspace {
             logs: station_logs::LogState::default(),
             loading: None,
             repaint: None,
+            pending_import: None,
         }
     }
 
