@@ -426,3 +426,62 @@ fn cancelling_a_load_keeps_the_open_fair() {
     // Unblock the loader thread so it can finish and find nobody waiting.
     let _ = std::fs::write(&path, "");
 }
+
+#[test]
+fn deleting_a_position_with_visits_asks_keeps_the_visits_and_undoes_as_one() {
+    use fairmatch::model::{BoothId, NextStep, PositionId, Visit, VisitId};
+    let mut fair = ui_fixture::fair();
+    fair.visits.push(Visit {
+        id: VisitId::new("V1"),
+        candidate: CandidateId::new("C0001"),
+        booth: BoothId::new("A01"),
+        position: Some(PositionId::new("P0001")),
+        at: chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+            .and_then(|d| d.and_hms_opt(10, 5, 0))
+            .expect("valid time"),
+        rating: Some(4),
+        notes: "knows PyTorch".into(),
+        next_step: NextStep::Interview,
+        status: Default::default(),
+    });
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(fair, None, prefs));
+    ws.native_dialogs = false;
+    ws.view = View::Positions;
+    ws.app.selection.position = Some(PositionId::new("P0001"));
+    let mut h = harness(ws);
+    h.run();
+    let before = h.state().app.fair.clone();
+
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(
+        h.state().dialog,
+        Some(Dialog::DeletePosition {
+            id: PositionId::new("P0001")
+        })
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().app.fair, before, "cancel deletes nothing");
+
+    h.get_by_label("Delete").click();
+    h.run();
+    h.get_by_label("Delete position, keep visits").click();
+    h.run();
+    let app = &h.state().app;
+    assert!(app.position(&PositionId::new("P0001")).is_none());
+    assert_eq!(app.fair.visits.len(), 1, "the visit stays");
+    assert_eq!(app.fair.visits[0].position, None);
+    assert_eq!(app.fair.visits[0].notes, "knows PyTorch");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().app.fair,
+        before,
+        "one undo restores the position and the visit's link"
+    );
+}

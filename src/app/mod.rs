@@ -27,7 +27,7 @@ pub use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
 
 use crate::matching::Matcher;
-use crate::model::{BoothId, CandidateId, Fair, FairId, FairIndex, Lang, PositionId};
+use crate::model::{BoothId, CandidateId, Fair, FairId, FairIndex, Lang, PositionId, VisitId};
 
 /// One applied edit with what undoes it.
 #[derive(Debug, Clone)]
@@ -81,6 +81,7 @@ struct Touched {
     booths: HashSet<BoothId>,
     positions: HashSet<PositionId>,
     candidates: HashSet<CandidateId>,
+    visits: HashSet<(CandidateId, BoothId)>,
     settings: bool,
 }
 
@@ -344,6 +345,9 @@ impl AppState {
         for id in &touched.candidates {
             self.matcher.candidate_changed(&self.fair, id);
         }
+        for (candidate, booth) in &touched.visits {
+            self.matcher.visits_changed(&self.fair, candidate, booth);
+        }
         self.matching_took = Some(took);
         // Views caching match results (worklist) key on the revision.
         self.revision += 1;
@@ -381,6 +385,15 @@ impl AppState {
                 p.touched.candidates.insert(id.clone());
             }
             None => self.matcher.candidate_changed(&self.fair, id),
+        }
+    }
+
+    fn visits_changed(&mut self, candidate: &CandidateId, booth: &BoothId) {
+        match &mut self.pending {
+            Some(p) => {
+                p.touched.visits.insert((candidate.clone(), booth.clone()));
+            }
+            None => self.matcher.visits_changed(&self.fair, candidate, booth),
         }
     }
 
@@ -658,6 +671,19 @@ impl AppState {
             }
             Edit::DeletePosition { id } => {
                 let i = self.position_index(&id)?;
+                let detach: Vec<(VisitId, Option<PositionId>)> = self
+                    .fair
+                    .visits
+                    .iter()
+                    .filter(|v| v.position.as_ref() == Some(&id))
+                    .map(|v| (v.id.clone(), None))
+                    .collect();
+                if !detach.is_empty() {
+                    // Visits first (kept, without the position), then the position; undone as one.
+                    let name = Edit::DeletePosition { id: id.clone() }.name();
+                    let edits = vec![Edit::SetVisitPositions { visits: detach }, Edit::DeletePosition { id }];
+                    return self.apply_raw(Edit::Batch { name, edits });
+                }
                 let value = self.fair.positions.remove(i);
                 self.position_keys.remove(i);
                 self.structure_changed();
@@ -709,6 +735,31 @@ impl AppState {
                     at: Some(i),
                     visits,
                 })
+            }
+            Edit::SetVisitPositions { visits } => {
+                let at: std::collections::HashMap<&VisitId, usize> =
+                    self.fair.visits.iter().enumerate().map(|(i, v)| (&v.id, i)).collect();
+                let mut found = Vec::with_capacity(visits.len());
+                for (id, position) in &visits {
+                    let Some(&i) = at.get(id) else {
+                        return Err(missing("visit", &id.0));
+                    };
+                    if let Some(p) = position
+                        && !self.index.positions.contains_key(p)
+                    {
+                        return Err(missing("position", &p.0));
+                    }
+                    found.push(i);
+                }
+                let mut inverse = Vec::with_capacity(visits.len());
+                for ((id, position), i) in visits.into_iter().zip(found) {
+                    let visit = &mut self.fair.visits[i];
+                    let old = std::mem::replace(&mut visit.position, position);
+                    let (candidate, booth) = (visit.candidate.clone(), visit.booth.clone());
+                    inverse.push((id, old));
+                    self.visits_changed(&candidate, &booth);
+                }
+                Ok(Edit::SetVisitPositions { visits: inverse })
             }
             Edit::SetSettings { value, field } => {
                 let old = std::mem::replace(&mut self.fair.settings, value);
@@ -949,6 +1000,7 @@ fn missing(kind: &str, id: &str) -> EditError {
     let zh = match kind {
         "booth" => "展位",
         "position" => "岗位",
+        "visit" => "到访记录",
         _ => "求职者",
     };
     EditError::new(format!("no {kind} with id {id}"), format!("没有编号为 {id} 的{zh}"))

@@ -415,3 +415,37 @@ fn settings_changed_during_a_background_build_rebuild() {
     assert_eq!(app.matcher.top_k(), 3);
     assert_matches_fresh_build(&app);
 }
+
+#[test]
+fn deleting_a_position_keeps_its_visits_under_the_booth_and_undo_restores_them() {
+    let mut app = state();
+    app.fair.visits[0].position = Some(PositionId::new("P1"));
+    app.fair.visits[0].next_step = crate::model::NextStep::Reject;
+    // Rebuild so the matcher knows the visit as it is now.
+    let fair = app.fair.clone();
+    app.replace_fair(fair, None);
+    let before = app.fair.clone();
+    app.apply(Edit::DeletePosition {
+        id: PositionId::new("P1"),
+    })
+    .expect("delete position");
+    assert!(app.position(&PositionId::new("P1")).is_none());
+    assert_eq!(app.fair.visits.len(), 1, "the visit is kept");
+    assert_eq!(app.fair.visits[0].position, None, "without the deleted position");
+    assert_eq!(app.fair.visits[0].rating, Some(5));
+    assert!(
+        crate::model::validate(&app.fair).is_empty(),
+        "no visit points at a missing position"
+    );
+    assert_eq!(app.undo_name().map(|n| n.en.as_str()), Some("delete position P1"));
+    assert_matches_fresh_build(&app);
+    app.undo().expect("undo");
+    assert_eq!(
+        app.fair, before,
+        "one undo brings back the position and the visit's link"
+    );
+    assert_matches_fresh_build(&app);
+    app.redo().expect("redo");
+    assert_eq!(app.fair.visits[0].position, None);
+    assert!(app.position(&PositionId::new("P1")).is_none());
+}

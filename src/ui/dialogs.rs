@@ -11,8 +11,55 @@ pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
         Dialog::Unsaved(action) => unsaved(ctx, ws, action),
         Dialog::Path { purpose, text } => path(ctx, ws, purpose, text),
         Dialog::DeleteBooth { id, move_to } => delete_booth(ctx, ws, id, move_to),
+        Dialog::DeletePosition { id } => delete_position(ctx, ws, id),
         Dialog::ImportBadRows => import_bad_rows(ctx, ws),
         Dialog::FontNotice => font_notice(ctx, ws),
+    }
+}
+
+/// Deleting a position that visits name keeps the visits, under their booth without a position.
+fn delete_position(ctx: &egui::Context, ws: &mut Workspace, id: crate::model::PositionId) {
+    let visits = ws
+        .app
+        .fair
+        .visits
+        .iter()
+        .filter(|v| v.position.as_ref() == Some(&id))
+        .count();
+    let booth = ws.app.position(&id).map(|p| p.booth.to_string()).unwrap_or_default();
+    let body = match ws.lang() {
+        crate::model::Lang::En => format!(
+            "{visits} visits recorded by booth staff are about this position. They are kept (rating, notes, \
+             next step) under booth {booth}, without a position. Undo restores both."
+        ),
+        crate::model::Lang::Zh => format!(
+            "展位工作人员记录的 {visits} 条到访与此岗位有关。这些记录（评分、备注、下一步）将保留在展位 {booth} \
+             下，不再关联岗位。撤销可全部恢复。"
+        ),
+    };
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("delete_position_dialog")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        ui.heading(format!("{} {id}", ws.t(i18n::DELETE_POSITION)));
+        ui.label(body);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(ws.t(i18n::DELETE_KEEP_VISITS)).clicked() {
+                choice = Some(true);
+            }
+            if ui.button(ws.t(i18n::CANCEL)).clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    if let Some(delete) = choice {
+        ws.dialog = None;
+        if delete {
+            ws.apply(Edit::DeletePosition { id });
+        }
     }
 }
 

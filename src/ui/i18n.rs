@@ -72,6 +72,8 @@ table! {
     OK => "OK", "确定";
     PATH => "Path", "路径";
     DELETE_BOOTH => "Delete booth", "删除展位";
+    DELETE_POSITION => "Delete position", "删除岗位";
+    DELETE_KEEP_VISITS => "Delete position, keep visits", "删除岗位，保留到访记录";
     BOOTH_HAS_POSITIONS => "Positions at this booth:", "该展位的岗位数：";
     DELETE_POSITIONS_TOO => "Delete its positions too", "连同岗位一起删除";
     MOVE_TO_BOOTH => "Move them to booth", "把岗位移到展位";

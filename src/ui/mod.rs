@@ -104,6 +104,8 @@ pub enum Dialog {
         id: crate::model::BoothId,
         move_to: Option<crate::model::BoothId>,
     },
+    /// A position that visits name is being deleted: confirm (the visits are kept).
+    DeletePosition { id: crate::model::PositionId },
     /// A CSV import found bad rows: import the good ones, or cancel (see `pending_import`).
     ImportBadRows,
     /// No font for Chinese text was found.

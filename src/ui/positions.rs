@@ -149,7 +149,12 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
             add(ws, Some(original.clone()));
         }
         if ui.button(ws.t(i18n::DELETE)).clicked() {
-            ws.apply(Edit::DeletePosition { id: id.clone() });
+            // Visits naming the position are booth staff's records: ask before detaching them.
+            if ws.app.fair.visits.iter().any(|v| v.position.as_ref() == Some(id)) {
+                ws.dialog = Some(super::Dialog::DeletePosition { id: id.clone() });
+            } else {
+                ws.apply(Edit::DeletePosition { id: id.clone() });
+            }
         }
     });
     if ws.app.position(id).is_none() {
