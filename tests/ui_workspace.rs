@@ -485,3 +485,60 @@ fn deleting_a_position_with_visits_asks_keeps_the_visits_and_undoes_as_one() {
         "one undo restores the position and the visit's link"
     );
 }
+
+#[test]
+fn an_id_can_be_cleared_and_retyped_and_only_a_valid_id_is_applied() {
+    let mut ws = workspace(Lang::En);
+    ws.app.selection.candidate = Some(CandidateId::new("C0001"));
+    let mut h = harness(ws);
+    h.run();
+    h.get_by_label("id").click();
+    h.run();
+    h.key_press(Key::End);
+    for _ in 0.."C0001".len() {
+        h.key_press(Key::Backspace);
+    }
+    h.run();
+    assert!(
+        h.state().notices.is_empty(),
+        "clearing is not refused: {:?}",
+        h.state().notices
+    );
+    assert!(
+        h.state().app.candidate(&CandidateId::new("C0001")).is_some(),
+        "the record keeps its id"
+    );
+    h.get_by_label_contains("an id is required");
+
+    h.get_by_label("id").type_text("C0002");
+    h.run();
+    h.get_by_label("this id is already used");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().app.candidate(&CandidateId::new("C0001")).is_some(),
+        "a taken id is not applied"
+    );
+    assert_eq!(
+        h.state().app.fair.candidates[1].name,
+        "李娜",
+        "the other record is untouched"
+    );
+    assert!(h.state().app.undo_name().is_none());
+
+    h.get_by_label("id").click();
+    h.run();
+    h.key_press(Key::End);
+    h.get_by_label("id").type_text("9");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().app.candidate(&CandidateId::new("C00019")).is_some(),
+        "a valid id is applied"
+    );
+    assert!(h.state().app.candidate(&CandidateId::new("C0001")).is_none());
+    assert_eq!(h.state().app.selection.candidate, Some(CandidateId::new("C00019")));
+    assert!(h.state().notices.is_empty());
+    let undo_name = h.state().app.undo_name().map(|n| n.en.clone());
+    assert_eq!(undo_name.as_deref(), Some("change id of 张伟"));
+}

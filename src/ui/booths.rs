@@ -139,14 +139,14 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
         Lang::En => en.to_owned(),
         Lang::Zh => zh.to_owned(),
     };
-    let id_problem =
-        (draft.id != *id && ws.app.index.booths.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
     let employer_problem = draft
         .employer
         .trim()
         .is_empty()
         .then(|| say("an employer name is required", "单位名称不能为空"));
     let salt = format!("booth:{}", ws.app.index.booths.get(id).copied().unwrap_or_default());
+    let taken = &ws.app.index.booths;
+    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
     let mut form = Form {
         lang,
         drafts: &mut ws.drafts,
@@ -157,7 +157,9 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
     let mut floor = draft.floor.unwrap_or_default();
     let mut placed = draft.floor.is_some();
     ui.vertical(|ui| {
-        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.id_text(ui, field::ID, &mut draft.id.0, |typed| {
+            taken.contains_key(&BoothId::new(typed)).then(|| taken_message.clone())
+        });
         form.text(ui, field::EMPLOYER, &mut draft.employer, employer_problem);
         form.choice(
             ui,

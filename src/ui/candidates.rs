@@ -135,14 +135,14 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
         return;
     }
     let mut draft = original.clone();
-    let id_problem =
-        (draft.id != *id && ws.app.index.candidates.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
     let add_skill = ws.t(i18n::ADD_SKILL);
     let problems = Problems::of(&draft, lang);
     let salt = format!(
         "candidate:{}",
         ws.app.index.candidates.get(id).copied().unwrap_or_default()
     );
+    let taken = &ws.app.index.candidates;
+    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
     let mut form = Form {
         lang,
         drafts: &mut ws.drafts,
@@ -153,7 +153,11 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
     };
     ui.vertical(|ui| {
         form.text(ui, field::NAME, &mut draft.name, problems.name);
-        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.id_text(ui, field::ID, &mut draft.id.0, |typed| {
+            taken
+                .contains_key(&CandidateId::new(typed))
+                .then(|| taken_message.clone())
+        });
         form.text(ui, field::PHONE, &mut draft.phone, problems.phone);
         form.text(ui, field::EMAIL, &mut draft.email, problems.email);
         form.choice(ui, field::EDUCATION, &mut draft.education, Education::ALL, |v| {

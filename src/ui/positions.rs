@@ -165,8 +165,6 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
         Lang::En => en.to_owned(),
         Lang::Zh => zh.to_owned(),
     };
-    let id_problem =
-        (draft.id != *id && ws.app.index.positions.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
     let title_problem = draft
         .title
         .trim()
@@ -191,6 +189,8 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
         "position:{}",
         ws.app.index.positions.get(id).copied().unwrap_or_default()
     );
+    let taken = &ws.app.index.positions;
+    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
     let mut form = Form {
         lang,
         drafts: &mut ws.drafts,
@@ -204,7 +204,11 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
     };
     ui.vertical(|ui| {
         form.text(ui, field::TITLE, &mut draft.title, title_problem);
-        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.id_text(ui, field::ID, &mut draft.id.0, |typed| {
+            taken
+                .contains_key(&PositionId::new(typed))
+                .then(|| taken_message.clone())
+        });
         // The booth: a menu of existing booths, so the reference is always valid.
         let label = ui.label(super::widgets::field_label(field::BOOTH, lang));
         let before = draft.booth.clone();
