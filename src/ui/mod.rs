@@ -521,14 +521,14 @@ pub enum Start {
     /// A file named on the command line; the window opens at once and loads it.
     Path(PathBuf),
     /// A fair without a file (e.g. passed by a caller).
-    Fair(Fair),
+    Fair(Box<Fair>),
     /// The last opened file if it still loads, else the bundled sample.
     Default,
 }
 
 /// Opens the window on `fair` (no file attached).
 pub fn run(fair: Fair) -> eframe::Result {
-    run_with(Start::Fair(fair))
+    run_with(Start::Fair(Box::new(fair)))
 }
 
 /// The fair a first start shows: the bundled sample.
@@ -557,7 +557,7 @@ pub fn run_with(start: Start) -> eframe::Result {
             let placeholder = || Fair::new(FairId::new("loading"), "");
             let (fair, load) = match start {
                 Start::Path(path) => (placeholder(), Some(path)),
-                Start::Fair(fair) => (fair, None),
+                Start::Fair(fair) => (*fair, None),
                 Start::Default => match prefs.last_file() {
                     Some(path) => (placeholder(), Some(path.to_path_buf())),
                     None => (starting_fair(), None),
