@@ -27,7 +27,7 @@ const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
         column: Column::Zone,
         title: i18n::ZONE,
-        width: 90.0,
+        width: 140.0,
     },
     ColumnDef {
         column: Column::Kind,

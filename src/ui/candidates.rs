@@ -32,12 +32,12 @@ const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
         column: Column::Tier,
         title: i18n::TIER,
-        width: 90.0,
+        width: 110.0,
     },
     ColumnDef {
         column: Column::City,
         title: i18n::CITY,
-        width: 70.0,
+        width: 110.0,
     },
     ColumnDef {
         column: Column::Salary,

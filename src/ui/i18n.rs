@@ -61,6 +61,12 @@ table! {
     DETAILS => "Details", "详情";
     EDIT_REFUSED => "The change was not made", "修改未执行";
     LOADING => "Opening", "正在打开";
+    NO_POSITIONS_WITHOUT => "None: every position has at least one eligible candidate.",
+        "无：每个岗位都至少有一位合适的求职者。";
+    NO_CANDIDATES_WITHOUT => "None: every candidate has at least one eligible position.",
+        "无：每位求职者都至少有一个合适的岗位。";
+    ALLOCATION_NOT_RUN => "Not run yet. The allocation uses the fair as it is when you run it.",
+        "尚未运行。分配按运行时的招聘会数据进行。";
     OPEN_FAILED => "Could not open the fair file", "无法打开招聘会文件";
     SAVE_FAILED => "Could not save; the file on disk is unchanged", "保存失败，磁盘上的文件未改动";
     EXPORT_FAILED => "Could not export", "导出失败";

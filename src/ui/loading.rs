@@ -117,13 +117,9 @@ impl Workspace {
         let mut cancel = false;
         ui.vertical_centered(|ui| {
             ui.add_space((ui.available_height() * 0.3).max(20.0));
-            ui.horizontal(|ui| {
-                // Centre the spinner and the heading as one row.
-                let width = 320.0_f32.min(ui.available_width());
-                ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-                ui.add(egui::Spinner::new().size(22.0));
-                ui.heading(format!("{} {file}", self.t(i18n::LOADING)));
-            });
+            ui.add(egui::Spinner::new().size(28.0));
+            ui.add_space(8.0);
+            ui.heading(format!("{} {file}", self.t(i18n::LOADING)));
             ui.add_space(4.0);
             ui.weak(folder);
             ui.add_space(4.0);

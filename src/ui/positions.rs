@@ -27,7 +27,7 @@ const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
         column: Column::Openings,
         title: i18n::OPENINGS,
-        width: 50.0,
+        width: 64.0,
     },
     ColumnDef {
         column: Column::Education,
