@@ -22,7 +22,7 @@ const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
         column: Column::Industry,
         title: i18n::INDUSTRY,
-        width: 110.0,
+        width: 140.0,
     },
     ColumnDef {
         column: Column::Zone,

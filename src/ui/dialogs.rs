@@ -37,24 +37,12 @@ fn delete_position(ctx: &egui::Context, ws: &mut Workspace, id: crate::model::Po
              下，不再关联岗位。撤销可全部恢复。"
         ),
     };
-    let mut choice = None;
-    let modal = egui::Modal::new(egui::Id::unique("delete_position_dialog")).show(ctx, |ui| {
+    let (confirm, cancel) = (ws.t(i18n::DELETE_KEEP_VISITS), ws.t(i18n::CANCEL));
+    let choice = confirm_or_cancel(ctx, "delete_position_dialog", confirm, true, cancel, |ui| {
         ui.set_max_width(440.0);
         ui.heading(format!("{} {id}", ws.t(i18n::DELETE_POSITION)));
         ui.label(body);
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button(ws.t(i18n::DELETE_KEEP_VISITS)).clicked() {
-                choice = Some(true);
-            }
-            if ui.button(ws.t(i18n::CANCEL)).clicked() {
-                choice = Some(false);
-            }
-        });
     });
-    if modal.should_close() && choice.is_none() {
-        choice = Some(false);
-    }
     if let Some(delete) = choice {
         ws.dialog = None;
         if delete {
@@ -75,8 +63,8 @@ fn import_bad_rows(ctx: &egui::Context, ws: &mut Workspace) {
         crate::model::Lang::En => format!("Import {good} good rows, skip {bad} bad"),
         crate::model::Lang::Zh => format!("导入 {good} 行正确数据，跳过 {bad} 行错误数据"),
     };
-    let mut choice = None;
-    let modal = egui::Modal::new(egui::Id::unique("import_bad_rows")).show(ctx, |ui| {
+    let cancel = ws.t(i18n::CANCEL);
+    let choice = confirm_or_cancel(ctx, "import_bad_rows", import_label, good > 0, cancel, |ui| {
         ui.set_width(640.0_f32.min(ctx.content_rect().width() - 80.0));
         ui.heading(ws.t(i18n::IMPORT_BAD_ROWS_TITLE));
         ui.label(format!("{}: {}", pending.file, ws.t(i18n::IMPORT_BAD_ROWS_BODY)));
@@ -89,19 +77,7 @@ fn import_bad_rows(ctx: &egui::Context, ws: &mut Workspace) {
                     ui.add(egui::Label::new(egui::RichText::new(row.to_string()).monospace()).wrap());
                 }
             });
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.add_enabled(good > 0, egui::Button::new(import_label)).clicked() {
-                choice = Some(true);
-            }
-            if ui.button(ws.t(i18n::CANCEL)).clicked() {
-                choice = Some(false);
-            }
-        });
     });
-    if modal.should_close() && choice.is_none() {
-        choice = Some(false);
-    }
     if let Some(import) = choice {
         ws.dialog = None;
         let pending = ws.pending_import.take();
@@ -109,6 +85,35 @@ fn import_bad_rows(ctx: &egui::Context, ws: &mut Workspace) {
             ws.finish_import(pending);
         }
     }
+}
+
+/// A modal with `body` above a confirm and a cancel button: `Some(true)` confirmed,
+/// `Some(false)` cancelled (or closed with Escape / a click outside), `None` still open.
+fn confirm_or_cancel(
+    ctx: &egui::Context,
+    id: &str,
+    confirm: impl Into<egui::WidgetText>,
+    confirm_enabled: bool,
+    cancel: &str,
+    body: impl FnOnce(&mut egui::Ui),
+) -> Option<bool> {
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        body(ui);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.add_enabled(confirm_enabled, egui::Button::new(confirm)).clicked() {
+                choice = Some(true);
+            }
+            if ui.button(cancel).clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    choice
 }
 
 fn unsaved(ctx: &egui::Context, ws: &mut Workspace, action: FileAction) {
