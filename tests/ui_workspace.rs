@@ -233,7 +233,8 @@ fn a_bad_file_shows_an_error_and_keeps_the_fair() {
     h.get_by_label("Path").type_text(&path.display().to_string());
     h.run();
     h.get_by_label("OK").click();
-    h.run();
+    // The loading screen's spinner repaints until the load ends: step, do not wait to settle.
+    h.step();
     h.state_mut().wait_for_loading();
     h.run();
     assert_eq!(h.state().notices.len(), 1);
