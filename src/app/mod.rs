@@ -611,6 +611,15 @@ impl AppState {
             }
             Edit::DeleteBooth { id, positions } => {
                 let i = self.booth_index(&id)?;
+                // Visits are the fair day's record of who came to this booth; a visit cannot
+                // exist without its booth, so a booth with visits stays.
+                let visits = self.fair.visits.iter().filter(|v| v.booth == id).count();
+                if visits > 0 {
+                    return Err(EditError::new(
+                        format!("booth {id} cannot be deleted: {visits} visits were recorded there"),
+                        format!("无法删除展位 {id}：该展位已有 {visits} 条到访记录"),
+                    ));
+                }
                 let owned: Vec<PositionId> = self
                     .fair
                     .positions

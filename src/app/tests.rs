@@ -189,6 +189,10 @@ fn duplicate_ids_are_refused_and_change_nothing() {
 #[test]
 fn deleting_a_booth_deletes_or_moves_its_positions_as_one_undo_step() {
     let mut app = state();
+    // Before the fair: no visits yet (a booth with visits cannot be deleted, tested below).
+    app.fair.visits.clear();
+    let fair = app.fair.clone();
+    app.replace_fair(fair, None);
     let before = app.fair.clone();
     app.apply(Edit::DeleteBooth {
         id: BoothId::new("A1"),
@@ -448,4 +452,27 @@ fn deleting_a_position_keeps_its_visits_under_the_booth_and_undo_restores_them()
     app.redo().expect("redo");
     assert_eq!(app.fair.visits[0].position, None);
     assert!(app.position(&PositionId::new("P1")).is_none());
+}
+
+#[test]
+fn a_booth_with_visits_cannot_be_deleted() {
+    let mut app = state();
+    let before = app.fair.clone();
+    for positions in [BoothPositions::Delete, BoothPositions::MoveTo(BoothId::new("A2"))] {
+        let err = app
+            .apply(Edit::DeleteBooth {
+                id: BoothId::new("A1"),
+                positions,
+            })
+            .expect_err("A1 has a visit");
+        assert!(err.en.contains("1 visits were recorded"), "{}", err.en);
+    }
+    assert_eq!(app.fair, before);
+    assert!(app.undo_name().is_none());
+    // A2 has no visits and no positions: it goes.
+    app.apply(Edit::DeleteBooth {
+        id: BoothId::new("A2"),
+        positions: BoothPositions::Delete,
+    })
+    .expect("delete A2");
 }

@@ -118,7 +118,9 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
             add(ws, Some(original.clone()));
         }
         if ui.button(ws.t(i18n::DELETE)).clicked() {
-            if positions.is_empty() {
+            let has_visits = ws.app.fair.visits.iter().any(|v| v.booth == *id);
+            // A booth with visits is refused by the app (shown in the error panel): no question.
+            if positions.is_empty() || has_visits {
                 ws.apply(Edit::DeleteBooth {
                     id: id.clone(),
                     positions: BoothPositions::Delete,
