@@ -210,7 +210,13 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
                 .then(|| taken_message.clone())
         });
         // The booth: a menu of existing booths, so the reference is always valid.
-        let label = ui.label(super::widgets::field_label(field::BOOTH, lang));
+        // Styled like the form's own labels (small, strong, label above input).
+        ui.add_space(4.0);
+        let label = ui.label(
+            egui::RichText::new(super::widgets::field_label(field::BOOTH, lang))
+                .small()
+                .strong(),
+        );
         let before = draft.booth.clone();
         let selected = booths
             .iter()
