@@ -69,9 +69,16 @@ pub fn main() -> ExitCode {
 }
 
 fn open_window(file: Option<PathBuf>) -> ExitCode {
-    // The window loads the file itself, so it appears at once; load errors show in it.
+    // A file that cannot even be opened is refused here, before any window; the slow part (the
+    // parse) happens in the window, which appears at once and shows parse errors itself.
     let start = match file {
-        Some(path) => crate::ui::Start::Path(path),
+        Some(path) => {
+            if let Err(source) = std::fs::File::open(&path) {
+                eprintln!("fairmatch: {}", crate::store::StoreError::Read { path, source });
+                return ExitCode::FAILURE;
+            }
+            crate::ui::Start::Path(path)
+        }
         None => crate::ui::Start::Default,
     };
     match crate::ui::run_with(start) {
