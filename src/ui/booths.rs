@@ -70,10 +70,18 @@ impl RecordPage for Page {
     const COLUMNS: &'static [ColumnDef] = COLUMNS;
     const KEY: &'static str = "booth";
     const EDITOR_WIDTH: (f32, f32) = (420.0, 320.0);
-    const SELECTED: fn(&Selection) -> &Option<BoothId> = |s| &s.booth;
-    const CELL: fn(&AppState, usize, Column) -> String = cell;
-    const ADD: fn(&mut Workspace) = |ws| add(ws, None);
-    const EDITOR: fn(&mut egui::Ui, &mut Workspace, &BoothId) = editor;
+    fn selected(selection: &Selection) -> &Option<BoothId> {
+        &selection.booth
+    }
+    fn cell(app: &AppState, row: usize, column: Column) -> String {
+        cell(app, row, column)
+    }
+    fn add(ws: &mut Workspace) {
+        add(ws, None)
+    }
+    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
+        editor(ui, ws, id)
+    }
 }
 
 fn add(ws: &mut Workspace, template: Option<Booth>) {

@@ -90,11 +90,22 @@ impl RecordPage for Page {
     };
     const COLUMNS: &'static [ColumnDef] = COLUMNS;
     const KEY: &'static str = "candidate";
-    const SELECTED: fn(&Selection) -> &Option<CandidateId> = |s| &s.candidate;
-    const CELL: fn(&AppState, usize, Column) -> String = cell;
-    const ADD: fn(&mut Workspace) = |ws| add(ws, None);
-    const EDITOR: fn(&mut egui::Ui, &mut Workspace, &CandidateId) = editor;
-    const MATCHES: Option<fn(&mut egui::Ui, &mut Workspace, &CandidateId)> = Some(match_panel::for_candidate);
+    fn selected(selection: &Selection) -> &Option<CandidateId> {
+        &selection.candidate
+    }
+    fn cell(app: &AppState, row: usize, column: Column) -> String {
+        cell(app, row, column)
+    }
+    fn add(ws: &mut Workspace) {
+        add(ws, None)
+    }
+    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
+        editor(ui, ws, id)
+    }
+    const HAS_MATCH_PANEL: bool = true;
+    fn match_panel(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
+        match_panel::for_candidate(ui, ws, id)
+    }
 }
 
 fn add(ws: &mut Workspace, template: Option<Candidate>) {

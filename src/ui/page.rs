@@ -19,32 +19,33 @@ pub trait RecordPage {
     /// (default, minimum) width of the editor panel.
     const EDITOR_WIDTH: (f32, f32) = (340.0, 260.0);
     /// The screen's own entry in the selection.
-    const SELECTED: fn(&Selection) -> &Option<Self::Id>;
-    const CELL: fn(&AppState, usize, Column) -> String;
+    fn selected(selection: &Selection) -> &Option<Self::Id>;
+    fn cell(app: &AppState, row: usize, column: Column) -> String;
     /// Adds a new record and selects it.
-    const ADD: fn(&mut Workspace);
-    const EDITOR: fn(&mut egui::Ui, &mut Workspace, &Self::Id);
+    fn add(ws: &mut Workspace);
+    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &Self::Id);
     /// The match panel beside the editor, if the screen has one.
-    const MATCHES: Option<fn(&mut egui::Ui, &mut Workspace, &Self::Id)> = None;
+    const HAS_MATCH_PANEL: bool = false;
+    fn match_panel(_ui: &mut egui::Ui, _ws: &mut Workspace, _id: &Self::Id) {}
 }
 
 pub fn show<P: RecordPage>(ui: &mut egui::Ui, ws: &mut Workspace) {
     ui.horizontal(|ui| {
         ui.heading(ws.t(P::TITLE));
         if ui.button(ws.t(P::ADD_LABEL)).clicked() {
-            (P::ADD)(ws);
+            P::add(ws);
         }
     });
     table::filter_bar(ui, ws, P::TABLE, &P::FILTERS);
     ui.separator();
-    let selected = (P::SELECTED)(&ws.app.selection).clone();
+    let selected = P::selected(&ws.app.selection).clone();
     let selected_index = ws.app.selected_row(P::TABLE);
     if let Some(id) = &selected {
-        if let Some(matches) = P::MATCHES {
+        if P::HAS_MATCH_PANEL {
             egui::Panel::right((P::KEY, "matches"))
                 .default_size(290.0)
                 .min_size(220.0)
-                .show(ui, |ui| matches(ui, ws, id));
+                .show(ui, |ui| P::match_panel(ui, ws, id));
         }
         let (default_width, min_width) = P::EDITOR_WIDTH;
         egui::Panel::right((P::KEY, "editor"))
@@ -53,10 +54,10 @@ pub fn show<P: RecordPage>(ui: &mut egui::Ui, ws: &mut Workspace) {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt((P::KEY, "editor_scroll"))
-                    .show(ui, |ui| (P::EDITOR)(ui, ws, id))
+                    .show(ui, |ui| P::editor(ui, ws, id))
             });
     }
-    if let Some(index) = table::rows(ui, ws, P::TABLE, P::COLUMNS, selected_index, P::CELL) {
+    if let Some(index) = table::rows(ui, ws, P::TABLE, P::COLUMNS, selected_index, P::cell) {
         ws.app.select_row(P::TABLE, index);
     }
 }

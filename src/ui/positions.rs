@@ -95,11 +95,22 @@ impl RecordPage for Page {
     };
     const COLUMNS: &'static [ColumnDef] = COLUMNS;
     const KEY: &'static str = "position";
-    const SELECTED: fn(&Selection) -> &Option<PositionId> = |s| &s.position;
-    const CELL: fn(&AppState, usize, Column) -> String = cell;
-    const ADD: fn(&mut Workspace) = |ws| add(ws, None);
-    const EDITOR: fn(&mut egui::Ui, &mut Workspace, &PositionId) = editor;
-    const MATCHES: Option<fn(&mut egui::Ui, &mut Workspace, &PositionId)> = Some(match_panel::for_position);
+    fn selected(selection: &Selection) -> &Option<PositionId> {
+        &selection.position
+    }
+    fn cell(app: &AppState, row: usize, column: Column) -> String {
+        cell(app, row, column)
+    }
+    fn add(ws: &mut Workspace) {
+        add(ws, None)
+    }
+    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
+        editor(ui, ws, id)
+    }
+    const HAS_MATCH_PANEL: bool = true;
+    fn match_panel(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
+        match_panel::for_position(ui, ws, id)
+    }
 }
 
 fn add(ws: &mut Workspace, template: Option<Position>) {
