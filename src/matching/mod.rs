@@ -132,9 +132,27 @@ impl Lists {
     }
 
     fn forget_member(&mut self, other: u32, owner: u32) {
+        if self.order == Order::Preference {
+            // Preference prefixes favor the same few appealing positions, whose member lists
+            // grow long; searching them on every eviction would cost more than the edit. Such
+            // lists may hold owners that no longer list `other` (users skip those) and are
+            // compacted as they grow.
+            return;
+        }
         let m = &mut self.members[other as usize];
         if let Some(i) = m.iter().position(|&x| x == owner) {
             m.swap_remove(i);
+        }
+    }
+
+    fn add_member(&mut self, other: u32, owner: u32) {
+        let m = &mut self.members[other as usize];
+        m.push(owner);
+        if self.order == Order::Preference && m.len() >= 64 && m.len().is_power_of_two() {
+            let lists = &self.lists;
+            m.retain(|&o| lists[o as usize].entries.iter().any(|e| e.other == other));
+            m.sort_unstable();
+            m.dedup();
         }
     }
 
@@ -158,12 +176,20 @@ impl Lists {
             return;
         }
         list.entries.insert(at, entry);
-        self.members[entry.other as usize].push(owner);
-        if list.entries.len() > cap
-            && let Some(evicted) = list.entries.pop()
-        {
+        let evicted = if list.entries.len() > cap {
             list.complete = false;
-            self.forget_member(evicted.other, owner);
+            list.entries.pop()
+        } else {
+            None
+        };
+        match evicted {
+            // Inserted at the end of a full complete list and evicted again at once.
+            Some(e) if e.other == entry.other => {}
+            Some(e) => {
+                self.add_member(entry.other, owner);
+                self.forget_member(e.other, owner);
+            }
+            None => self.add_member(entry.other, owner),
         }
         self.cache[owner as usize] = OnceLock::new();
     }
@@ -175,7 +201,7 @@ impl Lists {
         }
         for i in 0..self.lists[owner as usize].entries.len() {
             let other = self.lists[owner as usize].entries[i].other;
-            self.members[other as usize].push(owner);
+            self.add_member(other, owner);
         }
         self.cache[owner as usize] = OnceLock::new();
     }
