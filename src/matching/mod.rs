@@ -91,7 +91,7 @@ impl Order {
 /// Length of each candidate's cached allocation-order prefix. Most candidates that get a
 /// position get it within their first few choices; the rest are rescanned during allocation.
 /// Unit tests use a short prefix so that their small fairs run past it often.
-const PREF_CAP: usize = if cfg!(test) { 4 } else { 32 };
+const PREF_CAP: usize = if cfg!(test) { 4 } else { 16 };
 
 #[derive(Debug, Clone, Default)]
 struct TopList {
@@ -169,6 +169,15 @@ impl Lists {
     /// ranks above the list's last entry (everything outside ranks below that).
     fn offer<K: Ord>(&mut self, owner: u32, entry: Entry, cap: usize, ids: &[K]) {
         let list = &mut self.lists[owner as usize];
+        // Most offers rank below a full list's last entry: one comparison settles those.
+        if !list.complete
+            && list
+                .entries
+                .last()
+                .is_none_or(|last| self.order.cmp(last, &entry, ids) == Ordering::Less)
+        {
+            return;
+        }
         let at = list
             .entries
             .partition_point(|e| self.order.cmp(e, &entry, ids) == Ordering::Less);
