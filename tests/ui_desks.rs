@@ -301,3 +301,103 @@ fn station_log_export_and_merge_through_the_file_menu() {
     );
     assert!(organizer.state().app.is_dirty());
 }
+
+/// A scanner types into whatever has the keyboard focus; nothing clicks the field first.
+fn scan_without_click(h: &mut Harness<'_, Workspace>, text: &str) {
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn the_check_in_field_has_the_focus_after_the_navigation_click_and_after_each_check_in() {
+    let mut h = harness(workspace());
+    nav(&h, "Check-in desk");
+    h.run();
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focused right after opening the desk"
+    );
+    scan_without_click(&mut h, "QD-0002");
+    assert!(checked_in(&h, "C0002"), "{}", message(&h));
+    assert!(h.get_by_label(LOOKUP).is_focused(), "focused after a check-in");
+    scan_without_click(&mut h, "QD-0003");
+    assert!(checked_in(&h, "C0003"), "{}", message(&h));
+}
+
+/// Keyboard only: the navigation button is focused and pressed with Enter.
+fn nav_by_keyboard(h: &mut Harness<'_, Workspace>, label: &str) {
+    h.query_all_by_role_and_label(Role::Button, label)
+        .last()
+        .unwrap_or_else(|| panic!("no navigation button {label}"))
+        .focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn keyboard_only_the_check_in_field_takes_the_focus_from_the_navigation_and_after_a_walk_in() {
+    let mut h = harness(workspace());
+    nav_by_keyboard(&mut h, "Check-in desk");
+    assert_eq!(h.state().view, fairmatch::ui::View::CheckIn);
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focused after Enter on the navigation"
+    );
+    scan_without_click(&mut h, "QD-0001");
+    assert!(checked_in(&h, "C0001"), "{}", message(&h));
+
+    for (field, text) in [("Walk-in name", "赵六"), ("Walk-in phone", "150 1234 5678")] {
+        h.get_by_label(field).focus();
+        h.run();
+        h.get_by_label(field).type_text(text);
+        h.run();
+    }
+    h.get_by_label("Register walk-in").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().app.fair.candidates.len(), 4, "{}", message(&h));
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focused once the walk-in is registered"
+    );
+    scan_without_click(&mut h, "QD-0003");
+    assert!(checked_in(&h, "C0003"), "{}", message(&h));
+}
+
+#[test]
+fn keyboard_only_the_booth_desk_lookup_takes_the_focus_on_opening_and_after_a_visit() {
+    let mut ws = workspace();
+    ws.app.prefs.desk_booth = "A01".into();
+    let mut h = harness(ws);
+    nav_by_keyboard(&mut h, "Booth desk");
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focused after opening the booth desk"
+    );
+    scan_without_click(&mut h, "QD-0001");
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0001")));
+    h.get_by_label("Save visit").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().app.fair.visits.len(), 1, "{}", message(&h));
+    assert!(h.get_by_label(LOOKUP).is_focused(), "focused after the visit is saved");
+    scan_without_click(&mut h, "QD-0002");
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0002")));
+}
+
+#[test]
+fn going_from_one_desk_straight_to_the_other_focuses_its_lookup() {
+    let mut ws = workspace();
+    ws.app.prefs.desk_booth = "A01".into();
+    let mut h = harness(ws);
+    nav_by_keyboard(&mut h, "Check-in desk");
+    nav_by_keyboard(&mut h, "Booth desk");
+    assert!(h.get_by_label(LOOKUP).is_focused());
+    scan_without_click(&mut h, "QD-0002");
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0002")));
+}

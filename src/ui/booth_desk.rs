@@ -62,6 +62,7 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
             worth_inviting(right, ws, &booth);
         });
     });
+    checkin::refocus_soon(ui, ws);
 }
 
 fn current_booth(ws: &Workspace) -> Option<BoothId> {
@@ -225,6 +226,8 @@ fn visit_form(
             ws.desks.visit_rating = None;
             ws.desks.visit_notes.clear();
             ws.desks.visit_next = NextStep::None;
+            // The next visitor's badge is scanned straight away.
+            ws.desks.focus_lookup = true;
         }
     }
 }
