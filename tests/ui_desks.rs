@@ -401,3 +401,69 @@ fn going_from_one_desk_straight_to_the_other_focuses_its_lookup() {
     scan_without_click(&mut h, "QD-0002");
     assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0002")));
 }
+
+#[test]
+fn the_shortlist_shows_todays_visitors_picks_another_day_or_all_and_exports_what_it_shows() {
+    let mut ws = workspace();
+    ws.app.prefs.desk_booth = "A01".into();
+    // A visit from the day before, as on a two-day fair.
+    let yesterday = chrono::Local::now().naive_local() - chrono::Duration::days(1);
+    ws.app.fair.visits.push(fairmatch::model::Visit {
+        id: fairmatch::model::VisitId::new("V-yesterday"),
+        candidate: CandidateId::new("C0002"),
+        booth: fairmatch::model::BoothId::new("A01"),
+        position: None,
+        at: yesterday,
+        rating: Some(3),
+        notes: "day one".into(),
+        next_step: fairmatch::model::NextStep::None,
+        status: Default::default(),
+    });
+    let mut h = harness(ws);
+    nav(&h, "Booth desk");
+    h.run();
+    h.get_by_label("Visitors today (shortlist) (0)");
+    scan_without_click(&mut h, "QD-0001");
+    h.get_by_label("Save visit").click();
+    h.run();
+    h.get_by_label("Visitors today (shortlist) (1)");
+
+    let dir = tempfile::tempdir().unwrap();
+    let export = |h: &mut Harness<'_, Workspace>, name: &str| -> Vec<String> {
+        let path = dir.path().join(name);
+        h.state_mut().desks.export_path = path.display().to_string();
+        h.run();
+        h.get_by_label("Export shortlist CSV").click();
+        h.run();
+        let text = std::fs::read_to_string(&path).expect("shortlist written");
+        text.trim_start_matches('\u{feff}')
+            .lines()
+            .skip(1)
+            .map(str::to_owned)
+            .collect()
+    };
+    let today = export(&mut h, "today.csv");
+    assert_eq!(today.len(), 1, "{today:?}");
+    assert!(today[0].starts_with("张伟,"), "{today:?}");
+
+    h.get_by_label("Shortlist day").click();
+    h.run();
+    h.get_by_label(&yesterday.date().to_string()).click();
+    h.run();
+    h.get_by_label(&format!("Visitors on {} (shortlist) (1)", yesterday.date()));
+    let day_one = export(&mut h, "day-one.csv");
+    assert!(day_one.len() == 1 && day_one[0].starts_with("李娜,") && day_one[0].ends_with(",day one"));
+
+    h.get_by_label("Shortlist day").click();
+    h.run();
+    h.get_by_label("All days").click();
+    h.run();
+    h.get_by_label("Visitors, all days (shortlist) (2)");
+    let all = export(&mut h, "all.csv");
+    assert_eq!(all.len(), 2, "{all:?}");
+    // With several days the time column carries the date.
+    assert!(
+        all[0].contains(&yesterday.format("%Y-%m-%d %H:%M").to_string()),
+        "{all:?}"
+    );
+}

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::desk::{DeskOutcome, visit_edit};
-use crate::app::fairday::VisitDraft;
+use crate::app::fairday::{self, ShortlistDay, VisitDraft};
 use crate::model::{BoothId, CandidateId, Lang, NextStep, PositionId};
 
 use super::Workspace;
@@ -28,6 +28,10 @@ const RATING: Tr = tr("Rating", "评分");
 const NOTES: Tr = tr("Visit notes", "到访备注");
 const NEXT: Tr = tr("Next step", "下一步");
 const SHORTLIST: Tr = tr("Visitors today (shortlist)", "今日到访（候选名单）");
+const SHORTLIST_ALL: Tr = tr("Visitors, all days (shortlist)", "全部日期到访（候选名单）");
+const DAY: Tr = tr("Shortlist day", "名单日期");
+const TODAY: Tr = tr("Today", "今天");
+const ALL_DAYS: Tr = tr("All days", "全部日期");
 const EXPORT_PATH: Tr = tr("Shortlist CSV path", "候选名单 CSV 路径");
 const EXPORT: Tr = tr("Export shortlist CSV", "导出候选名单 CSV");
 const CHOOSE: Tr = tr("Choose file…", "选择文件…");
@@ -235,11 +239,11 @@ fn visit_form(
 /// One shortlist row: name, position title, rating, next step, time, notes.
 fn shortlist_rows(ws: &Workspace, booth: &BoothId) -> Vec<[String; 6]> {
     let lang = ws.lang();
-    ws.app
-        .fair
-        .visits
-        .iter()
-        .filter(|v| &v.booth == booth)
+    let day = ws.desks.shortlist_day.date(checkin::now().date());
+    // Several days shown: the time alone would not say which day.
+    let time_format = if day.is_some() { "%H:%M" } else { "%Y-%m-%d %H:%M" };
+    fairday::booth_visits(&ws.app.fair, booth, day)
+        .into_iter()
         .map(|v| {
             let name = ws
                 .app
@@ -255,14 +259,15 @@ fn shortlist_rows(ws: &Workspace, booth: &BoothId) -> Vec<[String; 6]> {
                 position,
                 v.rating.map(|r| r.to_string()).unwrap_or_default(),
                 v.next_step.label(lang).to_owned(),
-                clock(v.at),
+                v.at.format(time_format).to_string(),
                 v.notes.clone(),
             ]
         })
         .collect()
 }
 
-/// Writes the shortlist as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese).
+/// Writes the shortlist as shown (the day picked on the desk) as CSV, UTF-8 with BOM so
+/// spreadsheet programs read the Chinese.
 pub fn export_shortlist(ws: &Workspace, booth: &BoothId, path: &Path) -> Result<usize, String> {
     let rows = shortlist_rows(ws, booth);
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
@@ -286,8 +291,17 @@ pub fn export_shortlist(ws: &Workspace, booth: &BoothId, path: &Path) -> Result<
 
 fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     let lang = ws.lang();
+    day_picker(ui, ws, booth);
     let rows = shortlist_rows(ws, booth);
-    ui.label(egui::RichText::new(format!("{} ({})", SHORTLIST.get(lang), rows.len())).strong());
+    let heading = match ws.desks.shortlist_day {
+        ShortlistDay::Today => SHORTLIST.get(lang).to_owned(),
+        ShortlistDay::Day(day) => match lang {
+            Lang::En => format!("Visitors on {day} (shortlist)"),
+            Lang::Zh => format!("{day} 到访（候选名单）"),
+        },
+        ShortlistDay::All => SHORTLIST_ALL.get(lang).to_owned(),
+    };
+    ui.label(egui::RichText::new(format!("{heading} ({})", rows.len())).strong());
     egui::Grid::new("shortlist").striped(true).show(ui, |ui| {
         for r in &rows {
             ui.label(&r[0]);
@@ -332,6 +346,32 @@ fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
             Err(e) => ws.error(EXPORT_FAILED, e),
         }
     }
+}
+
+/// Today, the other days this booth had visitors, or all of them.
+fn day_picker(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
+    let lang = ws.lang();
+    let today = checkin::now().date();
+    let label_of = |day: ShortlistDay| match day {
+        ShortlistDay::Today => format!("{} ({today})", TODAY.get(lang)),
+        ShortlistDay::Day(day) => day.to_string(),
+        ShortlistDay::All => ALL_DAYS.get(lang).to_owned(),
+    };
+    let days = fairday::booth_visit_days(&ws.app.fair, booth);
+    let chosen = &mut ws.desks.shortlist_day;
+    ui.horizontal(|ui| {
+        let l = ui.label(DAY.get(lang));
+        let combo = egui::ComboBox::from_id_salt("shortlist-day")
+            .selected_text(label_of(*chosen))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(chosen, ShortlistDay::Today, label_of(ShortlistDay::Today));
+                for day in days.iter().filter(|d| **d != today) {
+                    ui.selectable_value(chosen, ShortlistDay::Day(*day), label_of(ShortlistDay::Day(*day)));
+                }
+                ui.selectable_value(chosen, ShortlistDay::All, label_of(ShortlistDay::All));
+            });
+        combo.response.labelled_by(l.id);
+    });
 }
 
 fn worth_inviting(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {

@@ -54,8 +54,8 @@ pub struct DeskState {
     /// Which desk's lookup field was drawn in which egui pass; a gap or another desk means
     /// this desk was just opened.
     pub drawn_in_pass: Option<(egui::Id, u64)>,
-    /// Booth desk shortlist: every day's visitors instead of the fair day's.
-    pub all_days: bool,
+    /// The fair day the booth desk's shortlist shows.
+    pub shortlist_day: fairday::ShortlistDay,
 }
 
 impl Default for DeskState {
@@ -74,7 +74,7 @@ impl Default for DeskState {
             export_path: String::new(),
             focus_lookup: false,
             drawn_in_pass: None,
-            all_days: false,
+            shortlist_day: fairday::ShortlistDay::Today,
         }
     }
 }
