@@ -1,6 +1,8 @@
 //! The one enum of changes to a fair. Views build edits; [`super::AppState::apply`] applies them.
 
-use crate::model::{Booth, BoothId, Candidate, CandidateId, FairMeta, MatchSettings, Position, PositionId, Visit};
+use crate::model::{
+    Booth, BoothId, Candidate, CandidateId, FairMeta, LocalTime, MatchSettings, Position, PositionId, Visit,
+};
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,15 +138,19 @@ pub enum Edit {
         positions: usize,
         candidates: usize,
     },
-    /// Fair-day desk actions; see [`crate::app::desk`]. Not undoable.
+    /// Fair-day desk actions recorded at `at` (see [`crate::app::desk`]). Applied like every
+    /// edit but never put on the undo history: they are station events shared by id.
     CheckIn {
         candidate: CandidateId,
+        at: LocalTime,
     },
     WalkIn {
         candidate: Box<Candidate>,
+        at: LocalTime,
     },
     Visit {
         draft: Box<crate::app::fairday::VisitDraft>,
+        at: LocalTime,
     },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
@@ -232,17 +238,24 @@ impl Edit {
                 EditName::new(format!("change {}", field.en), format!("修改{}", field.zh))
             }
             Edit::SetMeta { .. } => EditName::new("change fair details", "修改招聘会信息"),
-            Edit::CheckIn { candidate } => EditName::new(format!("check in {candidate}"), format!("签到 {candidate}")),
-            Edit::WalkIn { candidate } => {
+            Edit::CheckIn { candidate, .. } => {
+                EditName::new(format!("check in {candidate}"), format!("签到 {candidate}"))
+            }
+            Edit::WalkIn { candidate, .. } => {
                 let what = candidate_label(candidate);
                 EditName::new(format!("register walk-in {what}"), format!("现场登记 {what}"))
             }
-            Edit::Visit { draft } => EditName::new(
+            Edit::Visit { draft, .. } => EditName::new(
                 format!("visit of {} at {}", draft.candidate, draft.booth),
                 format!("{} 到访 {}", draft.candidate, draft.booth),
             ),
             Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::Truncate { name, .. } => name.clone(),
         }
+    }
+
+    /// Whether the edit is a fair-day desk action, which is never undone.
+    pub fn is_desk_action(&self) -> bool {
+        matches!(self, Edit::CheckIn { .. } | Edit::WalkIn { .. } | Edit::Visit { .. })
     }
 
     /// Identifies the record and field a `Set*` edit changes, so consecutive keystrokes in one

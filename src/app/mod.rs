@@ -77,6 +77,8 @@ struct Touched {
     booths: HashSet<BoothId>,
     positions: HashSet<PositionId>,
     candidates: HashSet<CandidateId>,
+    /// Visits added at a desk: (candidate, booth).
+    visits: HashSet<(CandidateId, BoothId)>,
     settings: bool,
 }
 
@@ -268,6 +270,9 @@ impl AppState {
         for id in &touched.candidates {
             self.matcher.candidate_changed(&self.fair, id);
         }
+        for (candidate, booth) in &touched.visits {
+            self.matcher.visits_changed(&self.fair, candidate, booth);
+        }
         self.matching_took = Some(took);
         // Views caching match results (worklist) key on the revision.
         self.revision += 1;
@@ -305,6 +310,15 @@ impl AppState {
                 p.touched.candidates.insert(id.clone());
             }
             None => self.matcher.candidate_changed(&self.fair, id),
+        }
+    }
+
+    fn visits_changed(&mut self, candidate: &CandidateId, booth: &BoothId) {
+        match &mut self.pending {
+            Some(p) => {
+                p.touched.visits.insert((candidate.clone(), booth.clone()));
+            }
+            None => self.matcher.visits_changed(&self.fair, candidate, booth),
         }
     }
 
@@ -366,6 +380,15 @@ impl AppState {
 
     /// Applies one edit, records it for undo and updates matching incrementally.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.apply_with_outcome(edit).map(|_| ())
+    }
+
+    /// The one place edits are applied. Desk actions (check-in, walk-in, visit) report what
+    /// they did and skip the undo history; every other edit records its inverse for undo.
+    pub fn apply_with_outcome(&mut self, edit: Edit) -> Result<Option<desk::DeskOutcome>, EditError> {
+        if let Some(result) = self.apply_desk_action(&edit) {
+            return result.map(Some);
+        }
         let name = edit.name();
         let inverse = self.apply_raw(edit.clone())?;
         self.redo.clear();
@@ -378,7 +401,7 @@ impl AppState {
             top.forward = edit;
             top.name = name;
             top.serial = serial;
-            return Ok(());
+            return Ok(None);
         }
         self.undo.push(Done {
             name,
@@ -386,7 +409,7 @@ impl AppState {
             inverse,
             serial,
         });
-        Ok(())
+        Ok(None)
     }
 
     pub fn undo(&mut self) -> Result<(), EditError> {
@@ -486,8 +509,13 @@ impl AppState {
                     field,
                 })
             }
-            Edit::SetCandidate { id, value, field } => {
+            Edit::SetCandidate { id, mut value, field } => {
                 let i = self.candidate_index(&id)?;
+                // The check-in belongs to the desks (a station event): undoing or redoing an
+                // organizer's change to another field must not take it back.
+                if field != field::CHECKED_IN {
+                    value.checked_in = self.fair.candidates[i].checked_in;
+                }
                 if value.id != id && self.index.candidates.contains_key(&value.id) {
                     return Err(taken("candidate", &value.id.0));
                 }
@@ -735,9 +763,10 @@ impl AppState {
                     candidates,
                 })
             }
+            // Only reachable through undo/redo, which never hold desk actions.
             Edit::CheckIn { .. } | Edit::WalkIn { .. } | Edit::Visit { .. } => Err(EditError::new(
-                "desk actions are applied with apply_desk",
-                "签到与展位操作不可撤销",
+                "check-ins, walk-ins and visits cannot be undone or redone",
+                "签到、现场登记和到访不可撤销或重做",
             )),
             Edit::Batch { name, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());

@@ -218,7 +218,7 @@ fn visit_form(
             notes: ws.desks.visit_notes.clone(),
             next_step: ws.desks.visit_next,
         };
-        if let Some(DeskOutcome::Visit(_)) = desk_apply(ws, visit_edit(draft)) {
+        if let Some(DeskOutcome::Visit(_)) = desk_apply(ws, visit_edit(draft, checkin::now())) {
             let name = ws.app.candidate(id).map_or_else(String::new, |c| c.name.clone());
             ws.desks.message = Some((
                 match lang {

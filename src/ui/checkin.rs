@@ -90,8 +90,8 @@ pub fn now() -> crate::model::LocalTime {
 
 /// Applies a desk edit; a refusal goes to the error panel.
 pub fn desk_apply(ws: &mut Workspace, edit: Edit) -> Option<DeskOutcome> {
-    match ws.app.apply_desk(edit, now()) {
-        Ok(outcome) => Some(outcome),
+    match ws.app.apply_with_outcome(edit) {
+        Ok(outcome) => outcome,
         Err(e) => {
             let e: EditError = e;
             ws.error(super::i18n::EDIT_REFUSED, e.get(ws.lang()).to_owned());
@@ -209,7 +209,13 @@ fn check_in(ws: &mut Workspace, id: &CandidateId) {
     let lang = ws.lang();
     ws.desks.focus_lookup = true;
     let name = name_of(ws, id);
-    ws.desks.message = match desk_apply(ws, Edit::CheckIn { candidate: id.clone() }) {
+    ws.desks.message = match desk_apply(
+        ws,
+        Edit::CheckIn {
+            candidate: id.clone(),
+            at: now(),
+        },
+    ) {
         Some(DeskOutcome::CheckIn(CheckInOutcome::CheckedIn { at })) => Some((
             match lang {
                 Lang::En => format!("{name} checked in at {}", clock(at)),
@@ -282,6 +288,7 @@ fn walk_in_form(ui: &mut egui::Ui, ws: &mut Workspace) {
             ws,
             Edit::WalkIn {
                 candidate: Box::new(candidate),
+                at: now(),
             },
         ) {
             Some(DeskOutcome::WalkIn(WalkInOutcome::Registered { id, .. })) => {
