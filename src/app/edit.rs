@@ -1,7 +1,8 @@
 //! The one enum of changes to a fair. Views build edits; [`super::AppState::apply`] applies them.
 
 use crate::model::{
-    Booth, BoothId, Candidate, CandidateId, FairMeta, LocalTime, MatchSettings, Position, PositionId, Visit,
+    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, LocalTime, MatchSettings, Position,
+    PositionId, Visit,
 };
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
@@ -152,6 +153,16 @@ pub enum Edit {
         draft: Box<crate::app::fairday::VisitDraft>,
         at: LocalTime,
     },
+    /// The organizer's answer to a possible duplicate found by merging station logs.
+    ResolveDuplicate {
+        decision: DuplicateDecision,
+    },
+    /// Takes a [`Edit::ResolveDuplicate`] back (its inverse); `restore` is what the merge of
+    /// one candidate into another changed.
+    UnresolveDuplicate {
+        decision: DuplicateDecision,
+        restore: Option<Box<crate::app::merge::MergedAway>>,
+    },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
         name: EditName,
@@ -249,6 +260,16 @@ impl Edit {
                 format!("visit of {} at {}", draft.candidate, draft.booth),
                 format!("{} 到访 {}", draft.candidate, draft.booth),
             ),
+            Edit::ResolveDuplicate { decision } | Edit::UnresolveDuplicate { decision, .. } => match decision {
+                DuplicateDecision::SamePerson { kept, merged } => EditName::new(
+                    format!("merge duplicate {merged} into {kept}"),
+                    format!("合并重复登记 {merged} 到 {kept}"),
+                ),
+                DuplicateDecision::DifferentPeople { a, b } => EditName::new(
+                    format!("mark {a} and {b} as different people"),
+                    format!("标记 {a} 与 {b} 为不同的人"),
+                ),
+            },
             Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::Truncate { name, .. } => name.clone(),
         }
     }

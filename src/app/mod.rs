@@ -763,6 +763,24 @@ impl AppState {
                     candidates,
                 })
             }
+            Edit::ResolveDuplicate { decision } => {
+                let away = merge::resolve_duplicate(&mut self.fair, &decision).map_err(refused_resolution)?;
+                if let Some(away) = &away {
+                    self.duplicate_merged(&decision, away, true);
+                }
+                Ok(Edit::UnresolveDuplicate {
+                    decision,
+                    restore: away.map(Box::new),
+                })
+            }
+            Edit::UnresolveDuplicate { decision, restore } => {
+                merge::unresolve_duplicate(&mut self.fair, &decision, restore.as_deref())
+                    .map_err(refused_resolution)?;
+                if let Some(away) = &restore {
+                    self.duplicate_merged(&decision, away, false);
+                }
+                Ok(Edit::ResolveDuplicate { decision })
+            }
             // Only reachable through undo/redo, which never hold desk actions.
             Edit::CheckIn { .. } | Edit::WalkIn { .. } | Edit::Visit { .. } => Err(EditError::new(
                 "check-ins, walk-ins and visits cannot be undone or redone",
@@ -785,6 +803,31 @@ impl AppState {
                 inverses.reverse();
                 Ok(Edit::Batch { name, edits: inverses })
             }
+        }
+    }
+
+    /// Keeps search keys, indexes and matching current after one candidate was merged into
+    /// another (`merged` true) or that was undone.
+    fn duplicate_merged(&mut self, decision: &crate::model::DuplicateDecision, away: &merge::MergedAway, merged: bool) {
+        let crate::model::DuplicateDecision::SamePerson { kept, merged: gone } = decision else {
+            return;
+        };
+        if merged {
+            self.candidate_keys.remove(away.index);
+        } else {
+            let index = away.index.min(self.fair.candidates.len().saturating_sub(1));
+            self.candidate_keys
+                .insert(index, SearchKey::candidate(&self.fair.candidates[index]));
+        }
+        self.structure_changed();
+        self.candidate_changed(gone);
+        self.candidate_changed(kept);
+        for booth in away.booths(&self.fair) {
+            self.visits_changed(kept, &booth);
+            self.visits_changed(gone, &booth);
+        }
+        if merged && self.selection.candidate.as_ref() == Some(gone) {
+            self.selection.candidate = Some(kept.clone());
         }
     }
 
@@ -875,6 +918,10 @@ impl AppState {
             || self.fair.booths.iter().take(50).any(|b| chinese(&b.employer))
             || self.fair.candidates.iter().take(50).any(|c| chinese(&c.name))
     }
+}
+
+fn refused_resolution(e: merge::MergeError) -> EditError {
+    EditError::new(e.0.clone(), format!("无法处理重复登记：{}", e.0))
 }
 
 fn missing(kind: &str, id: &str) -> EditError {
