@@ -467,3 +467,103 @@ fn the_shortlist_shows_todays_visitors_picks_another_day_or_all_and_exports_what
         "{all:?}"
     );
 }
+
+/// Two laptops register the same person as a walk-in; returns their station log files.
+fn duplicate_walk_in_logs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut paths = Vec::new();
+    for (station, name) in [("entrance-1", "周杰"), ("entrance-2", "周 杰")] {
+        let mut laptop = workspace().app;
+        laptop.prefs.station_id = station.into();
+        let mut person = fairmatch::model::Candidate::blank(CandidateId::new(""), name);
+        person.phone = "139 1111 2222".into();
+        laptop
+            .apply(fairmatch::app::Edit::WalkIn {
+                candidate: Box::new(person),
+                at: chrono::Local::now().naive_local(),
+            })
+            .expect("registers");
+        let log = fairmatch::app::merge::station_log(&laptop.fair, None);
+        let path = dir.join(format!("{station}.ron"));
+        fairmatch::store::station_log::save_station_log(&path, &log).expect("writes");
+        paths.push(path);
+    }
+    paths
+}
+
+fn merge_through_the_window(h: &mut Harness<'_, Workspace>, paths: &[std::path::PathBuf]) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge station logs…").click();
+    h.run();
+    let text: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    h.state_mut().logs.paths = text.join("\n");
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+}
+
+fn walk_in_ids(h: &Harness<'_, Workspace>) -> Vec<String> {
+    h.state()
+        .app
+        .fair
+        .candidates
+        .iter()
+        .filter(|c| c.id.as_str().starts_with('W'))
+        .map(|c| c.id.0.clone())
+        .collect()
+}
+
+#[test]
+fn possible_duplicates_are_resolved_in_the_merge_window_undoably() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = duplicate_walk_in_logs(dir.path());
+    let mut h = harness(workspace());
+    h.run();
+    merge_through_the_window(&mut h, &paths);
+    let ids = walk_in_ids(&h);
+    assert_eq!(
+        ids.len(),
+        2,
+        "both walk-ins merged, none dropped: {:?}",
+        h.state().logs.result
+    );
+    h.get_by_label("Possible duplicates to resolve (1)");
+
+    // Same person: the second leaves the lists, its check-in counts for the first.
+    h.get_by_label(&format!("Same person, keep {}", ids[0])).click();
+    h.run();
+    assert_eq!(walk_in_ids(&h), [ids[0].clone()]);
+    h.get_by_label("No possible duplicates left to resolve.");
+    assert_eq!(h.state().app.fair.events.len(), 2, "both walk-in events kept");
+    assert!(h.state().app.is_dirty());
+
+    // Merging the same logs again changes nothing and asks nothing.
+    merge_through_the_window(&mut h, &paths);
+    assert_eq!(walk_in_ids(&h), [ids[0].clone()]);
+    assert!(
+        h.state().logs.result[0].starts_with("0 new events"),
+        "{:?}",
+        h.state().logs.result
+    );
+    h.get_by_label("No possible duplicates left to resolve.");
+
+    // Edit → Undo brings the pair back (merging cleared the history, so start over).
+    let mut h = harness(workspace());
+    h.run();
+    merge_through_the_window(&mut h, &paths);
+    h.get_by_label(&format!("Same person, keep {}", ids[1])).click();
+    h.run();
+    assert_eq!(walk_in_ids(&h), [ids[1].clone()]);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(walk_in_ids(&h).len(), 2);
+    h.get_by_label("Possible duplicates to resolve (1)");
+    h.get_by_label("Different people").click();
+    h.run();
+    assert_eq!(walk_in_ids(&h).len(), 2, "different people are both kept");
+    h.get_by_label("No possible duplicates left to resolve.");
+    assert!(matches!(
+        h.state().app.fair.duplicate_decisions.as_slice(),
+        [fairmatch::model::DuplicateDecision::DifferentPeople { .. }]
+    ));
+}
