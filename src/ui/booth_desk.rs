@@ -20,6 +20,11 @@ const BOOTH: Tr = tr("This laptop's booth", "本机展位");
 const PICK_BOOTH: Tr = tr("Pick this laptop's booth first.", "请先选择本机所在展位。");
 const CONTACT_HIDDEN: Tr = tr("Contact details withheld (no consent)", "未同意共享联系方式");
 const FIT: Tr = tr("Fit with this booth's positions", "与本展位岗位的匹配");
+const FIT_BAR: Tr = tr("fit", "匹配度");
+const NOBODY_TO_INVITE: Tr = tr(
+    "Nobody right now: the best fits checked in have all visited.",
+    "暂无：已签到的最匹配者都已到访。",
+);
 const VISIT: Tr = tr("Record visit", "记录到访");
 const SAVE_VISIT: Tr = tr("Save visit", "保存到访");
 const POSITION: Tr = tr("Visit position", "到访岗位");
@@ -30,7 +35,6 @@ const NEXT: Tr = tr("Next step", "下一步");
 const SHORTLIST: Tr = tr("Visitors today (shortlist)", "今日到访（候选名单）");
 const SHORTLIST_ALL: Tr = tr("Visitors, all days (shortlist)", "全部日期到访（候选名单）");
 const DAY: Tr = tr("Shortlist day", "名单日期");
-const TODAY: Tr = tr("Today", "今天");
 const ALL_DAYS: Tr = tr("All days", "全部日期");
 const EXPORT_PATH: Tr = tr("Shortlist CSV path", "候选名单 CSV 路径");
 const EXPORT: Tr = tr("Export shortlist CSV", "导出候选名单 CSV");
@@ -142,11 +146,9 @@ fn card(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId, booth: &BoothId
         .collect();
     for (pid, title) in &positions {
         if let Some(e) = ws.app.matcher.explain(&ws.app.fair, id, pid) {
-            super::widgets::score_bar(ui, &format!("{title} fit"), e.fit, 120.0);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{title}: {:.0}", e.fit));
-                ui.weak(e.short(lang));
-            });
+            ui.label(egui::RichText::new(title).strong());
+            super::widgets::score_bar(ui, FIT_BAR.get(lang), e.fit, 120.0);
+            ui.add(egui::Label::new(egui::RichText::new(e.short(lang)).weak()).wrap());
         }
     }
     ui.add_space(6.0);
@@ -302,20 +304,22 @@ fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
         ShortlistDay::All => SHORTLIST_ALL.get(lang).to_owned(),
     };
     ui.label(egui::RichText::new(format!("{heading} ({})", rows.len())).strong());
-    egui::Grid::new("shortlist").striped(true).show(ui, |ui| {
-        for r in &rows {
-            ui.label(&r[0]);
-            ui.label(&r[1]);
-            ui.label(if r[2].is_empty() {
-                "-".to_owned()
-            } else {
-                format!("{}★", r[2])
-            });
-            ui.label(&r[3]);
-            ui.label(&r[4]);
-            ui.end_row();
-        }
-    });
+    let today = checkin::now().date();
+    if rows.is_empty()
+        && ws.desks.shortlist_day == ShortlistDay::Today
+        && let Some(latest) = fairday::booth_visit_days(&ws.app.fair, booth).first()
+    {
+        // Looking back after the fair (or at the sample): say where the visits are.
+        ui.weak(match lang {
+            Lang::En => format!("No visitors today ({today}); the latest were on {latest}: pick that day above."),
+            Lang::Zh => format!("今天（{today}）没有到访；最近一次是 {latest}，可在上方选择该日期。"),
+        });
+    }
+    // A busy booth has dozens of visitors; keep the export and "worth inviting" in sight.
+    egui::ScrollArea::vertical()
+        .id_salt("shortlist-rows")
+        .max_height(320.0)
+        .show(ui, |ui| shortlist_grid(ui, &rows));
     let mut chosen: Option<PathBuf> = None;
     ui.horizontal(|ui| {
         let l = ui.label(EXPORT_PATH.get(lang));
@@ -348,12 +352,32 @@ fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     }
 }
 
+fn shortlist_grid(ui: &mut egui::Ui, rows: &[[String; 6]]) {
+    egui::Grid::new("shortlist").striped(true).show(ui, |ui| {
+        for r in rows {
+            ui.label(&r[0]);
+            ui.label(&r[1]);
+            ui.label(if r[2].is_empty() {
+                "-".to_owned()
+            } else {
+                format!("{}★", r[2])
+            });
+            ui.label(&r[3]);
+            ui.label(&r[4]);
+            ui.end_row();
+        }
+    });
+}
+
 /// Today, the other days this booth had visitors, or all of them.
 fn day_picker(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     let lang = ws.lang();
     let today = checkin::now().date();
     let label_of = |day: ShortlistDay| match day {
-        ShortlistDay::Today => format!("{} ({today})", TODAY.get(lang)),
+        ShortlistDay::Today => match lang {
+            Lang::En => format!("Today ({today})"),
+            Lang::Zh => format!("今天（{today}）"),
+        },
         ShortlistDay::Day(day) => day.to_string(),
         ShortlistDay::All => ALL_DAYS.get(lang).to_owned(),
     };
@@ -392,6 +416,9 @@ fn worth_inviting(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
         }
     }
     best.sort_by(|a, b| b.2.total_cmp(&a.2));
+    if best.is_empty() {
+        ui.weak(NOBODY_TO_INVITE.get(lang));
+    }
     let mut open = None;
     for (cid, pid, fit) in best.iter().take(15) {
         let name = ws
