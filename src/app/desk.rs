@@ -68,6 +68,29 @@ impl AppState {
         self.desk.last_action.as_ref()
     }
 
+    /// The edit's name with the person's name rather than only their id, for the Edit menu.
+    fn desk_action_name(&self, edit: &Edit) -> EditName {
+        let who = |id: &CandidateId| {
+            self.candidate(id)
+                .filter(|c| !c.name.is_empty())
+                .map_or_else(|| id.to_string(), |c| format!("{} ({id})", c.name))
+        };
+        match edit {
+            Edit::CheckIn { candidate, .. } => {
+                let who = who(candidate);
+                EditName::new(format!("check in {who}"), format!("签到 {who}"))
+            }
+            Edit::Visit { draft, .. } => {
+                let who = who(&draft.candidate);
+                EditName::new(
+                    format!("visit of {who} at {}", draft.booth),
+                    format!("{who} 到访 {}", draft.booth),
+                )
+            }
+            _ => edit.name(),
+        }
+    }
+
     /// Applies a desk edit for [`AppState::apply_with_outcome`]; `None` for any other edit.
     pub(super) fn apply_desk_action(&mut self, edit: &Edit) -> Option<Result<DeskOutcome, EditError>> {
         let now: LocalTime = match edit {
@@ -111,7 +134,7 @@ impl AppState {
         .map_err(refused);
         if result.as_ref().is_ok_and(DeskOutcome::recorded) {
             self.revision += 1;
-            self.desk.last_action = Some(edit.name());
+            self.desk.last_action = Some(self.desk_action_name(edit));
             // No undo step exists for desk edits, so mark unsaved by moving the saved marker off.
             self.saved_serial = u64::MAX;
         }
@@ -243,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             app.last_desk_action().map(|n| n.en.as_str()),
-            Some(format!("visit of {candidate} at {booth}").as_str())
+            Some(format!("visit of {} ({candidate}) at {booth}", app.fair.candidates[7].name).as_str())
         );
         assert!(app.is_dirty());
 

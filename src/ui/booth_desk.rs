@@ -148,7 +148,8 @@ fn card(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId, booth: &BoothId
         if let Some(e) = ws.app.matcher.explain(&ws.app.fair, id, pid) {
             ui.label(egui::RichText::new(title).strong());
             super::widgets::score_bar(ui, FIT_BAR.get(lang), e.fit, 120.0);
-            ui.add(egui::Label::new(egui::RichText::new(e.short(lang)).weak()).wrap());
+            // Not in the column's justified layout, which would stretch the spaces between words.
+            ui.horizontal_wrapped(|ui| ui.weak(e.short(lang)));
         }
     }
     ui.add_space(6.0);
@@ -319,6 +320,8 @@ fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     egui::ScrollArea::vertical()
         .id_salt("shortlist-rows")
         .max_height(320.0)
+        // Full width, so the scroll bar sits at the edge instead of over the time column.
+        .auto_shrink([false, true])
         .show(ui, |ui| shortlist_grid(ui, &rows));
     let mut chosen: Option<PathBuf> = None;
     ui.horizontal(|ui| {
