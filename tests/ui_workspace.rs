@@ -4,7 +4,10 @@ mod ui_fixture;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::{Harness, kittest::Queryable};
+use egui_kittest::{
+    Harness,
+    kittest::{NodeT, Queryable},
+};
 use fairmatch::app::{AppState, Prefs};
 use fairmatch::model::{CandidateId, Lang};
 use fairmatch::ui::{Dialog, FileAction, View, Workspace};
@@ -230,6 +233,9 @@ fn a_bad_file_shows_an_error_and_keeps_the_fair() {
     h.get_by_label("Path").type_text(&path.display().to_string());
     h.run();
     h.get_by_label("OK").click();
+    // The loading screen's spinner repaints until the load ends: step, do not wait to settle.
+    h.step();
+    h.state_mut().wait_for_loading();
     h.run();
     assert_eq!(h.state().notices.len(), 1);
     assert!(
@@ -244,8 +250,16 @@ fn a_bad_file_shows_an_error_and_keeps_the_fair() {
     assert!(h.state().notices.is_empty());
 }
 
+fn import_candidates(h: &mut Harness<'static, Workspace>, path: &std::path::Path) {
+    h.state_mut().use_path(
+        fairmatch::ui::FilePurpose::ImportCsv(fairmatch::ui::CsvKind::Candidates),
+        path.to_path_buf(),
+    );
+    h.run();
+}
+
 #[test]
-fn a_csv_import_is_one_undoable_edit_and_bad_rows_are_listed() {
+fn a_csv_import_with_bad_rows_asks_first_cancel_changes_nothing_import_is_one_undo_step() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("报名.csv");
     std::fs::write(
@@ -255,22 +269,43 @@ fn a_csv_import_is_one_undoable_edit_and_bad_rows_are_listed() {
     .expect("write");
     let mut h = harness(workspace(Lang::En));
     h.run();
-    h.state_mut().use_path(
-        fairmatch::ui::FilePurpose::ImportCsv(fairmatch::ui::CsvKind::Candidates),
-        path,
-    );
+    let before = h.state().app.fair.clone();
+
+    import_candidates(&mut h, &path);
+    assert_eq!(h.state().dialog, Some(Dialog::ImportBadRows));
+    // The bad row is shown with file, line, column and what was expected.
+    let listed = h.query_all_by_label_contains("报名.csv:3: column").count();
+    assert_eq!(listed, 1, "the bad row is listed");
+    assert_eq!(h.state().app.fair, before, "nothing changes before the user chooses");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().dialog, None);
+    assert_eq!(h.state().app.fair, before, "cancel changes nothing");
+    assert!(!h.state().app.is_dirty());
+    assert!(h.state().app.undo_name().is_none());
+
+    import_candidates(&mut h, &path);
+    h.get_by_label("Import 1 good rows, skip 1 bad").click();
     h.run();
     assert_eq!(h.state().app.fair.candidates.len(), 4, "the good row is imported");
-    assert_eq!(
-        h.state().notices.len(),
-        1,
-        "the bad row is listed: {:?}",
-        h.state().notices
-    );
-    assert!(h.state().notices[0].detail.contains(":3"), "{:?}", h.state().notices);
+    assert!(h.state().app.candidate(&CandidateId::new("C0100")).is_some());
+    let undo_name = h.state().app.undo_name().map(|n| n.en.clone());
+    assert_eq!(undo_name.as_deref(), Some("import 1 rows from 报名.csv, 1 skipped"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().app.fair.candidates.len(), 3);
+    assert_eq!(h.state().app.fair, before, "one undo removes the whole import");
+}
+
+#[test]
+fn a_clean_csv_import_needs_no_question() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("ok.csv");
+    std::fs::write(&path, "编号,姓名,学历\nC0100,赵磊,本科\nC0101,钱敏,硕士\n").expect("write");
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    import_candidates(&mut h, &path);
+    assert_eq!(h.state().dialog, None);
+    assert_eq!(h.state().app.fair.candidates.len(), 5);
 }
 
 #[test]
@@ -318,4 +353,193 @@ fn allocation_runs_on_demand_and_jumps_to_a_position() {
     let csv = std::fs::read_to_string(&out).expect("exported");
     assert!(csv.starts_with("candidate_id,position_id,reason\n"));
     assert_eq!(csv.lines().count(), 4);
+}
+
+/// A fair file that arrives only when the test says so: a named pipe the loader blocks on.
+#[cfg(unix)]
+fn slow_fair_file(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("slow.ron");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    path
+}
+
+#[cfg(unix)]
+#[test]
+fn opening_shows_a_loading_screen_then_the_table_and_allows_no_edits_meanwhile() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = slow_fair_file(dir.path());
+    let mut ws = workspace(Lang::En);
+    ws.view = View::Candidates;
+    let mut h = harness(ws);
+    h.run();
+    h.state_mut().open_path(&path);
+    h.step();
+    h.step();
+    assert!(h.state().is_loading());
+    h.get_by_label("Opening slow.ron");
+    h.get_by_label("Cancel");
+    // The menus are disabled and shortcuts do nothing while the file loads.
+    assert!(h.get_by_label("File").accesskit_node().is_disabled());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.step();
+    assert_eq!(
+        h.state().app.fair.candidates.len(),
+        3,
+        "nothing acts on the fair meanwhile"
+    );
+    assert!(h.query_by_label("张伟").is_none(), "the table is hidden while loading");
+
+    let mut arriving = ui_fixture::fair();
+    arriving.candidates.truncate(2);
+    let text = fairmatch::store::fair_to_string(&arriving).expect("serializes");
+    let writer = std::thread::spawn(move || std::fs::write(&path, text).expect("write to the pipe"));
+    writer.join().expect("writer");
+    h.state_mut().wait_for_loading();
+    h.run();
+    assert!(!h.state().is_loading());
+    assert_eq!(
+        h.state().app.fair.candidates.len(),
+        2,
+        "the loaded fair replaced the old one"
+    );
+    assert!(!h.state().app.is_dirty());
+    h.get_by_label("张伟");
+}
+
+#[cfg(unix)]
+#[test]
+fn cancelling_a_load_keeps_the_open_fair() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = slow_fair_file(dir.path());
+    let mut h = harness(workspace(Lang::Zh));
+    h.run();
+    h.state_mut().open_path(&path);
+    h.step();
+    h.get_by_label("正在打开 slow.ron");
+    h.get_by_label("取消").click();
+    h.run();
+    assert!(!h.state().is_loading());
+    assert_eq!(h.state().app.fair.candidates.len(), 3);
+    // Unblock the loader thread so it can finish and find nobody waiting.
+    let _ = std::fs::write(&path, "");
+}
+
+#[test]
+fn deleting_a_position_with_visits_asks_keeps_the_visits_and_undoes_as_one() {
+    use fairmatch::model::{BoothId, NextStep, PositionId, Visit, VisitId};
+    let mut fair = ui_fixture::fair();
+    fair.visits.push(Visit {
+        id: VisitId::new("V1"),
+        candidate: CandidateId::new("C0001"),
+        booth: BoothId::new("A01"),
+        position: Some(PositionId::new("P0001")),
+        at: chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+            .and_then(|d| d.and_hms_opt(10, 5, 0))
+            .expect("valid time"),
+        rating: Some(4),
+        notes: "knows PyTorch".into(),
+        next_step: NextStep::Interview,
+        status: Default::default(),
+    });
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(fair, None, prefs));
+    ws.native_dialogs = false;
+    ws.view = View::Positions;
+    ws.app.selection.position = Some(PositionId::new("P0001"));
+    let mut h = harness(ws);
+    h.run();
+    let before = h.state().app.fair.clone();
+
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(
+        h.state().dialog,
+        Some(Dialog::DeletePosition {
+            id: PositionId::new("P0001")
+        })
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().app.fair, before, "cancel deletes nothing");
+
+    h.get_by_label("Delete").click();
+    h.run();
+    h.get_by_label("Delete position, keep visits").click();
+    h.run();
+    let app = &h.state().app;
+    assert!(app.position(&PositionId::new("P0001")).is_none());
+    assert_eq!(app.fair.visits.len(), 1, "the visit stays");
+    assert_eq!(app.fair.visits[0].position, None);
+    assert_eq!(app.fair.visits[0].notes, "knows PyTorch");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().app.fair,
+        before,
+        "one undo restores the position and the visit's link"
+    );
+}
+
+#[test]
+fn an_id_can_be_cleared_and_retyped_and_only_a_valid_id_is_applied() {
+    let mut ws = workspace(Lang::En);
+    ws.app.selection.candidate = Some(CandidateId::new("C0001"));
+    let mut h = harness(ws);
+    h.run();
+    h.get_by_label("id").click();
+    h.run();
+    h.key_press(Key::End);
+    for _ in 0.."C0001".len() {
+        h.key_press(Key::Backspace);
+    }
+    h.run();
+    assert!(
+        h.state().notices.is_empty(),
+        "clearing is not refused: {:?}",
+        h.state().notices
+    );
+    assert!(
+        h.state().app.candidate(&CandidateId::new("C0001")).is_some(),
+        "the record keeps its id"
+    );
+    h.get_by_label_contains("an id is required");
+
+    h.get_by_label("id").type_text("C0002");
+    h.run();
+    h.get_by_label("this id is already used");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().app.candidate(&CandidateId::new("C0001")).is_some(),
+        "a taken id is not applied"
+    );
+    assert_eq!(
+        h.state().app.fair.candidates[1].name,
+        "李娜",
+        "the other record is untouched"
+    );
+    assert!(h.state().app.undo_name().is_none());
+
+    h.get_by_label("id").click();
+    h.run();
+    h.key_press(Key::End);
+    h.get_by_label("id").type_text("9");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().app.candidate(&CandidateId::new("C00019")).is_some(),
+        "a valid id is applied"
+    );
+    assert!(h.state().app.candidate(&CandidateId::new("C0001")).is_none());
+    assert_eq!(h.state().app.selection.candidate, Some(CandidateId::new("C00019")));
+    assert!(h.state().notices.is_empty());
+    let undo_name = h.state().app.undo_name().map(|n| n.en.clone());
+    assert_eq!(undo_name.as_deref(), Some("change id of 张伟"));
 }

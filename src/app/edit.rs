@@ -2,7 +2,7 @@
 
 use crate::model::{
     Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, LocalTime, MatchSettings, Position,
-    PositionId, Visit,
+    PositionId, Visit, VisitId,
 };
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
@@ -105,8 +105,14 @@ pub enum Edit {
         value: Position,
         at: Option<usize>,
     },
+    /// Deletes the position. Visits that name it are booth staff's records: they are kept,
+    /// under their booth without a position, and undo gives them their position back.
     DeletePosition {
         id: PositionId,
+    },
+    /// Sets which position each listed visit is about (`None`: the booth in general).
+    SetVisitPositions {
+        visits: Vec<(VisitId, Option<PositionId>)>,
     },
     /// `visits` are the candidate's visits with their former indexes, restored by undo.
     AddCandidate {
@@ -249,6 +255,10 @@ impl Edit {
                 EditName::new(format!("change {}", field.en), format!("修改{}", field.zh))
             }
             Edit::SetMeta { .. } => EditName::new("change fair details", "修改招聘会信息"),
+            Edit::SetVisitPositions { visits } => EditName::new(
+                format!("change the position of {} visits", visits.len()),
+                format!("修改 {} 条到访记录的岗位", visits.len()),
+            ),
             Edit::CheckIn { candidate, .. } => {
                 EditName::new(format!("check in {candidate}"), format!("签到 {candidate}"))
             }

@@ -10,6 +10,7 @@ pub mod fairday;
 pub mod merge;
 pub mod prefs;
 pub mod search;
+pub mod shared;
 pub mod views;
 
 use std::collections::HashSet;
@@ -22,10 +23,11 @@ use rayon::prelude::*;
 pub use edit::{BoothPositions, Edit, EditName, Field, field};
 pub use prefs::Prefs;
 use search::SearchKey;
+pub use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
 
 use crate::matching::Matcher;
-use crate::model::{BoothId, CandidateId, Fair, FairId, FairIndex, Lang, PositionId};
+use crate::model::{BoothId, CandidateId, Fair, FairId, FairIndex, Lang, PositionId, VisitId};
 
 /// One applied edit with what undoes it.
 #[derive(Debug, Clone)]
@@ -63,9 +65,11 @@ impl EditError {
 /// How long each part of opening a fair took (shown by `ui-bench`).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct StartupTimes {
+    /// Reading and parsing the file (zero when the fair did not come from a file).
+    pub read: Duration,
     pub index: Duration,
     pub search_keys: Duration,
-    /// Copying the fair for the background build (zero when matching synchronously).
+    /// Handing the fair to the background build (shared, not copied: near zero).
     pub snapshot: Duration,
     /// The matcher build when synchronous; in the background it is reported by `matching_took`.
     pub matcher: Duration,
@@ -96,8 +100,68 @@ pub struct Selection {
     pub candidate: Option<CandidateId>,
 }
 
+/// A loaded fair with its id index and search keys: everything opening it needs before the
+/// first table frame, built off the UI thread when a file is opened in the window.
+pub struct PreparedFair {
+    fair: Fair,
+    index: FairIndex,
+    booth_keys: Vec<SearchKey>,
+    position_keys: Vec<SearchKey>,
+    candidate_keys: Vec<SearchKey>,
+    times: StartupTimes,
+}
+
+impl PreparedFair {
+    pub fn new(fair: Fair) -> Self {
+        let mut times = StartupTimes::default();
+        let start = Instant::now();
+        let index = FairIndex::build(&fair);
+        times.index = start.elapsed();
+        let start = Instant::now();
+        // Pinyin keys for 100,000 names are a noticeable part of opening: spread them over cores.
+        let booth_keys = fair.booths.par_iter().map(SearchKey::booth).collect();
+        let candidate_keys = fair.candidates.par_iter().map(SearchKey::candidate).collect();
+        let position_keys = fair
+            .positions
+            .par_iter()
+            .map(|position| SearchKey::position(position, employer_of(&fair, &index, &position.booth)))
+            .collect();
+        times.search_keys = start.elapsed();
+        Self {
+            fair,
+            index,
+            booth_keys,
+            position_keys,
+            candidate_keys,
+            times,
+        }
+    }
+
+    /// Loads and prepares `path` (the slow part of opening; safe to run on any thread).
+    pub fn load(path: &Path) -> Result<Self, crate::store::StoreError> {
+        let start = Instant::now();
+        let fair = crate::store::load_fair(path)?;
+        let read = start.elapsed();
+        let mut prepared = Self::new(fair);
+        prepared.times.read = read;
+        Ok(prepared)
+    }
+
+    pub fn fair(&self) -> &Fair {
+        &self.fair
+    }
+}
+
+fn employer_of<'a>(fair: &'a Fair, index: &FairIndex, booth: &BoothId) -> &'a str {
+    index
+        .booths
+        .get(booth)
+        .and_then(|&b| fair.booths.get(b))
+        .map_or("", |b| b.employer.as_str())
+}
+
 pub struct AppState {
-    pub fair: Fair,
+    pub fair: SharedFair,
     pub index: FairIndex,
     pub matcher: Matcher,
     pub path: Option<PathBuf>,
@@ -144,7 +208,7 @@ impl AppState {
         let mut state = Self {
             index: FairIndex::default(),
             matcher: Matcher::default(),
-            fair: Fair::new(FairId::new("empty"), ""),
+            fair: SharedFair::new(Fair::new(FairId::new("empty"), "")),
             path: None,
             selection: Selection::default(),
             booths_view: TableView::default(),
@@ -172,22 +236,31 @@ impl AppState {
 
     /// Swaps in another fair (New/Open): fresh indexes, matcher, history and selection.
     pub fn replace_fair(&mut self, fair: Fair, path: Option<PathBuf>) {
-        let mut times = StartupTimes::default();
-        let start = Instant::now();
-        self.index = FairIndex::build(&fair);
-        times.index = start.elapsed();
-        let start = Instant::now();
-        // Pinyin keys for 100,000 names are a noticeable part of opening: spread them over cores.
-        self.booth_keys = fair.booths.par_iter().map(SearchKey::booth).collect();
-        self.candidate_keys = fair.candidates.par_iter().map(SearchKey::candidate).collect();
-        self.fair = fair;
-        self.position_keys = (0..self.fair.positions.len()).map(|i| self.position_key(i)).collect();
-        times.search_keys = start.elapsed();
+        self.install(PreparedFair::new(fair), path);
+    }
+
+    /// Swaps in a fair prepared elsewhere (e.g. on a loading thread).
+    pub fn install(&mut self, prepared: PreparedFair, path: Option<PathBuf>) {
+        let PreparedFair {
+            fair,
+            index,
+            booth_keys,
+            position_keys,
+            candidate_keys,
+            mut times,
+        } = prepared;
+        // Freeing a 100,000-candidate fair takes a while; the old one goes on a thread of its own.
+        let old_fair = std::mem::replace(&mut self.fair, SharedFair::new(fair));
+        let old_matcher = std::mem::take(&mut self.matcher);
+        std::thread::spawn(move || drop((old_fair, old_matcher)));
+        self.index = index;
+        self.booth_keys = booth_keys;
+        self.position_keys = position_keys;
+        self.candidate_keys = candidate_keys;
         // A build still running belongs to the previous fair; dropping its receiver discards it.
         self.pending = None;
         if self.background_matching {
-            // The previous fair's results must not show for this one; views show "matching…".
-            self.matcher = Matcher::default();
+            // The previous fair's results were taken above; views show "matching…" until it is built.
             let start = Instant::now();
             self.start_background_build();
             times.snapshot = start.elapsed();
@@ -209,14 +282,17 @@ impl AppState {
         self.revision += 1;
     }
 
-    /// Starts building the matcher from a copy of the fair as it is now. Until it arrives the
-    /// current matcher is kept but no longer updated; edits are noted in `touched` instead.
+    /// Starts building the matcher from the fair as it is now (shared; an edit meanwhile copies it).
+    /// Until it arrives the current matcher is kept but no longer updated; edits are noted in
+    /// `touched` instead.
     fn start_background_build(&mut self) {
-        let snapshot = self.fair.clone();
+        let snapshot = self.fair.share();
         let (sender, receiver) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let start = Instant::now();
             let matcher = Matcher::build(&snapshot);
+            // Let go of the fair before reporting, so the next edit need not copy it.
+            drop(snapshot);
             // The receiver is gone when another fair was opened meanwhile: nothing to do.
             let _ = sender.send((matcher, start.elapsed()));
         });
@@ -445,13 +521,7 @@ impl AppState {
 
     fn position_key(&self, i: usize) -> SearchKey {
         let position = &self.fair.positions[i];
-        let employer = self
-            .index
-            .booths
-            .get(&position.booth)
-            .and_then(|&b| self.fair.booths.get(b))
-            .map_or("", |b| b.employer.as_str());
-        SearchKey::position(position, employer)
+        SearchKey::position(position, employer_of(&self.fair, &self.index, &position.booth))
     }
 
     fn structure_changed(&mut self) {
@@ -556,6 +626,15 @@ impl AppState {
             }
             Edit::DeleteBooth { id, positions } => {
                 let i = self.booth_index(&id)?;
+                // Visits are the fair day's record of who came to this booth; a visit cannot
+                // exist without its booth, so a booth with visits stays.
+                let visits = self.fair.visits.iter().filter(|v| v.booth == id).count();
+                if visits > 0 {
+                    return Err(EditError::new(
+                        format!("booth {id} cannot be deleted: {visits} visits were recorded there"),
+                        format!("无法删除展位 {id}：该展位已有 {visits} 条到访记录"),
+                    ));
+                }
                 let owned: Vec<PositionId> = self
                     .fair
                     .positions
@@ -616,6 +695,19 @@ impl AppState {
             }
             Edit::DeletePosition { id } => {
                 let i = self.position_index(&id)?;
+                let detach: Vec<(VisitId, Option<PositionId>)> = self
+                    .fair
+                    .visits
+                    .iter()
+                    .filter(|v| v.position.as_ref() == Some(&id))
+                    .map(|v| (v.id.clone(), None))
+                    .collect();
+                if !detach.is_empty() {
+                    // Visits first (kept, without the position), then the position; undone as one.
+                    let name = Edit::DeletePosition { id: id.clone() }.name();
+                    let edits = vec![Edit::SetVisitPositions { visits: detach }, Edit::DeletePosition { id }];
+                    return self.apply_raw(Edit::Batch { name, edits });
+                }
                 let value = self.fair.positions.remove(i);
                 self.position_keys.remove(i);
                 self.structure_changed();
@@ -667,6 +759,31 @@ impl AppState {
                     at: Some(i),
                     visits,
                 })
+            }
+            Edit::SetVisitPositions { visits } => {
+                let at: std::collections::HashMap<&VisitId, usize> =
+                    self.fair.visits.iter().enumerate().map(|(i, v)| (&v.id, i)).collect();
+                let mut found = Vec::with_capacity(visits.len());
+                for (id, position) in &visits {
+                    let Some(&i) = at.get(id) else {
+                        return Err(missing("visit", &id.0));
+                    };
+                    if let Some(p) = position
+                        && !self.index.positions.contains_key(p)
+                    {
+                        return Err(missing("position", &p.0));
+                    }
+                    found.push(i);
+                }
+                let mut inverse = Vec::with_capacity(visits.len());
+                for ((id, position), i) in visits.into_iter().zip(found) {
+                    let visit = &mut self.fair.visits[i];
+                    let old = std::mem::replace(&mut visit.position, position);
+                    let (candidate, booth) = (visit.candidate.clone(), visit.booth.clone());
+                    inverse.push((id, old));
+                    self.visits_changed(&candidate, &booth);
+                }
+                Ok(Edit::SetVisitPositions { visits: inverse })
             }
             Edit::SetSettings { value, field } => {
                 let old = std::mem::replace(&mut self.fair.settings, value);
@@ -881,6 +998,33 @@ impl AppState {
         }
     }
 
+    /// The fair index of the selected record of `table`.
+    pub fn selected_row(&self, table: Table) -> Option<usize> {
+        match table {
+            Table::Booths => self.selection.booth.as_ref().and_then(|id| self.index.booths.get(id)),
+            Table::Positions => self
+                .selection
+                .position
+                .as_ref()
+                .and_then(|id| self.index.positions.get(id)),
+            Table::Candidates => self
+                .selection
+                .candidate
+                .as_ref()
+                .and_then(|id| self.index.candidates.get(id)),
+        }
+        .copied()
+    }
+
+    /// Selects the record at `index` of `table`'s list in the fair.
+    pub fn select_row(&mut self, table: Table, index: usize) {
+        match table {
+            Table::Booths => self.selection.booth = self.fair.booths.get(index).map(|b| b.id.clone()),
+            Table::Positions => self.selection.position = self.fair.positions.get(index).map(|p| p.id.clone()),
+            Table::Candidates => self.selection.candidate = self.fair.candidates.get(index).map(|c| c.id.clone()),
+        }
+    }
+
     /// An id not used yet, `prefix` followed by a number.
     pub fn fresh_id(&self, table: Table, prefix: &str) -> String {
         let taken = |id: &str| match table {
@@ -928,6 +1072,7 @@ fn missing(kind: &str, id: &str) -> EditError {
     let zh = match kind {
         "booth" => "展位",
         "position" => "岗位",
+        "visit" => "到访记录",
         _ => "求职者",
     };
     EditError::new(format!("no {kind} with id {id}"), format!("没有编号为 {id} 的{zh}"))

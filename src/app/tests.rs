@@ -189,6 +189,10 @@ fn duplicate_ids_are_refused_and_change_nothing() {
 #[test]
 fn deleting_a_booth_deletes_or_moves_its_positions_as_one_undo_step() {
     let mut app = state();
+    // Before the fair: no visits yet (a booth with visits cannot be deleted, tested below).
+    app.fair.visits.clear();
+    let fair = app.fair.clone();
+    app.replace_fair(fair, None);
     let before = app.fair.clone();
     app.apply(Edit::DeleteBooth {
         id: BoothId::new("A1"),
@@ -414,4 +418,61 @@ fn settings_changed_during_a_background_build_rebuild() {
     app.wait_for_matching();
     assert_eq!(app.matcher.top_k(), 3);
     assert_matches_fresh_build(&app);
+}
+
+#[test]
+fn deleting_a_position_keeps_its_visits_under_the_booth_and_undo_restores_them() {
+    let mut app = state();
+    app.fair.visits[0].position = Some(PositionId::new("P1"));
+    app.fair.visits[0].next_step = crate::model::NextStep::Reject;
+    // Rebuild so the matcher knows the visit as it is now.
+    let fair = app.fair.clone();
+    app.replace_fair(fair, None);
+    let before = app.fair.clone();
+    app.apply(Edit::DeletePosition {
+        id: PositionId::new("P1"),
+    })
+    .expect("delete position");
+    assert!(app.position(&PositionId::new("P1")).is_none());
+    assert_eq!(app.fair.visits.len(), 1, "the visit is kept");
+    assert_eq!(app.fair.visits[0].position, None, "without the deleted position");
+    assert_eq!(app.fair.visits[0].rating, Some(5));
+    assert!(
+        crate::model::validate(&app.fair).is_empty(),
+        "no visit points at a missing position"
+    );
+    assert_eq!(app.undo_name().map(|n| n.en.as_str()), Some("delete position P1"));
+    assert_matches_fresh_build(&app);
+    app.undo().expect("undo");
+    assert_eq!(
+        app.fair, before,
+        "one undo brings back the position and the visit's link"
+    );
+    assert_matches_fresh_build(&app);
+    app.redo().expect("redo");
+    assert_eq!(app.fair.visits[0].position, None);
+    assert!(app.position(&PositionId::new("P1")).is_none());
+}
+
+#[test]
+fn a_booth_with_visits_cannot_be_deleted() {
+    let mut app = state();
+    let before = app.fair.clone();
+    for positions in [BoothPositions::Delete, BoothPositions::MoveTo(BoothId::new("A2"))] {
+        let err = app
+            .apply(Edit::DeleteBooth {
+                id: BoothId::new("A1"),
+                positions,
+            })
+            .expect_err("A1 has a visit");
+        assert!(err.en.contains("1 visits were recorded"), "{}", err.en);
+    }
+    assert_eq!(app.fair, before);
+    assert!(app.undo_name().is_none());
+    // A2 has no visits and no positions: it goes.
+    app.apply(Edit::DeleteBooth {
+        id: BoothId::new("A2"),
+        positions: BoothPositions::Delete,
+    })
+    .expect("delete A2");
 }

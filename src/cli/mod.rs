@@ -69,14 +69,16 @@ pub fn main() -> ExitCode {
 }
 
 fn open_window(file: Option<PathBuf>) -> ExitCode {
+    // A file that cannot even be opened is refused here, before any window; the slow part (the
+    // parse) happens in the window, which appears at once and shows parse errors itself.
     let start = match file {
-        Some(path) => match crate::store::load_fair(&path) {
-            Ok(fair) => crate::ui::Start::File(fair, path),
-            Err(e) => {
-                eprintln!("fairmatch: {e}");
+        Some(path) => {
+            if let Err(source) = std::fs::File::open(&path) {
+                eprintln!("fairmatch: {}", crate::store::StoreError::Read { path, source });
                 return ExitCode::FAILURE;
             }
-        },
+            crate::ui::Start::Path(path)
+        }
         None => crate::ui::Start::Default,
     };
     match crate::ui::run_with(start) {

@@ -103,6 +103,8 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
         }
     });
     let Some(revision) = ws.allocation.computed_for else {
+        ui.add_space(8.0);
+        ui.weak(ws.t(i18n::ALLOCATION_NOT_RUN));
         return;
     };
     if revision != ws.app.revision() {

@@ -1,9 +1,11 @@
 //! Booths: table and editor. Deleting a booth with positions asks what to do with them.
 
-use super::table::{self, ColumnDef, FilterSet};
+use super::i18n::Tr;
+use super::page::RecordPage;
+use super::table::{ColumnDef, FilterSet};
 use super::widgets::Form;
 use super::{Dialog, Workspace, i18n};
-use crate::app::{AppState, BoothPositions, Column, Edit, Table, field};
+use crate::app::{AppState, BoothPositions, Column, Edit, Selection, Table, field};
 use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry, Lang};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -20,12 +22,12 @@ const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
         column: Column::Industry,
         title: i18n::INDUSTRY,
-        width: 110.0,
+        width: 140.0,
     },
     ColumnDef {
         column: Column::Zone,
         title: i18n::ZONE,
-        width: 90.0,
+        width: 140.0,
     },
     ColumnDef {
         column: Column::Kind,
@@ -49,14 +51,15 @@ fn cell(app: &AppState, index: usize, column: Column) -> String {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.horizontal(|ui| {
-        ui.heading(ws.t(i18n::BOOTHS));
-        if ui.button(ws.t(i18n::ADD_BOOTH)).clicked() {
-            add(ws, None);
-        }
-    });
-    let filters = FilterSet {
+/// The booths screen on the shared record page.
+pub struct Page;
+
+impl RecordPage for Page {
+    type Id = BoothId;
+    const TABLE: Table = Table::Booths;
+    const TITLE: Tr = i18n::BOOTHS;
+    const ADD_LABEL: Tr = i18n::ADD_BOOTH;
+    const FILTERS: FilterSet = FilterSet {
         industry: true,
         zone: true,
         education: false,
@@ -64,22 +67,20 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
         city: false,
         checked_in: false,
     };
-    table::filter_bar(ui, ws, Table::Booths, &filters);
-    ui.separator();
-    let selected = ws.app.selection.booth.clone();
-    let selected_index = selected.as_ref().and_then(|id| ws.app.index.booths.get(id).copied());
-    if let Some(id) = &selected {
-        egui::Panel::right("booth_editor")
-            .default_size(420.0)
-            .min_size(320.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("booth_editor_scroll")
-                    .show(ui, |ui| editor(ui, ws, id))
-            });
+    const COLUMNS: &'static [ColumnDef] = COLUMNS;
+    const KEY: &'static str = "booth";
+    const EDITOR_WIDTH: (f32, f32) = (420.0, 320.0);
+    fn selected(selection: &Selection) -> &Option<BoothId> {
+        &selection.booth
     }
-    if let Some(index) = table::rows(ui, ws, Table::Booths, COLUMNS, selected_index, cell) {
-        ws.app.selection.booth = ws.app.fair.booths.get(index).map(|b| b.id.clone());
+    fn cell(app: &AppState, row: usize, column: Column) -> String {
+        cell(app, row, column)
+    }
+    fn add(ws: &mut Workspace) {
+        add(ws, None)
+    }
+    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
+        editor(ui, ws, id)
     }
 }
 
@@ -125,7 +126,9 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
             add(ws, Some(original.clone()));
         }
         if ui.button(ws.t(i18n::DELETE)).clicked() {
-            if positions.is_empty() {
+            let has_visits = ws.app.fair.visits.iter().any(|v| v.booth == *id);
+            // A booth with visits is refused by the app (shown in the error panel): no question.
+            if positions.is_empty() || has_visits {
                 ws.apply(Edit::DeleteBooth {
                     id: id.clone(),
                     positions: BoothPositions::Delete,
@@ -146,14 +149,14 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
         Lang::En => en.to_owned(),
         Lang::Zh => zh.to_owned(),
     };
-    let id_problem =
-        (draft.id != *id && ws.app.index.booths.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
     let employer_problem = draft
         .employer
         .trim()
         .is_empty()
         .then(|| say("an employer name is required", "单位名称不能为空"));
     let salt = format!("booth:{}", ws.app.index.booths.get(id).copied().unwrap_or_default());
+    let taken = &ws.app.index.booths;
+    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
     let mut form = Form {
         lang,
         drafts: &mut ws.drafts,
@@ -164,7 +167,9 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
     let mut floor = draft.floor.unwrap_or_default();
     let mut placed = draft.floor.is_some();
     ui.vertical(|ui| {
-        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.id_text(ui, field::ID, &mut draft.id.0, |typed| {
+            taken.contains_key(&BoothId::new(typed)).then(|| taken_message.clone())
+        });
         form.text(ui, field::EMPLOYER, &mut draft.employer, employer_problem);
         form.choice(
             ui,

@@ -1,9 +1,11 @@
 //! Candidates: table, editor, and the selected candidate's best positions.
 
-use super::table::{self, ColumnDef, FilterSet};
+use super::i18n::Tr;
+use super::page::RecordPage;
+use super::table::{ColumnDef, FilterSet};
 use super::widgets::Form;
 use super::{Workspace, i18n, match_panel};
-use crate::app::{AppState, Column, Edit, Table, field};
+use crate::app::{AppState, Column, Edit, Selection, Table, field};
 use crate::model::{Candidate, CandidateId, Education, Industry, Lang, TalentTier, WorkMode};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -30,12 +32,12 @@ const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
         column: Column::Tier,
         title: i18n::TIER,
-        width: 90.0,
+        width: 110.0,
     },
     ColumnDef {
         column: Column::City,
         title: i18n::CITY,
-        width: 70.0,
+        width: 110.0,
     },
     ColumnDef {
         column: Column::Salary,
@@ -70,14 +72,15 @@ fn cell(app: &AppState, index: usize, column: Column) -> String {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.horizontal(|ui| {
-        ui.heading(ws.t(i18n::CANDIDATES));
-        if ui.button(ws.t(i18n::ADD_CANDIDATE)).clicked() {
-            add(ws, None);
-        }
-    });
-    let filters = FilterSet {
+/// The candidates screen on the shared record page, with the candidate's best positions.
+pub struct Page;
+
+impl RecordPage for Page {
+    type Id = CandidateId;
+    const TABLE: Table = Table::Candidates;
+    const TITLE: Tr = i18n::CANDIDATES;
+    const ADD_LABEL: Tr = i18n::ADD_CANDIDATE;
+    const FILTERS: FilterSet = FilterSet {
         industry: true,
         zone: false,
         education: true,
@@ -85,28 +88,23 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
         city: true,
         checked_in: true,
     };
-    table::filter_bar(ui, ws, Table::Candidates, &filters);
-    ui.separator();
-    let selected = ws.app.selection.candidate.clone();
-    let selected_index = selected
-        .as_ref()
-        .and_then(|id| ws.app.index.candidates.get(id).copied());
-    if let Some(id) = &selected {
-        egui::Panel::right("candidate_matches")
-            .default_size(290.0)
-            .min_size(220.0)
-            .show(ui, |ui| match_panel::for_candidate(ui, ws, id));
-        egui::Panel::right("candidate_editor")
-            .default_size(340.0)
-            .min_size(260.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("candidate_editor_scroll")
-                    .show(ui, |ui| editor(ui, ws, id))
-            });
+    const COLUMNS: &'static [ColumnDef] = COLUMNS;
+    const KEY: &'static str = "candidate";
+    fn selected(selection: &Selection) -> &Option<CandidateId> {
+        &selection.candidate
     }
-    if let Some(index) = table::rows(ui, ws, Table::Candidates, COLUMNS, selected_index, cell) {
-        ws.app.selection.candidate = ws.app.fair.candidates.get(index).map(|c| c.id.clone());
+    fn cell(app: &AppState, row: usize, column: Column) -> String {
+        cell(app, row, column)
+    }
+    fn add(ws: &mut Workspace) {
+        add(ws, None)
+    }
+    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
+        editor(ui, ws, id)
+    }
+    const HAS_MATCH_PANEL: bool = true;
+    fn match_panel(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
+        match_panel::for_candidate(ui, ws, id)
     }
 }
 
@@ -148,14 +146,14 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
         return;
     }
     let mut draft = original.clone();
-    let id_problem =
-        (draft.id != *id && ws.app.index.candidates.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
     let add_skill = ws.t(i18n::ADD_SKILL);
     let problems = Problems::of(&draft, lang);
     let salt = format!(
         "candidate:{}",
         ws.app.index.candidates.get(id).copied().unwrap_or_default()
     );
+    let taken = &ws.app.index.candidates;
+    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
     let mut form = Form {
         lang,
         drafts: &mut ws.drafts,
@@ -166,7 +164,11 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
     };
     ui.vertical(|ui| {
         form.text(ui, field::NAME, &mut draft.name, problems.name);
-        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.id_text(ui, field::ID, &mut draft.id.0, |typed| {
+            taken
+                .contains_key(&CandidateId::new(typed))
+                .then(|| taken_message.clone())
+        });
         form.text(ui, field::PHONE, &mut draft.phone, problems.phone);
         form.text(ui, field::EMAIL, &mut draft.email, problems.email);
         form.choice(ui, field::EDUCATION, &mut draft.education, Education::ALL, |v| {

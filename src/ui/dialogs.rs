@@ -11,8 +11,109 @@ pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
         Dialog::Unsaved(action) => unsaved(ctx, ws, action),
         Dialog::Path { purpose, text } => path(ctx, ws, purpose, text),
         Dialog::DeleteBooth { id, move_to } => delete_booth(ctx, ws, id, move_to),
+        Dialog::DeletePosition { id } => delete_position(ctx, ws, id),
+        Dialog::ImportBadRows => import_bad_rows(ctx, ws),
         Dialog::FontNotice => font_notice(ctx, ws),
     }
+}
+
+/// Deleting a position that visits name keeps the visits, under their booth without a position.
+fn delete_position(ctx: &egui::Context, ws: &mut Workspace, id: crate::model::PositionId) {
+    let visits = ws
+        .app
+        .fair
+        .visits
+        .iter()
+        .filter(|v| v.position.as_ref() == Some(&id))
+        .count();
+    let booth = ws.app.position(&id).map(|p| p.booth.to_string()).unwrap_or_default();
+    let body = match ws.lang() {
+        crate::model::Lang::En => format!(
+            "{visits} visits recorded by booth staff are about this position. They are kept (rating, notes, \
+             next step) under booth {booth}, without a position. Undo restores both."
+        ),
+        crate::model::Lang::Zh => format!(
+            "展位工作人员记录的 {visits} 条到访与此岗位有关。这些记录（评分、备注、下一步）将保留在展位 {booth} \
+             下，不再关联岗位。撤销可全部恢复。"
+        ),
+    };
+    let (confirm, cancel) = (ws.t(i18n::DELETE_KEEP_VISITS), ws.t(i18n::CANCEL));
+    let choice = confirm_or_cancel(ctx, "delete_position_dialog", confirm, true, cancel, |ui| {
+        ui.set_max_width(440.0);
+        ui.heading(format!("{} {id}", ws.t(i18n::DELETE_POSITION)));
+        ui.label(body);
+    });
+    if let Some(delete) = choice {
+        ws.dialog = None;
+        if delete {
+            ws.apply(Edit::DeletePosition { id });
+        }
+    }
+}
+
+/// Lists the rows a CSV import cannot use, and lets the user import the rest or nothing.
+fn import_bad_rows(ctx: &egui::Context, ws: &mut Workspace) {
+    let Some(pending) = &ws.pending_import else {
+        ws.dialog = None;
+        return;
+    };
+    let lang = ws.lang();
+    let (good, bad) = (pending.good_rows(), pending.bad_rows.len());
+    let import_label = match lang {
+        crate::model::Lang::En => format!("Import {good} good rows, skip {bad} bad"),
+        crate::model::Lang::Zh => format!("导入 {good} 行正确数据，跳过 {bad} 行错误数据"),
+    };
+    let cancel = ws.t(i18n::CANCEL);
+    let choice = confirm_or_cancel(ctx, "import_bad_rows", import_label, good > 0, cancel, |ui| {
+        ui.set_width(640.0_f32.min(ctx.content_rect().width() - 80.0));
+        ui.heading(ws.t(i18n::IMPORT_BAD_ROWS_TITLE));
+        ui.label(format!("{}: {}", pending.file, ws.t(i18n::IMPORT_BAD_ROWS_BODY)));
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical()
+            .max_height(280.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for row in &pending.bad_rows {
+                    ui.add(egui::Label::new(egui::RichText::new(row.to_string()).monospace()).wrap());
+                }
+            });
+    });
+    if let Some(import) = choice {
+        ws.dialog = None;
+        let pending = ws.pending_import.take();
+        if import && let Some(pending) = pending {
+            ws.finish_import(pending);
+        }
+    }
+}
+
+/// A modal with `body` above a confirm and a cancel button: `Some(true)` confirmed,
+/// `Some(false)` cancelled (or closed with Escape / a click outside), `None` still open.
+fn confirm_or_cancel(
+    ctx: &egui::Context,
+    id: &str,
+    confirm: impl Into<egui::WidgetText>,
+    confirm_enabled: bool,
+    cancel: &str,
+    body: impl FnOnce(&mut egui::Ui),
+) -> Option<bool> {
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        body(ui);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.add_enabled(confirm_enabled, egui::Button::new(confirm)).clicked() {
+                choice = Some(true);
+            }
+            if ui.button(cancel).clicked() {
+                choice = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(false);
+    }
+    choice
 }
 
 fn unsaved(ctx: &egui::Context, ws: &mut Workspace, action: FileAction) {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::{Workspace, i18n};
 use crate::app::{Edit, EditName};
 use crate::store::csv_export::{CsvEncoding, ExportTable, export_csv_file};
-use crate::store::csv_import::{ImportFiles, import_csv};
+use crate::store::csv_import::{BadRow, ImportFiles, import_csv};
 
 /// Which records a CSV import brings in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,52 +110,89 @@ impl Workspace {
     }
 }
 
+/// A CSV import with bad rows, waiting for the user to import the good rows or cancel.
+#[derive(Debug)]
+pub struct PendingImport {
+    pub file: String,
+    pub booths: Vec<crate::model::Booth>,
+    pub positions: Vec<crate::model::Position>,
+    pub candidates: Vec<crate::model::Candidate>,
+    pub bad_rows: Vec<BadRow>,
+}
+
+impl PendingImport {
+    pub fn good_rows(&self) -> usize {
+        self.booths.len() + self.positions.len() + self.candidates.len()
+    }
+}
+
 impl Workspace {
-    /// Imports one CSV file as one undoable edit; rows that could not be read are listed in the
-    /// error panel with file, line and column, and the good rows are kept.
+    /// Reads one CSV file. Without bad rows its rows are added as one undoable edit; with bad
+    /// rows nothing changes until the user has seen them (file:line: column: what was
+    /// expected) and chosen to import the good rows or to cancel.
     fn import_csv(&mut self, kind: CsvKind, path: &Path) {
-        let mut imported = self.app.fair.clone();
         let files = ImportFiles {
             booths: (kind == CsvKind::Booths).then_some(path),
             positions: (kind == CsvKind::Positions).then_some(path),
             candidates: (kind == CsvKind::Candidates).then_some(path),
         };
-        let report = match import_csv(&mut imported, &files) {
+        // The importer only appends, and needs the fair to check ids against: it appends to the
+        // open fair and the new rows are split off again at once, so nothing is copied and the
+        // fair is as before until the edit below (or the user's choice) adds them properly.
+        let fair: &mut crate::model::Fair = &mut self.app.fair;
+        let before = (fair.booths.len(), fair.positions.len(), fair.candidates.len());
+        let result = import_csv(fair, &files);
+        let booths = fair.booths.split_off(before.0.min(fair.booths.len()));
+        let positions = fair.positions.split_off(before.1.min(fair.positions.len()));
+        let candidates = fair.candidates.split_off(before.2.min(fair.candidates.len()));
+        let report = match result {
             Ok(report) => report,
             Err(e) => {
                 self.error(i18n::IMPORT_FAILED, e.to_string());
                 return;
             }
         };
-        let fair = &self.app.fair;
-        let booths = imported.booths.split_off(fair.booths.len().min(imported.booths.len()));
-        let positions = imported
-            .positions
-            .split_off(fair.positions.len().min(imported.positions.len()));
-        let candidates = imported
-            .candidates
-            .split_off(fair.candidates.len().min(imported.candidates.len()));
-        let file = path
-            .file_name()
-            .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
-        let rows = booths.len() + positions.len() + candidates.len();
-        if rows > 0 {
-            self.apply(Edit::Append {
-                name: EditName::new(
-                    format!("import {rows} rows from {file}"),
-                    format!("从 {file} 导入 {rows} 行"),
-                ),
-                booths,
-                positions,
-                candidates,
-            });
+        let pending = PendingImport {
+            file: path
+                .file_name()
+                .map_or_else(String::new, |f| f.to_string_lossy().into_owned()),
+            booths,
+            positions,
+            candidates,
+            bad_rows: report.bad_rows,
+        };
+        if pending.bad_rows.is_empty() {
+            self.finish_import(pending);
+        } else {
+            self.pending_import = Some(pending);
+            self.dialog = Some(super::Dialog::ImportBadRows);
         }
-        if !report.bad_rows.is_empty() {
-            let mut detail: Vec<String> = report.bad_rows.iter().take(200).map(ToString::to_string).collect();
-            if report.bad_rows.len() > 200 {
-                detail.push(format!("… {} more", report.bad_rows.len() - 200));
-            }
-            self.error(i18n::IMPORT_BAD_ROWS, detail.join("\n"));
+    }
+
+    /// Adds an import's good rows as one undoable edit.
+    pub(super) fn finish_import(&mut self, pending: PendingImport) {
+        let rows = pending.good_rows();
+        if rows == 0 {
+            return;
         }
+        let file = &pending.file;
+        let skipped = pending.bad_rows.len();
+        let name = if skipped == 0 {
+            EditName::new(
+                format!("import {rows} rows from {file}"),
+                format!("从 {file} 导入 {rows} 行"),
+            )
+        } else {
+            EditName::new(
+                format!("import {rows} rows from {file}, {skipped} skipped"),
+                format!("从 {file} 导入 {rows} 行（跳过 {skipped} 行）"),
+            )
+        };
+        self.apply(Edit::Append {
+            name,
+            booths: pending.booths,
+            positions: pending.positions,
+            candidates: pending.candidates,
+        });
     }
 }

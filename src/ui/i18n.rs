@@ -42,7 +42,9 @@ table! {
     EXPORT_CSV => "Export CSV…", "导出 CSV…";
     IMPORT_CSV => "Import CSV…", "导入 CSV…";
     IMPORT_FAILED => "Could not import the file", "无法导入文件";
-    IMPORT_BAD_ROWS => "Some rows were not imported", "部分行未导入";
+    IMPORT_BAD_ROWS_TITLE => "Some rows cannot be imported", "部分行无法导入";
+    IMPORT_BAD_ROWS_BODY => "these rows have errors; nothing is imported until you choose",
+        "以下各行有错误；您选择之前不会导入任何内容";
     VISITS => "Visits", "面谈记录";
     QUIT => "Quit", "退出";
     UNDO => "Undo:", "撤销：";
@@ -58,6 +60,13 @@ table! {
     DISMISS => "Dismiss", "关闭";
     DETAILS => "Details", "详情";
     EDIT_REFUSED => "The change was not made", "修改未执行";
+    LOADING => "Opening", "正在打开";
+    NO_POSITIONS_WITHOUT => "None: every position has at least one eligible candidate.",
+        "无：每个岗位都至少有一位合适的求职者。";
+    NO_CANDIDATES_WITHOUT => "None: every candidate has at least one eligible position.",
+        "无：每位求职者都至少有一个合适的岗位。";
+    ALLOCATION_NOT_RUN => "Not run yet. The allocation uses the fair as it is when you run it.",
+        "尚未运行。分配按运行时的招聘会数据进行。";
     OPEN_FAILED => "Could not open the fair file", "无法打开招聘会文件";
     SAVE_FAILED => "Could not save; the file on disk is unchanged", "保存失败，磁盘上的文件未改动";
     EXPORT_FAILED => "Could not export", "导出失败";
@@ -69,6 +78,8 @@ table! {
     OK => "OK", "确定";
     PATH => "Path", "路径";
     DELETE_BOOTH => "Delete booth", "删除展位";
+    DELETE_POSITION => "Delete position", "删除岗位";
+    DELETE_KEEP_VISITS => "Delete position, keep visits", "删除岗位，保留到访记录";
     BOOTH_HAS_POSITIONS => "Positions at this booth:", "该展位的岗位数：";
     DELETE_POSITIONS_TOO => "Delete its positions too", "连同岗位一起删除";
     MOVE_TO_BOOTH => "Move them to booth", "把岗位移到展位";

@@ -46,6 +46,12 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
             ws.t(i18n::POSITIONS_WITHOUT),
             ws.worklist.positions.len()
         ));
+        // One line per entry: `show_rows` lays out only the visible rows, at a fixed height.
+        columns[0].style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        columns[1].style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        if ws.worklist.positions.is_empty() {
+            columns[0].weak(ws.t(i18n::NO_POSITIONS_WITHOUT));
+        }
         egui::ScrollArea::vertical()
             .id_salt("worklist_positions")
             .max_height(heights)
@@ -70,6 +76,9 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
             ws.t(i18n::CANDIDATES_WITHOUT),
             ws.worklist.candidates.len()
         ));
+        if ws.worklist.candidates.is_empty() {
+            columns[1].weak(ws.t(i18n::NO_CANDIDATES_WITHOUT));
+        }
         egui::ScrollArea::vertical()
             .id_salt("worklist_candidates")
             .max_height(heights)

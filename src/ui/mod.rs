@@ -12,9 +12,11 @@ mod checkin;
 mod dialogs;
 mod files;
 pub mod i18n;
+mod loading;
 mod match_panel;
 mod matches;
 mod menu;
+mod page;
 mod positions;
 mod settings;
 mod station_logs;
@@ -29,7 +31,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::app::{AppState, Edit, Prefs, prefs::STORAGE_KEY};
 use crate::model::{Fair, FairId, Lang};
-pub use files::{CsvKind, FilePurpose};
+pub use files::{CsvKind, FilePurpose, PendingImport};
 use i18n::Tr;
 
 /// The screens of the left navigation.
@@ -102,6 +104,10 @@ pub enum Dialog {
         id: crate::model::BoothId,
         move_to: Option<crate::model::BoothId>,
     },
+    /// A position that visits name is being deleted: confirm (the visits are kept).
+    DeletePosition { id: crate::model::PositionId },
+    /// A CSV import found bad rows: import the good ones, or cancel (see `pending_import`).
+    ImportBadRows,
     /// No font for Chinese text was found.
     FontNotice,
 }
@@ -133,6 +139,12 @@ pub struct Workspace {
     pub allocation: allocation::AllocationView,
     pub desks: checkin::DeskState,
     pub logs: station_logs::LogState,
+    /// A fair file being opened in the background; the window shows its progress meanwhile.
+    loading: Option<loading::Loading>,
+    /// The CSV import the `ImportBadRows` dialog asks about.
+    pub pending_import: Option<PendingImport>,
+    /// The window's context, for threads that must wake it when they finish.
+    pub repaint: Option<egui::Context>,
 }
 
 impl Workspace {
@@ -159,6 +171,9 @@ impl Workspace {
             allocation: allocation::AllocationView::default(),
             desks: checkin::DeskState::default(),
             logs: station_logs::LogState::default(),
+            loading: None,
+            repaint: None,
+            pending_import: None,
         }
     }
 
@@ -260,7 +275,12 @@ impl Workspace {
     /// Draws one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if self.dialog.is_none() {
+        if self.repaint.is_none() {
+            self.repaint = Some(ctx.clone());
+        }
+        self.poll_loading();
+        let loading = self.is_loading();
+        if self.dialog.is_none() && !loading {
             self.shortcuts(&ctx);
         }
         self.poll_file_dialogs();
@@ -272,7 +292,8 @@ impl Workspace {
         self.handle_close_request(&ctx);
         self.sync_window(&ctx);
 
-        egui::Panel::top("menu_bar").show(ui, |ui| menu::show(ui, self));
+        // While a file loads nothing may act on the fair: menus and navigation are disabled.
+        egui::Panel::top("menu_bar").show(ui, |ui| ui.add_enabled_ui(!loading, |ui| menu::show(ui, self)));
         self.status_bar(ui);
         if !self.notices.is_empty() {
             self.error_panel(ui);
@@ -280,11 +301,16 @@ impl Workspace {
         egui::Panel::left("navigation")
             .resizable(false)
             .exact_size(150.0)
-            .show(ui, |ui| self.navigation(ui));
+            .show(ui, |ui| ui.add_enabled_ui(!loading, |ui| self.navigation(ui)));
+        if loading {
+            egui::CentralPanel::default().show(ui, |ui| self.loading_screen(ui));
+            dialogs::show(&ctx, self);
+            return;
+        }
         egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Booths => booths::show(ui, self),
-            View::Positions => positions::show(ui, self),
-            View::Candidates => candidates::show(ui, self),
+            View::Booths => page::show::<booths::Page>(ui, self),
+            View::Positions => page::show::<positions::Page>(ui, self),
+            View::Candidates => page::show::<candidates::Page>(ui, self),
             View::Matches => matches::show(ui, self),
             View::Allocation => allocation::show(ui, self),
             View::CheckIn => checkin::show(ui, self),
@@ -308,6 +334,11 @@ impl Workspace {
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
+        if self.is_loading() {
+            let text = self.t(i18n::LOADING);
+            egui::Panel::bottom("status").show(ui, |ui| ui.label(text));
+            return;
+        }
         let fair = &self.app.fair;
         let text = format!(
             "{}: {}   {}: {}   {}: {}   {}: {}",
@@ -358,7 +389,14 @@ impl Workspace {
     }
 
     fn sync_window(&mut self, ctx: &egui::Context) {
-        let title = self.app.title();
+        let title = match &self.loading {
+            Some(loading) => format!(
+                "{} {} — fairmatch",
+                self.t(i18n::LOADING),
+                loading.path.file_name().unwrap_or_default().to_string_lossy()
+            ),
+            None => self.app.title(),
+        };
         if title != self.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = title;
@@ -372,7 +410,8 @@ impl Workspace {
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.quit_requested {
-            if self.app.is_dirty() {
+            // While loading, the open fair was already saved or discarded when Open was chosen.
+            if self.app.is_dirty() && !self.is_loading() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.dialog = Some(Dialog::Unsaved(FileAction::Quit));
             } else {
@@ -407,15 +446,9 @@ impl Workspace {
         }
     }
 
+    /// Opens `path` in the background (see [`Self::start_loading`]); errors go to the error panel.
     pub fn open_path(&mut self, path: &std::path::Path) {
-        match self.app.open(path) {
-            Ok(()) => {
-                self.drafts.clear();
-                self.worklist = matches::Worklist::default();
-                self.allocation = allocation::AllocationView::default();
-            }
-            Err(e) => self.error(i18n::OPEN_FAILED, e.to_string()),
-        }
+        self.start_loading(path);
     }
 
     pub fn save(&mut self) {
@@ -485,17 +518,17 @@ impl eframe::App for FairApp {
 
 /// What the window opens with.
 pub enum Start {
-    /// A fair the command line loaded, with its path.
-    File(Fair, PathBuf),
+    /// A file named on the command line; the window opens at once and loads it.
+    Path(PathBuf),
     /// A fair without a file (e.g. passed by a caller).
-    Fair(Fair),
+    Fair(Box<Fair>),
     /// The last opened file if it still loads, else the bundled sample.
     Default,
 }
 
 /// Opens the window on `fair` (no file attached).
 pub fn run(fair: Fair) -> eframe::Result {
-    run_with(Start::Fair(fair))
+    run_with(Start::Fair(Box::new(fair)))
 }
 
 /// The fair a first start shows: the bundled sample.
@@ -520,22 +553,21 @@ pub fn run_with(start: Start) -> eframe::Result {
                 .and_then(|s| s.get_string(STORAGE_KEY))
                 .map(|s| Prefs::from_json(&s))
                 .unwrap_or_default();
-            let mut load_error = None;
-            let (fair, path) = match start {
-                Start::File(fair, path) => (fair, Some(path)),
-                Start::Fair(fair) => (fair, None),
-                Start::Default => match prefs.last_file().map(|p| (p.to_path_buf(), crate::store::load_fair(p))) {
-                    Some((path, Ok(fair))) => (fair, Some(path)),
-                    Some((_, Err(e))) => {
-                        load_error = Some(e.to_string());
-                        (starting_fair(), None)
-                    }
+            // The window appears at once; a file is loaded behind the loading screen.
+            let placeholder = || Fair::new(FairId::new("loading"), "");
+            let (fair, load) = match start {
+                Start::Path(path) => (placeholder(), Some(path)),
+                Start::Fair(fair) => (*fair, None),
+                Start::Default => match prefs.last_file() {
+                    Some(path) => (placeholder(), Some(path.to_path_buf())),
                     None => (starting_fair(), None),
                 },
             };
-            let mut workspace = Workspace::new(AppState::new_background(fair, path, prefs));
-            if let Some(detail) = load_error {
-                workspace.error(i18n::OPEN_FAILED, detail);
+            let mut workspace = Workspace::new(AppState::new_background(fair, None, prefs));
+            workspace.repaint = Some(cc.egui_ctx.clone());
+            if let Some(path) = load {
+                // A file that no longer loads leaves the sample on screen with the error.
+                workspace.start_loading_with(&path, true);
             }
             workspace.start_font_check();
             Ok(Box::new(FairApp { workspace }))

@@ -1,9 +1,11 @@
 //! Positions: table, editor, and the selected position's best candidates.
 
-use super::table::{self, ColumnDef, FilterSet};
+use super::i18n::Tr;
+use super::page::RecordPage;
+use super::table::{ColumnDef, FilterSet};
 use super::widgets::Form;
 use super::{Workspace, i18n, match_panel};
-use crate::app::{AppState, Column, Edit, Field, Table, field};
+use crate::app::{AppState, Column, Edit, Field, Selection, Table, field};
 use crate::model::{BoothId, Education, Industry, Lang, Position, PositionId, SalaryRange, WorkMode};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -25,7 +27,7 @@ const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
         column: Column::Openings,
         title: i18n::OPENINGS,
-        width: 50.0,
+        width: 64.0,
     },
     ColumnDef {
         column: Column::Education,
@@ -75,14 +77,15 @@ fn cell(app: &AppState, index: usize, column: Column) -> String {
     }
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.horizontal(|ui| {
-        ui.heading(ws.t(i18n::POSITIONS));
-        if ui.button(ws.t(i18n::ADD_POSITION)).clicked() {
-            add(ws, None);
-        }
-    });
-    let filters = FilterSet {
+/// The positions screen on the shared record page, with the position's best candidates.
+pub struct Page;
+
+impl RecordPage for Page {
+    type Id = PositionId;
+    const TABLE: Table = Table::Positions;
+    const TITLE: Tr = i18n::POSITIONS;
+    const ADD_LABEL: Tr = i18n::ADD_POSITION;
+    const FILTERS: FilterSet = FilterSet {
         industry: true,
         zone: true,
         education: true,
@@ -90,26 +93,23 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
         city: true,
         checked_in: false,
     };
-    table::filter_bar(ui, ws, Table::Positions, &filters);
-    ui.separator();
-    let selected = ws.app.selection.position.clone();
-    let selected_index = selected.as_ref().and_then(|id| ws.app.index.positions.get(id).copied());
-    if let Some(id) = &selected {
-        egui::Panel::right("position_matches")
-            .default_size(290.0)
-            .min_size(220.0)
-            .show(ui, |ui| match_panel::for_position(ui, ws, id));
-        egui::Panel::right("position_editor")
-            .default_size(340.0)
-            .min_size(260.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("position_editor_scroll")
-                    .show(ui, |ui| editor(ui, ws, id))
-            });
+    const COLUMNS: &'static [ColumnDef] = COLUMNS;
+    const KEY: &'static str = "position";
+    fn selected(selection: &Selection) -> &Option<PositionId> {
+        &selection.position
     }
-    if let Some(index) = table::rows(ui, ws, Table::Positions, COLUMNS, selected_index, cell) {
-        ws.app.selection.position = ws.app.fair.positions.get(index).map(|p| p.id.clone());
+    fn cell(app: &AppState, row: usize, column: Column) -> String {
+        cell(app, row, column)
+    }
+    fn add(ws: &mut Workspace) {
+        add(ws, None)
+    }
+    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
+        editor(ui, ws, id)
+    }
+    const HAS_MATCH_PANEL: bool = true;
+    fn match_panel(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
+        match_panel::for_position(ui, ws, id)
     }
 }
 
@@ -160,7 +160,12 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
             add(ws, Some(original.clone()));
         }
         if ui.button(ws.t(i18n::DELETE)).clicked() {
-            ws.apply(Edit::DeletePosition { id: id.clone() });
+            // Visits naming the position are booth staff's records: ask before detaching them.
+            if ws.app.fair.visits.iter().any(|v| v.position.as_ref() == Some(id)) {
+                ws.dialog = Some(super::Dialog::DeletePosition { id: id.clone() });
+            } else {
+                ws.apply(Edit::DeletePosition { id: id.clone() });
+            }
         }
     });
     if ws.app.position(id).is_none() {
@@ -171,8 +176,6 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
         Lang::En => en.to_owned(),
         Lang::Zh => zh.to_owned(),
     };
-    let id_problem =
-        (draft.id != *id && ws.app.index.positions.contains_key(&draft.id)).then(|| ws.t(i18n::ID_TAKEN).to_owned());
     let title_problem = draft
         .title
         .trim()
@@ -197,6 +200,8 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
         "position:{}",
         ws.app.index.positions.get(id).copied().unwrap_or_default()
     );
+    let taken = &ws.app.index.positions;
+    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
     let mut form = Form {
         lang,
         drafts: &mut ws.drafts,
@@ -210,9 +215,19 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
     };
     ui.vertical(|ui| {
         form.text(ui, field::TITLE, &mut draft.title, title_problem);
-        form.text(ui, field::ID, &mut draft.id.0, id_problem);
+        form.id_text(ui, field::ID, &mut draft.id.0, |typed| {
+            taken
+                .contains_key(&PositionId::new(typed))
+                .then(|| taken_message.clone())
+        });
         // The booth: a menu of existing booths, so the reference is always valid.
-        let label = ui.label(super::widgets::field_label(field::BOOTH, lang));
+        // Styled like the form's own labels (small, strong, label above input).
+        ui.add_space(4.0);
+        let label = ui.label(
+            egui::RichText::new(super::widgets::field_label(field::BOOTH, lang))
+                .small()
+                .strong(),
+        );
         let before = draft.booth.clone();
         let selected = booths
             .iter()

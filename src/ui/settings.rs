@@ -72,7 +72,7 @@ fn fair_details(ui: &mut egui::Ui, ws: &mut Workspace) {
         salt: "fair".into(),
     };
     ui.vertical(|ui| {
-        ui.set_max_width(520.0);
+        ui.set_max_width(760.0);
         form.text(ui, FAIR_NAME, &mut meta.name, None);
         form.text(ui, VENUE, &mut meta.venue, None);
         form.text(ui, FAIR_CITY, &mut meta.city, None);

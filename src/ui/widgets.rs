@@ -63,6 +63,54 @@ impl Form<'_> {
         self.mark(changed, field);
     }
 
+    /// A record's id. What is typed stays a draft, checked as it is typed (`problem` says why
+    /// it cannot be used, e.g. taken); it becomes the id when the field is left or Enter is
+    /// pressed, and only if valid. So the field can be cleared and retyped freely, the record
+    /// never passes through half-typed ids, and an invalid draft is dropped on leaving.
+    pub fn id_text(
+        &mut self,
+        ui: &mut egui::Ui,
+        field: Field,
+        value: &mut String,
+        problem: impl Fn(&str) -> Option<String>,
+    ) {
+        let label = self.label(ui, field);
+        let id = self.id(field);
+        let lang = self.lang;
+        let mut changed = false;
+        ui.vertical(|ui| {
+            let focused = ui.memory(|m| m.has_focus(id));
+            let draft = self.drafts.entry(id).or_insert_with(|| value.clone());
+            if !focused && draft != value {
+                *draft = value.clone();
+            }
+            let response = ui
+                .add(egui::TextEdit::singleline(draft).id(id).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            let typed = draft.trim();
+            let issue = if typed.is_empty() {
+                Some(match lang {
+                    Lang::En => "an id is required; the record keeps its id until then".to_owned(),
+                    Lang::Zh => "编号不能为空；在此之前保留原编号".to_owned(),
+                })
+            } else if typed == value.as_str() {
+                None
+            } else {
+                problem(typed)
+            };
+            if response.lost_focus() {
+                if issue.is_none() && typed != value.as_str() {
+                    *value = typed.to_owned();
+                    changed = true;
+                }
+                *draft = value.clone();
+            } else if response.has_focus() {
+                Self::problem(ui, issue);
+            }
+        });
+        self.mark(changed, field);
+    }
+
     pub fn multiline(&mut self, ui: &mut egui::Ui, field: Field, value: &mut String) {
         let label = self.label(ui, field);
         let id = self.id(field);
