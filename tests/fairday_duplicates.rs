@@ -294,7 +294,7 @@ mod after_resolution {
             decision: same_person(),
         })
         .expect("resolves");
-        app.fair
+        (*app.fair).clone()
     }
 
     fn merge_each(base: &Fair, logs: &[&StationLog]) -> Fair {
