@@ -129,7 +129,8 @@ impl AppState {
                 }
                 outcome.map(DeskOutcome::Visit)
             }
-            _ => unreachable!("matched as a desk edit above"),
+            // Other edits returned above; answer rather than panic should that ever change.
+            _ => Err(fairday::DeskError("not a desk action".into())),
         }
         .map_err(refused);
         if result.as_ref().is_ok_and(DeskOutcome::recorded) {
