@@ -187,7 +187,7 @@ mod tests {
     use super::*;
     use crate::app::{Prefs, field};
     use crate::matching::Matcher;
-    use crate::model::{BoothId, NextStep};
+    use crate::model::{BoothId, Candidate, NextStep};
 
     fn at(hour: u32, minute: u32) -> LocalTime {
         chrono::NaiveDate::from_ymd_opt(2026, 2, 21)
@@ -322,5 +322,46 @@ mod tests {
                 p.id
             );
         }
+    }
+
+    #[test]
+    fn undoing_an_import_keeps_a_later_walk_in() {
+        let mut app = sample_state(false);
+        let registered = app.fair.candidates.len();
+        let imported = Candidate::blank(CandidateId::new("IMPORTED-1"), "李导入");
+        app.apply(Edit::Append {
+            name: crate::app::EditName::new("import a.csv", "导入 a.csv"),
+            booths: vec![],
+            positions: vec![],
+            candidates: vec![imported],
+        })
+        .expect("import");
+        let mut walk_in = Candidate::blank(CandidateId::new("WALK-1"), "王现场");
+        walk_in.phone = "13900001111".into();
+        app.apply(Edit::WalkIn {
+            candidate: Box::new(walk_in),
+            at: at(9, 30),
+        })
+        .expect("walk-in");
+        assert_eq!(app.fair.candidates.len(), registered + 2);
+
+        app.undo().expect("undo the import");
+        let ids: Vec<&str> = app.fair.candidates.iter().map(|c| c.id.0.as_str()).collect();
+        assert_eq!(ids.len(), registered + 1);
+        assert!(!ids.contains(&"IMPORTED-1"));
+        let walk_in = app.fair.candidates.last().expect("walk-in kept");
+        assert_eq!(walk_in.name, "王现场");
+        assert!(walk_in.checked_in.is_some());
+        app.candidates_view.search = "wangxianchang".into();
+        app.refresh_view(crate::app::Table::Candidates);
+        assert_eq!(
+            app.candidates_view.rows(),
+            &[registered],
+            "search keys follow the records"
+        );
+
+        app.redo().expect("redo the import");
+        assert!(app.candidate(&CandidateId::new("IMPORTED-1")).is_some());
+        assert!(app.candidate(&CandidateId::new("WALK-1")).is_some());
     }
 }

@@ -138,12 +138,13 @@ pub enum Edit {
         positions: Vec<Position>,
         candidates: Vec<Candidate>,
     },
-    /// Removes the last records of each list (the inverse of [`Edit::Append`]).
-    Truncate {
+    /// Removes the records with these ids (the inverse of [`Edit::Append`]). By id, not by
+    /// count: a walk-in registered after an import must survive the import's undo.
+    RemoveAppended {
         name: EditName,
-        booths: usize,
-        positions: usize,
-        candidates: usize,
+        booths: Vec<BoothId>,
+        positions: Vec<PositionId>,
+        candidates: Vec<CandidateId>,
     },
     /// Fair-day desk actions recorded at `at` (see [`crate::app::desk`]). Applied like every
     /// edit but never put on the undo history: they are station events shared by id.
@@ -280,7 +281,7 @@ impl Edit {
                     format!("标记 {a} 与 {b} 为不同的人"),
                 ),
             },
-            Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::Truncate { name, .. } => name.clone(),
+            Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::RemoveAppended { name, .. } => name.clone(),
         }
     }
 

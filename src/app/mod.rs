@@ -816,7 +816,6 @@ impl AppState {
                         return Err(taken("candidate", &c.id.0));
                     }
                 }
-                let counts = (booths.len(), positions.len(), candidates.len());
                 let booth_ids: Vec<BoothId> = booths.iter().map(|b| b.id.clone()).collect();
                 let position_ids: Vec<PositionId> = positions.iter().map(|p| p.id.clone()).collect();
                 let candidate_ids: Vec<CandidateId> = candidates.iter().map(|c| c.id.clone()).collect();
@@ -840,29 +839,24 @@ impl AppState {
                 for id in &candidate_ids {
                     self.candidate_changed(id);
                 }
-                Ok(Edit::Truncate {
+                Ok(Edit::RemoveAppended {
                     name,
-                    booths: counts.0,
-                    positions: counts.1,
-                    candidates: counts.2,
+                    booths: booth_ids,
+                    positions: position_ids,
+                    candidates: candidate_ids,
                 })
             }
-            Edit::Truncate {
+            Edit::RemoveAppended {
                 name,
                 booths,
                 positions,
                 candidates,
             } => {
-                let keep = |len: usize, n: usize| len.saturating_sub(n);
-                let b = keep(self.fair.booths.len(), booths);
-                let p = keep(self.fair.positions.len(), positions);
-                let c = keep(self.fair.candidates.len(), candidates);
-                let booths = self.fair.booths.split_off(b);
-                let positions = self.fair.positions.split_off(p);
-                let candidates = self.fair.candidates.split_off(c);
-                self.booth_keys.truncate(b);
-                self.position_keys.truncate(p);
-                self.candidate_keys.truncate(c);
+                let booths = remove_by_id(&mut self.fair.booths, &mut self.booth_keys, &booths, |b| &b.id);
+                let positions = remove_by_id(&mut self.fair.positions, &mut self.position_keys, &positions, |p| &p.id);
+                let candidates = remove_by_id(&mut self.fair.candidates, &mut self.candidate_keys, &candidates, |c| {
+                    &c.id
+                });
                 self.structure_changed();
                 for x in &booths {
                     self.booth_changed(&x.id);
@@ -1076,6 +1070,34 @@ fn missing(kind: &str, id: &str) -> EditError {
         _ => "求职者",
     };
     EditError::new(format!("no {kind} with id {id}"), format!("没有编号为 {id} 的{zh}"))
+}
+
+/// Takes the records whose id is in `ids` out of `records` (and their search keys out of the
+/// parallel `keys`), keeping the others in order; returns the removed records in list order.
+fn remove_by_id<T, K, Id: Eq + std::hash::Hash>(
+    records: &mut Vec<T>,
+    keys: &mut Vec<K>,
+    ids: &[Id],
+    id_of: impl Fn(&T) -> &Id,
+) -> Vec<T> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    let wanted: HashSet<&Id> = ids.iter().collect();
+    let mut removed = Vec::with_capacity(ids.len());
+    let mut kept = Vec::with_capacity(records.len());
+    let mut kept_keys = Vec::with_capacity(keys.len());
+    for (record, key) in records.drain(..).zip(keys.drain(..)) {
+        if wanted.contains(id_of(&record)) {
+            removed.push(record);
+        } else {
+            kept.push(record);
+            kept_keys.push(key);
+        }
+    }
+    *records = kept;
+    *keys = kept_keys;
+    removed
 }
 
 fn taken(kind: &str, id: &str) -> EditError {
