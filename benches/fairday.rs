@@ -4,6 +4,10 @@
 //! `fairmatch generate --preset peak -o /tmp/peak.ron`). Each measured step is what a desk does
 //! for one person: look up what was scanned or typed, then check in or record a visit. The
 //! step is undone after each iteration so every iteration does the same work.
+//!
+//! `app_step` measures the same steps as the window runs them: `AppState::apply_with_outcome`
+//! with a desk edit, including the live re-matching of the touched candidate, on the peak fair
+//! opened with its matcher built.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -142,5 +146,83 @@ fn desks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, desks);
+/// One check-in and one visit through the app layer, as the desks apply them.
+fn app_steps(c: &mut Criterion) {
+    use fairmatch::app::desk::{DeskOutcome, visit_edit};
+    use fairmatch::app::{AppState, Edit, Prefs};
+    use std::time::{Duration, Instant};
+
+    let mut fair = peak_fair();
+    for candidate in &mut fair.candidates {
+        candidate.checked_in = None;
+    }
+    fair.events.clear();
+    let now = fair
+        .visits
+        .first()
+        .map(|v| v.at)
+        .unwrap_or_else(|| chrono::NaiveDate::default().and_hms_opt(9, 0, 0).unwrap_or_default());
+    let prefs = Prefs {
+        station_id: "entrance-1".into(),
+        ..Prefs::default()
+    };
+    let mut app = AppState::new(fair, None, prefs);
+    let middle = app.fair.candidates.len() / 2;
+    let badge = app.fair.candidates[middle].badge.clone();
+    // The first lookup builds the desk index (once per opened fair); not part of a step.
+    black_box(app.desk_lookup(&badge));
+
+    let mut group = c.benchmark_group("app_step");
+    group.bench_function("check_in_by_badge", |b| {
+        b.iter_custom(|iters| {
+            let mut took = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                let found = app.desk_lookup(&badge);
+                let id = app.fair.candidates[found[0].index].id.clone();
+                let outcome = app.apply_with_outcome(Edit::CheckIn { candidate: id, at: now });
+                took += start.elapsed();
+                assert!(matches!(outcome, Ok(Some(DeskOutcome::CheckIn(_)))));
+                // Not undoable through the app: take the check-in back by hand, untimed.
+                app.fair.candidates[middle].checked_in = None;
+                app.fair.events.pop();
+            }
+            took
+        })
+    });
+    let booth = app.fair.booths[app.fair.booths.len() / 2].id.clone();
+    let position = app
+        .fair
+        .positions
+        .iter()
+        .rev()
+        .find(|p| p.booth == booth)
+        .map(|p| p.id.clone());
+    group.bench_function("record_visit_by_badge", |b| {
+        b.iter_custom(|iters| {
+            let mut took = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                let found = app.desk_lookup(&badge);
+                let draft = VisitDraft {
+                    candidate: app.fair.candidates[found[0].index].id.clone(),
+                    booth: booth.clone(),
+                    position: position.clone(),
+                    rating: Some(4),
+                    notes: "strong fit".into(),
+                    next_step: NextStep::Interview,
+                };
+                let outcome = app.apply_with_outcome(visit_edit(draft, now));
+                took += start.elapsed();
+                assert!(matches!(outcome, Ok(Some(DeskOutcome::Visit(_)))));
+                app.fair.visits.pop();
+                app.fair.events.pop();
+            }
+            took
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, desks, app_steps);
 criterion_main!(benches);

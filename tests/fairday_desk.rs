@@ -181,3 +181,39 @@ fn visit_is_recorded_as_event_and_visit() {
     assert_eq!(fair.visits.len(), 1);
     assert_eq!(fair.events.len(), 1);
 }
+
+#[test]
+fn a_booth_shortlist_holds_one_fair_day_or_all_days() {
+    use fairmatch::app::fairday::{ShortlistDay, booth_visit_days, booth_visits};
+    let mut fair = small_fair();
+    let desk = DeskIndex::build(&fair);
+    let station = StationId::new("booth-A-001");
+    let booth = BoothId::new("A-001");
+    let draft = |candidate: &str, booth: &str| VisitDraft {
+        candidate: CandidateId::new(candidate),
+        booth: BoothId::new(booth),
+        position: None,
+        rating: Some(4),
+        notes: String::new(),
+        next_step: NextStep::None,
+    };
+    let day_before = at(16, 0) - chrono::Duration::days(1);
+    record_visit(&mut fair, &desk, draft("C-1", "A-001"), &station, day_before).expect("records");
+    record_visit(&mut fair, &desk, draft("C-2", "A-001"), &station, at(9, 30)).expect("records");
+    record_visit(&mut fair, &desk, draft("C-3", "A-002"), &station, at(9, 45)).expect("records");
+    // Just before midnight still counts for that day: the fair day is the local date.
+    let late = at(23, 59);
+    record_visit(&mut fair, &desk, draft("C-4", "A-001"), &station, late).expect("records");
+
+    let today = at(12, 0).date();
+    let names = |day: ShortlistDay| -> Vec<String> {
+        booth_visits(&fair, &booth, day.date(today))
+            .iter()
+            .map(|v| v.candidate.0.clone())
+            .collect()
+    };
+    assert_eq!(names(ShortlistDay::Today), ["C-2", "C-4"]);
+    assert_eq!(names(ShortlistDay::Day(day_before.date())), ["C-1"]);
+    assert_eq!(names(ShortlistDay::All), ["C-1", "C-2", "C-4"]);
+    assert_eq!(booth_visit_days(&fair, &booth), [today, day_before.date()]);
+}

@@ -66,3 +66,33 @@ fn sample_is_varied() {
         .count();
     assert_eq!(unknown, 0, "every sample skill is in the dictionary");
 }
+
+#[test]
+fn sample_carries_its_day_as_station_events() {
+    use fairmatch::app::merge::{merge_logs, station_log, stations};
+    use fairmatch::model::derived_events;
+    let fair = sample_fair();
+    let checked_in = fair.candidates.iter().filter(|c| c.checked_in.is_some()).count();
+    assert_eq!(fair.events.len(), fair.visits.len() + checked_in);
+    assert!(
+        derived_events(&fair).is_empty(),
+        "every check-in and visit has its event"
+    );
+    assert!(stations(&fair).len() > 10, "the entrance and many booth laptops");
+
+    // The organizer's fair before the day, merged with every station's log, is the sample.
+    let mut before = fair.clone();
+    before.visits.clear();
+    before.events.clear();
+    for c in &mut before.candidates {
+        c.checked_in = None;
+    }
+    let logs: Vec<_> = stations(&fair).iter().map(|s| station_log(&fair, Some(s))).collect();
+    let report = merge_logs(&mut before, &logs).expect("same fair");
+    assert_eq!(report.visits_added, fair.visits.len());
+    assert!(report.conflicts.is_empty() && report.unknown_candidates.is_empty());
+    before.visits.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut expected = fair.clone();
+    expected.visits.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(before, expected);
+}

@@ -301,3 +301,269 @@ fn station_log_export_and_merge_through_the_file_menu() {
     );
     assert!(organizer.state().app.is_dirty());
 }
+
+/// A scanner types into whatever has the keyboard focus; nothing clicks the field first.
+fn scan_without_click(h: &mut Harness<'_, Workspace>, text: &str) {
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn the_check_in_field_has_the_focus_after_the_navigation_click_and_after_each_check_in() {
+    let mut h = harness(workspace());
+    nav(&h, "Check-in desk");
+    h.run();
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focused right after opening the desk"
+    );
+    scan_without_click(&mut h, "QD-0002");
+    assert!(checked_in(&h, "C0002"), "{}", message(&h));
+    assert!(h.get_by_label(LOOKUP).is_focused(), "focused after a check-in");
+    scan_without_click(&mut h, "QD-0003");
+    assert!(checked_in(&h, "C0003"), "{}", message(&h));
+}
+
+/// Keyboard only: the navigation button is focused and pressed with Enter.
+fn nav_by_keyboard(h: &mut Harness<'_, Workspace>, label: &str) {
+    h.query_all_by_role_and_label(Role::Button, label)
+        .last()
+        .unwrap_or_else(|| panic!("no navigation button {label}"))
+        .focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn keyboard_only_the_check_in_field_takes_the_focus_from_the_navigation_and_after_a_walk_in() {
+    let mut h = harness(workspace());
+    nav_by_keyboard(&mut h, "Check-in desk");
+    assert_eq!(h.state().view, fairmatch::ui::View::CheckIn);
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focused after Enter on the navigation"
+    );
+    scan_without_click(&mut h, "QD-0001");
+    assert!(checked_in(&h, "C0001"), "{}", message(&h));
+
+    for (field, text) in [("Walk-in name", "赵六"), ("Walk-in phone", "150 1234 5678")] {
+        h.get_by_label(field).focus();
+        h.run();
+        h.get_by_label(field).type_text(text);
+        h.run();
+    }
+    h.get_by_label("Register walk-in").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().app.fair.candidates.len(), 4, "{}", message(&h));
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focused once the walk-in is registered"
+    );
+    scan_without_click(&mut h, "QD-0003");
+    assert!(checked_in(&h, "C0003"), "{}", message(&h));
+}
+
+#[test]
+fn keyboard_only_the_booth_desk_lookup_takes_the_focus_on_opening_and_after_a_visit() {
+    let mut ws = workspace();
+    ws.app.prefs.desk_booth = "A01".into();
+    let mut h = harness(ws);
+    nav_by_keyboard(&mut h, "Booth desk");
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focused after opening the booth desk"
+    );
+    scan_without_click(&mut h, "QD-0001");
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0001")));
+    h.get_by_label("Save visit").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().app.fair.visits.len(), 1, "{}", message(&h));
+    assert!(h.get_by_label(LOOKUP).is_focused(), "focused after the visit is saved");
+    scan_without_click(&mut h, "QD-0002");
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0002")));
+}
+
+#[test]
+fn going_from_one_desk_straight_to_the_other_focuses_its_lookup() {
+    let mut ws = workspace();
+    ws.app.prefs.desk_booth = "A01".into();
+    let mut h = harness(ws);
+    nav_by_keyboard(&mut h, "Check-in desk");
+    nav_by_keyboard(&mut h, "Booth desk");
+    assert!(h.get_by_label(LOOKUP).is_focused());
+    scan_without_click(&mut h, "QD-0002");
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0002")));
+}
+
+#[test]
+fn the_shortlist_shows_todays_visitors_picks_another_day_or_all_and_exports_what_it_shows() {
+    let mut ws = workspace();
+    ws.app.prefs.desk_booth = "A01".into();
+    // A visit from the day before, as on a two-day fair.
+    let yesterday = chrono::Local::now().naive_local() - chrono::Duration::days(1);
+    ws.app.fair.visits.push(fairmatch::model::Visit {
+        id: fairmatch::model::VisitId::new("V-yesterday"),
+        candidate: CandidateId::new("C0002"),
+        booth: fairmatch::model::BoothId::new("A01"),
+        position: None,
+        at: yesterday,
+        rating: Some(3),
+        notes: "day one".into(),
+        next_step: fairmatch::model::NextStep::None,
+        status: Default::default(),
+    });
+    let mut h = harness(ws);
+    nav(&h, "Booth desk");
+    h.run();
+    h.get_by_label("Visitors today (shortlist) (0)");
+    scan_without_click(&mut h, "QD-0001");
+    h.get_by_label("Save visit").click();
+    h.run();
+    h.get_by_label("Visitors today (shortlist) (1)");
+
+    let dir = tempfile::tempdir().unwrap();
+    let export = |h: &mut Harness<'_, Workspace>, name: &str| -> Vec<String> {
+        let path = dir.path().join(name);
+        h.state_mut().desks.export_path = path.display().to_string();
+        h.run();
+        h.get_by_label("Export shortlist CSV").click();
+        h.run();
+        let text = std::fs::read_to_string(&path).expect("shortlist written");
+        text.trim_start_matches('\u{feff}')
+            .lines()
+            .skip(1)
+            .map(str::to_owned)
+            .collect()
+    };
+    let today = export(&mut h, "today.csv");
+    assert_eq!(today.len(), 1, "{today:?}");
+    assert!(today[0].starts_with("张伟,"), "{today:?}");
+
+    h.get_by_label("Shortlist day").click();
+    h.run();
+    h.get_by_label(&yesterday.date().to_string()).click();
+    h.run();
+    h.get_by_label(&format!("Visitors on {} (shortlist) (1)", yesterday.date()));
+    let day_one = export(&mut h, "day-one.csv");
+    assert!(day_one.len() == 1 && day_one[0].starts_with("李娜,") && day_one[0].ends_with(",day one"));
+
+    h.get_by_label("Shortlist day").click();
+    h.run();
+    h.get_by_label("All days").click();
+    h.run();
+    h.get_by_label("Visitors, all days (shortlist) (2)");
+    let all = export(&mut h, "all.csv");
+    assert_eq!(all.len(), 2, "{all:?}");
+    // With several days the time column carries the date.
+    assert!(
+        all[0].contains(&yesterday.format("%Y-%m-%d %H:%M").to_string()),
+        "{all:?}"
+    );
+}
+
+/// Two laptops register the same person as a walk-in; returns their station log files.
+fn duplicate_walk_in_logs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut paths = Vec::new();
+    for (station, name) in [("entrance-1", "周杰"), ("entrance-2", "周 杰")] {
+        let mut laptop = workspace().app;
+        laptop.prefs.station_id = station.into();
+        let mut person = fairmatch::model::Candidate::blank(CandidateId::new(""), name);
+        person.phone = "139 1111 2222".into();
+        laptop
+            .apply(fairmatch::app::Edit::WalkIn {
+                candidate: Box::new(person),
+                at: chrono::Local::now().naive_local(),
+            })
+            .expect("registers");
+        let log = fairmatch::app::merge::station_log(&laptop.fair, None);
+        let path = dir.join(format!("{station}.ron"));
+        fairmatch::store::station_log::save_station_log(&path, &log).expect("writes");
+        paths.push(path);
+    }
+    paths
+}
+
+fn merge_through_the_window(h: &mut Harness<'_, Workspace>, paths: &[std::path::PathBuf]) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge station logs…").click();
+    h.run();
+    let text: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    h.state_mut().logs.paths = text.join("\n");
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+}
+
+fn walk_in_ids(h: &Harness<'_, Workspace>) -> Vec<String> {
+    h.state()
+        .app
+        .fair
+        .candidates
+        .iter()
+        .filter(|c| c.id.as_str().starts_with('W'))
+        .map(|c| c.id.0.clone())
+        .collect()
+}
+
+#[test]
+fn possible_duplicates_are_resolved_in_the_merge_window_undoably() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = duplicate_walk_in_logs(dir.path());
+    let mut h = harness(workspace());
+    h.run();
+    merge_through_the_window(&mut h, &paths);
+    let ids = walk_in_ids(&h);
+    assert_eq!(
+        ids.len(),
+        2,
+        "both walk-ins merged, none dropped: {:?}",
+        h.state().logs.result
+    );
+    h.get_by_label("Possible duplicates to resolve (1)");
+
+    // Same person: the second leaves the lists, its check-in counts for the first.
+    h.get_by_label(&format!("Same person, keep {}", ids[0])).click();
+    h.run();
+    assert_eq!(walk_in_ids(&h), [ids[0].clone()]);
+    h.get_by_label("No possible duplicates left to resolve.");
+    assert_eq!(h.state().app.fair.events.len(), 2, "both walk-in events kept");
+    assert!(h.state().app.is_dirty());
+
+    // Merging the same logs again changes nothing and asks nothing.
+    merge_through_the_window(&mut h, &paths);
+    assert_eq!(walk_in_ids(&h), [ids[0].clone()]);
+    assert!(
+        h.state().logs.result[0].starts_with("0 new events"),
+        "{:?}",
+        h.state().logs.result
+    );
+    h.get_by_label("No possible duplicates left to resolve.");
+
+    // Edit → Undo brings the pair back (merging cleared the history, so start over).
+    let mut h = harness(workspace());
+    h.run();
+    merge_through_the_window(&mut h, &paths);
+    h.get_by_label(&format!("Same person, keep {}", ids[1])).click();
+    h.run();
+    assert_eq!(walk_in_ids(&h), [ids[1].clone()]);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(walk_in_ids(&h).len(), 2);
+    h.get_by_label("Possible duplicates to resolve (1)");
+    h.get_by_label("Different people").click();
+    h.run();
+    assert_eq!(walk_in_ids(&h).len(), 2, "different people are both kept");
+    h.get_by_label("No possible duplicates left to resolve.");
+    assert!(matches!(
+        h.state().app.fair.duplicate_decisions.as_slice(),
+        [fairmatch::model::DuplicateDecision::DifferentPeople { .. }]
+    ));
+}

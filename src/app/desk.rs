@@ -1,14 +1,16 @@
-//! Fair-day desk edits (check-in, walk-in, visit) applied through [`AppState::apply_desk`].
+//! Fair-day desk edits (check-in, walk-in, visit): [`Edit::CheckIn`], [`Edit::WalkIn`] and
+//! [`Edit::Visit`], applied through [`AppState::apply`] like every other edit.
 //!
 //! They are not undoable: each one is a station event that other laptops may already have
-//! merged by id, so taking it back on one laptop would make the stations disagree. They still
-//! mark the fair unsaved and tell the matcher at once.
+//! merged by id, so taking it back on one laptop would make the stations disagree. They skip
+//! the undo history (Edit → Undo names the last organizer edit, and the menu says the last desk
+//! action cannot be undone), still mark the fair unsaved and tell the matcher at once.
 
 use std::cell::RefCell;
 
 use super::fairday::{self, CheckInOutcome, DeskIndex, DeskMatch, VisitDraft, WalkInOutcome};
-use super::{AppState, Edit, EditError};
-use crate::model::{CandidateId, StationId, VisitId};
+use super::{AppState, Edit, EditError, EditName};
+use crate::model::{CandidateId, LocalTime, StationId, VisitId};
 
 /// Station id used when the laptop has none set in Settings.
 pub const DEFAULT_STATION: &str = "desk";
@@ -21,11 +23,24 @@ pub enum DeskOutcome {
     Visit(VisitId),
 }
 
+impl DeskOutcome {
+    /// False for a retried scan or a walk-in who was already registered: nothing was recorded.
+    pub fn recorded(&self) -> bool {
+        !matches!(
+            self,
+            DeskOutcome::CheckIn(CheckInOutcome::AlreadyCheckedIn { .. })
+                | DeskOutcome::WalkIn(WalkInOutcome::Existing { .. })
+        )
+    }
+}
+
 /// The desk's lookup index, rebuilt lazily when candidates changed through other edits.
 #[derive(Debug, Default)]
 pub struct DeskCache {
     /// (fair revision it was built for, index).
     built: RefCell<Option<(u64, DeskIndex)>>,
+    /// The last desk action that recorded something, for the Edit menu.
+    pub(super) last_action: Option<EditName>,
 }
 
 impl AppState {
@@ -48,44 +63,79 @@ impl AppState {
         self.with_desk(|index| index.lookup(query))
     }
 
-    /// Applies a desk edit and reports its outcome. Other edits are refused here.
-    pub fn apply_desk(&mut self, edit: Edit, now: crate::model::LocalTime) -> Result<DeskOutcome, EditError> {
+    /// The last desk action that recorded something; it cannot be undone (shown in Edit).
+    pub fn last_desk_action(&self) -> Option<&EditName> {
+        self.desk.last_action.as_ref()
+    }
+
+    /// The edit's name with the person's name rather than only their id, for the Edit menu.
+    fn desk_action_name(&self, edit: &Edit) -> EditName {
+        let who = |id: &CandidateId| {
+            self.candidate(id)
+                .filter(|c| !c.name.is_empty())
+                .map_or_else(|| id.to_string(), |c| format!("{} ({id})", c.name))
+        };
+        match edit {
+            Edit::CheckIn { candidate, .. } => {
+                let who = who(candidate);
+                EditName::new(format!("check in {who}"), format!("签到 {who}"))
+            }
+            Edit::Visit { draft, .. } => {
+                let who = who(&draft.candidate);
+                EditName::new(
+                    format!("visit of {who} at {}", draft.booth),
+                    format!("{who} 到访 {}", draft.booth),
+                )
+            }
+            _ => edit.name(),
+        }
+    }
+
+    /// Applies a desk edit for [`AppState::apply_with_outcome`]; `None` for any other edit.
+    pub(super) fn apply_desk_action(&mut self, edit: &Edit) -> Option<Result<DeskOutcome, EditError>> {
+        let now: LocalTime = match edit {
+            Edit::CheckIn { at, .. } | Edit::WalkIn { at, .. } | Edit::Visit { at, .. } => *at,
+            _ => return None,
+        };
         let station = self.station();
         self.with_desk(|_| ());
         let mut built = self.desk.built.take();
         let Some((_, desk)) = built.as_mut() else {
-            return Err(EditError::new("desk index missing", "签到索引缺失"));
+            return Some(Err(EditError::new("desk index missing", "签到索引缺失")));
         };
         let refused = |e: fairday::DeskError| EditError::new(e.0.clone(), e.0);
         let result = match edit {
-            Edit::CheckIn { candidate } => {
-                fairday::check_in(&mut self.fair, desk, &candidate, &station, now).map(DeskOutcome::CheckIn)
+            Edit::CheckIn { candidate, .. } => {
+                let outcome = fairday::check_in(&mut self.fair, desk, candidate, &station, now);
+                if matches!(outcome, Ok(CheckInOutcome::CheckedIn { .. })) {
+                    self.candidate_changed(candidate);
+                }
+                outcome.map(DeskOutcome::CheckIn)
             }
-            Edit::WalkIn { candidate } => {
-                let outcome = fairday::register_walk_in(&mut self.fair, desk, *candidate, &station, now);
+            Edit::WalkIn { candidate, .. } => {
+                let outcome = fairday::register_walk_in(&mut self.fair, desk, (**candidate).clone(), &station, now);
                 if let Ok(WalkInOutcome::Registered { index, id }) = &outcome {
                     self.candidate_keys
                         .push(super::SearchKey::candidate(&self.fair.candidates[*index]));
                     self.structure_changed();
-                    self.matcher.candidate_changed(&self.fair, id);
+                    self.candidate_changed(id);
                 }
                 outcome.map(DeskOutcome::WalkIn)
             }
-            Edit::Visit { draft } => {
-                let (candidate, booth) = (draft.candidate.clone(), draft.booth.clone());
-                let outcome = fairday::record_visit(&mut self.fair, desk, *draft, &station, now);
+            Edit::Visit { draft, .. } => {
+                let outcome = fairday::record_visit(&mut self.fair, desk, (**draft).clone(), &station, now);
                 if outcome.is_ok() {
-                    self.matcher.visits_changed(&self.fair, &candidate, &booth);
+                    self.visits_changed(&draft.candidate, &draft.booth);
                 }
                 outcome.map(DeskOutcome::Visit)
             }
-            _ => return Err(EditError::new("not a desk action", "不是签到/展位操作")),
+            // Other edits returned above; answer rather than panic should that ever change.
+            _ => Err(fairday::DeskError("not a desk action".into())),
         }
-        .map_err(refused)?;
-        let changed = !matches!(result, DeskOutcome::CheckIn(CheckInOutcome::AlreadyCheckedIn { .. }))
-            && !matches!(result, DeskOutcome::WalkIn(WalkInOutcome::Existing { .. }));
-        if changed {
+        .map_err(refused);
+        if result.as_ref().is_ok_and(DeskOutcome::recorded) {
             self.revision += 1;
+            self.desk.last_action = Some(self.desk_action_name(edit));
             // No undo step exists for desk edits, so mark unsaved by moving the saved marker off.
             self.saved_serial = u64::MAX;
         }
@@ -94,7 +144,7 @@ impl AppState {
             *rev = self.revision;
         }
         *self.desk.built.borrow_mut() = built;
-        Ok(result)
+        Some(result)
     }
 
     /// Whether `candidate` visited `booth` already.
@@ -106,9 +156,12 @@ impl AppState {
     }
 }
 
-/// Convenience for building a visit edit.
-pub fn visit_edit(draft: VisitDraft) -> Edit {
-    Edit::Visit { draft: Box::new(draft) }
+/// A visit edit recorded at `at`.
+pub fn visit_edit(draft: VisitDraft, at: LocalTime) -> Edit {
+    Edit::Visit {
+        draft: Box::new(draft),
+        at,
+    }
 }
 
 impl AppState {
@@ -126,5 +179,189 @@ impl AppState {
             self.saved_serial = u64::MAX;
         }
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Prefs, field};
+    use crate::matching::Matcher;
+    use crate::model::{BoothId, Candidate, NextStep};
+
+    fn at(hour: u32, minute: u32) -> LocalTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 2, 21)
+            .and_then(|d| d.and_hms_opt(hour, minute, 0))
+            .expect("valid time")
+    }
+
+    fn sample_state(background: bool) -> AppState {
+        let mut fair = crate::generate::sample_fair();
+        for c in &mut fair.candidates {
+            c.checked_in = None;
+        }
+        fair.events.clear();
+        if background {
+            AppState::new_background(fair, None, Prefs::default())
+        } else {
+            AppState::new(fair, None, Prefs::default())
+        }
+    }
+
+    /// A candidate whose best position is at a booth, so a visit there moves the fit.
+    fn candidate_and_booth(app: &AppState) -> (CandidateId, BoothId) {
+        let c = &app.fair.candidates[7];
+        let top = app.matcher.top_positions(&c.id);
+        let position = app.position(&top[0].position).expect("position");
+        (c.id.clone(), position.booth.clone())
+    }
+
+    fn visit(candidate: &CandidateId, booth: &BoothId, next_step: NextStep) -> Edit {
+        visit_edit(
+            VisitDraft {
+                candidate: candidate.clone(),
+                booth: booth.clone(),
+                position: None,
+                rating: Some(1),
+                notes: String::new(),
+                next_step,
+            },
+            at(10, 0),
+        )
+    }
+
+    #[test]
+    fn desk_actions_go_through_apply_and_skip_the_undo_history() {
+        let mut app = sample_state(false);
+        let (candidate, booth) = candidate_and_booth(&app);
+        // An organizer edit first: undo must keep naming it after the desk actions.
+        let mut edited = app.candidate(&candidate).expect("exists").clone();
+        edited.school = "青岛大学".into();
+        app.apply(Edit::SetCandidate {
+            id: candidate.clone(),
+            value: edited,
+            field: field::SCHOOL,
+        })
+        .expect("edit");
+        let organizer_edit = app.undo_name().cloned();
+
+        let outcome = app.apply_with_outcome(Edit::CheckIn {
+            candidate: candidate.clone(),
+            at: at(9, 41),
+        });
+        assert_eq!(
+            outcome,
+            Ok(Some(DeskOutcome::CheckIn(CheckInOutcome::CheckedIn { at: at(9, 41) })))
+        );
+        let fit_before = app.matcher.top_positions(&candidate).to_vec();
+        assert!(matches!(
+            app.apply_with_outcome(visit(&candidate, &booth, NextStep::Reject)),
+            Ok(Some(DeskOutcome::Visit(_)))
+        ));
+        assert_ne!(app.matcher.top_positions(&candidate), fit_before, "re-matched at once");
+        assert_eq!(app.fair.events.len(), 2);
+        assert_eq!(
+            app.undo_name(),
+            organizer_edit.as_ref(),
+            "desk actions are not on the undo history"
+        );
+        assert_eq!(
+            app.last_desk_action().map(|n| n.en.as_str()),
+            Some(format!("visit of {} ({candidate}) at {booth}", app.fair.candidates[7].name).as_str())
+        );
+        assert!(app.is_dirty());
+
+        // Undoing the organizer's edit takes back the school, not the check-in or the visit.
+        app.undo().expect("undo");
+        let person = app.candidate(&candidate).expect("exists");
+        assert_eq!(person.checked_in, Some(at(9, 41)));
+        assert_ne!(person.school, "青岛大学");
+        assert_eq!(app.fair.events.len(), 2);
+        app.redo().expect("redo");
+        assert_eq!(app.candidate(&candidate).and_then(|c| c.checked_in), Some(at(9, 41)));
+        assert_eq!(
+            app.matcher.top_positions(&candidate),
+            Matcher::build(&app.fair).top_positions(&candidate)
+        );
+
+        // A retried scan records nothing and is not the last desk action.
+        let again = app.apply_with_outcome(Edit::CheckIn {
+            candidate: candidate.clone(),
+            at: at(11, 0),
+        });
+        assert_eq!(
+            again,
+            Ok(Some(DeskOutcome::CheckIn(CheckInOutcome::AlreadyCheckedIn {
+                at: at(9, 41)
+            })))
+        );
+        assert_eq!(app.fair.events.len(), 2);
+    }
+
+    #[test]
+    fn a_visit_during_the_background_build_ends_up_matched() {
+        let (candidate, booth) = candidate_and_booth(&sample_state(false));
+        let mut app = sample_state(true);
+        assert!(app.is_matching());
+        let before = Matcher::build(&app.fair).top_positions(&candidate).to_vec();
+        app.apply(visit(&candidate, &booth, NextStep::Reject)).expect("visit");
+        app.apply(Edit::CheckIn {
+            candidate: candidate.clone(),
+            at: at(9, 0),
+        })
+        .expect("check-in");
+        app.wait_for_matching();
+        let fresh = Matcher::build(&app.fair);
+        assert_ne!(fresh.top_positions(&candidate), before, "the rejecting visit matters");
+        assert_eq!(app.matcher.top_positions(&candidate), fresh.top_positions(&candidate));
+        for p in app.fair.positions.iter().filter(|p| p.booth == booth) {
+            assert_eq!(
+                app.matcher.top_candidates(&p.id),
+                fresh.top_candidates(&p.id),
+                "{}",
+                p.id
+            );
+        }
+    }
+
+    #[test]
+    fn undoing_an_import_keeps_a_later_walk_in() {
+        let mut app = sample_state(false);
+        let registered = app.fair.candidates.len();
+        let imported = Candidate::blank(CandidateId::new("IMPORTED-1"), "李导入");
+        app.apply(Edit::Append {
+            name: crate::app::EditName::new("import a.csv", "导入 a.csv"),
+            booths: vec![],
+            positions: vec![],
+            candidates: vec![imported],
+        })
+        .expect("import");
+        let mut walk_in = Candidate::blank(CandidateId::new("WALK-1"), "王现场");
+        walk_in.phone = "13900001111".into();
+        app.apply(Edit::WalkIn {
+            candidate: Box::new(walk_in),
+            at: at(9, 30),
+        })
+        .expect("walk-in");
+        assert_eq!(app.fair.candidates.len(), registered + 2);
+
+        app.undo().expect("undo the import");
+        let ids: Vec<&str> = app.fair.candidates.iter().map(|c| c.id.0.as_str()).collect();
+        assert_eq!(ids.len(), registered + 1);
+        assert!(!ids.contains(&"IMPORTED-1"));
+        let walk_in = app.fair.candidates.last().expect("walk-in kept");
+        assert_eq!(walk_in.name, "王现场");
+        assert!(walk_in.checked_in.is_some());
+        app.candidates_view.search = "wangxianchang".into();
+        app.refresh_view(crate::app::Table::Candidates);
+        assert_eq!(
+            app.candidates_view.rows(),
+            &[registered],
+            "search keys follow the records"
+        );
+
+        app.redo().expect("redo the import");
+        assert!(app.candidate(&CandidateId::new("IMPORTED-1")).is_some());
+        assert!(app.candidate(&CandidateId::new("WALK-1")).is_some());
     }
 }

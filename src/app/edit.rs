@@ -1,7 +1,8 @@
 //! The one enum of changes to a fair. Views build edits; [`super::AppState::apply`] applies them.
 
 use crate::model::{
-    Booth, BoothId, Candidate, CandidateId, FairMeta, MatchSettings, Position, PositionId, Visit, VisitId,
+    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, LocalTime, MatchSettings, Position,
+    PositionId, Visit, VisitId,
 };
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
@@ -137,22 +138,37 @@ pub enum Edit {
         positions: Vec<Position>,
         candidates: Vec<Candidate>,
     },
-    /// Removes the last records of each list (the inverse of [`Edit::Append`]).
-    Truncate {
+    /// Removes the records with these ids (the inverse of [`Edit::Append`]). By id, not by
+    /// count: a walk-in registered after an import must survive the import's undo.
+    RemoveAppended {
         name: EditName,
-        booths: usize,
-        positions: usize,
-        candidates: usize,
+        booths: Vec<BoothId>,
+        positions: Vec<PositionId>,
+        candidates: Vec<CandidateId>,
     },
-    /// Fair-day desk actions; see [`crate::app::desk`]. Not undoable.
+    /// Fair-day desk actions recorded at `at` (see [`crate::app::desk`]). Applied like every
+    /// edit but never put on the undo history: they are station events shared by id.
     CheckIn {
         candidate: CandidateId,
+        at: LocalTime,
     },
     WalkIn {
         candidate: Box<Candidate>,
+        at: LocalTime,
     },
     Visit {
         draft: Box<crate::app::fairday::VisitDraft>,
+        at: LocalTime,
+    },
+    /// The organizer's answer to a possible duplicate found by merging station logs.
+    ResolveDuplicate {
+        decision: DuplicateDecision,
+    },
+    /// Takes a [`Edit::ResolveDuplicate`] back (its inverse); `restore` is what the merge of
+    /// one candidate into another changed.
+    UnresolveDuplicate {
+        decision: DuplicateDecision,
+        restore: Option<Box<crate::app::merge::MergedAway>>,
     },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
@@ -244,17 +260,34 @@ impl Edit {
                 format!("change the position of {} visits", visits.len()),
                 format!("修改 {} 条到访记录的岗位", visits.len()),
             ),
-            Edit::CheckIn { candidate } => EditName::new(format!("check in {candidate}"), format!("签到 {candidate}")),
-            Edit::WalkIn { candidate } => {
+            Edit::CheckIn { candidate, .. } => {
+                EditName::new(format!("check in {candidate}"), format!("签到 {candidate}"))
+            }
+            Edit::WalkIn { candidate, .. } => {
                 let what = candidate_label(candidate);
                 EditName::new(format!("register walk-in {what}"), format!("现场登记 {what}"))
             }
-            Edit::Visit { draft } => EditName::new(
+            Edit::Visit { draft, .. } => EditName::new(
                 format!("visit of {} at {}", draft.candidate, draft.booth),
                 format!("{} 到访 {}", draft.candidate, draft.booth),
             ),
-            Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::Truncate { name, .. } => name.clone(),
+            Edit::ResolveDuplicate { decision } | Edit::UnresolveDuplicate { decision, .. } => match decision {
+                DuplicateDecision::SamePerson { kept, merged } => EditName::new(
+                    format!("merge duplicate {merged} into {kept}"),
+                    format!("合并重复登记 {merged} 到 {kept}"),
+                ),
+                DuplicateDecision::DifferentPeople { a, b } => EditName::new(
+                    format!("mark {a} and {b} as different people"),
+                    format!("标记 {a} 与 {b} 为不同的人"),
+                ),
+            },
+            Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::RemoveAppended { name, .. } => name.clone(),
         }
+    }
+
+    /// Whether the edit is a fair-day desk action, which is never undone.
+    pub fn is_desk_action(&self) -> bool {
+        matches!(self, Edit::CheckIn { .. } | Edit::WalkIn { .. } | Edit::Visit { .. })
     }
 
     /// Identifies the record and field a `Set*` edit changes, so consecutive keystrokes in one

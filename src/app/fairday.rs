@@ -463,6 +463,44 @@ pub fn record_visit(
     Ok(id)
 }
 
+/// Which fair day a booth's shortlist shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ShortlistDay {
+    /// The local date the desk runs on.
+    #[default]
+    Today,
+    Day(chrono::NaiveDate),
+    All,
+}
+
+impl ShortlistDay {
+    /// The date shown, `None` for all days. `today` is the desk's local date.
+    pub fn date(self, today: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+        match self {
+            ShortlistDay::Today => Some(today),
+            ShortlistDay::Day(day) => Some(day),
+            ShortlistDay::All => None,
+        }
+    }
+}
+
+/// A booth's visits on one fair day (the local date of the visit time), or on all days when
+/// `day` is `None`, in the order they were recorded.
+pub fn booth_visits<'a>(fair: &'a Fair, booth: &BoothId, day: Option<chrono::NaiveDate>) -> Vec<&'a Visit> {
+    fair.visits
+        .iter()
+        .filter(|v| &v.booth == booth && day.is_none_or(|d| v.at.date() == d))
+        .collect()
+}
+
+/// The days on which `booth` had visits, latest first.
+pub fn booth_visit_days(fair: &Fair, booth: &BoothId) -> Vec<chrono::NaiveDate> {
+    let mut days: Vec<chrono::NaiveDate> = booth_visits(fair, booth, None).iter().map(|v| v.at.date()).collect();
+    days.sort_unstable_by(|a, b| b.cmp(a));
+    days.dedup();
+    days
+}
+
 /// Checked-in and registered counts, for the entrance desk's live counter.
 pub fn checked_in_count(fair: &Fair) -> (usize, usize) {
     let checked = fair.candidates.iter().filter(|c| c.checked_in.is_some()).count();

@@ -9,8 +9,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::{
-    Candidate, CandidateId, EventKind, Fair, LocalTime, STATION_LOG_VERSION, StationEvent, StationId, StationLog,
-    VisitId,
+    BoothId, Candidate, CandidateId, DuplicateDecision, EventKind, Fair, LocalTime, STATION_LOG_VERSION, StationEvent,
+    StationId, StationLog, VisitId,
 };
 
 use super::fairday::{email_key, phone_digits};
@@ -42,6 +42,8 @@ pub struct DuplicateGroup {
     /// What they share, e.g. `phone 13800138000`.
     pub shared: Vec<String>,
     pub members: Vec<DuplicateMember>,
+    /// Pairs of members the organizer has not decided about yet (never empty).
+    pub undecided: Vec<(CandidateId, CandidateId)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -219,6 +221,10 @@ pub fn merge_logs(fair: &mut Fair, logs: &[StationLog]) -> Result<MergeReport, M
 
 /// Applies newly merged events to candidates and visits. `fresh` is in apply order.
 fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
+    // People the organizer merged into another: whatever stations recorded for them counts
+    // for the one kept, so a resolved duplicate does not come back.
+    let aliases = aliases(fair);
+    let kept = |id: &CandidateId| aliases.get(id).unwrap_or(id).clone();
     let mut candidate_at: HashMap<CandidateId, usize> = fair
         .candidates
         .iter()
@@ -228,24 +234,27 @@ fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
     let mut visit_at: HashMap<VisitId, usize> =
         fair.visits.iter().enumerate().map(|(i, v)| (v.id.clone(), i)).collect();
     // A walk-in may arrive after another station's check-in of that person was merged.
-    let mut first_check_in: HashMap<&CandidateId, LocalTime> = HashMap::new();
+    let mut first_check_in: HashMap<CandidateId, LocalTime> = HashMap::new();
     for event in fair.events.iter().chain(fresh) {
         if let EventKind::CheckIn { candidate } = &event.kind {
-            let at = first_check_in.entry(candidate).or_insert(event.at);
+            let at = first_check_in.entry(kept(candidate)).or_insert(event.at);
             *at = (*at).min(event.at);
         }
     }
-    let first_check_in: HashMap<CandidateId, LocalTime> =
-        first_check_in.into_iter().map(|(id, at)| (id.clone(), at)).collect();
 
     for event in fresh {
         match &event.kind {
+            EventKind::WalkIn { candidate } if aliases.contains_key(&candidate.id) => {
+                let target = kept(&candidate.id);
+                if let Some(&i) = candidate_at.get(&target) {
+                    let existing = &mut fair.candidates[i];
+                    let arrived = earliest(candidate.checked_in, Some(event.at));
+                    existing.checked_in = earliest(existing.checked_in, arrived);
+                }
+            }
             EventKind::WalkIn { candidate } => {
                 let mut person = candidate.clone();
-                person.checked_in = earliest(
-                    earliest(person.checked_in, Some(event.at)),
-                    first_check_in.get(&person.id).copied(),
-                );
+                person.checked_in = earliest(person.checked_in, Some(event.at));
                 let target = match candidate_at.get(&person.id) {
                     Some(&i) if same_person(&fair.candidates[i], &person) => Some(i),
                     Some(_) => {
@@ -258,7 +267,12 @@ fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
                         person.id = alternative;
                         candidate_at.get(&person.id).copied()
                     }
-                    None => None,
+                    None => {
+                        // Check-ins for this id merged before the walk-in itself. (Under a
+                        // clashing id they belong to the person already in the fair.)
+                        person.checked_in = earliest(person.checked_in, first_check_in.get(&person.id).copied());
+                        None
+                    }
                 };
                 match target {
                     Some(i) => {
@@ -272,7 +286,7 @@ fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
                     }
                 }
             }
-            EventKind::CheckIn { candidate } => match candidate_at.get(candidate) {
+            EventKind::CheckIn { candidate } => match candidate_at.get(&kept(candidate)) {
                 Some(&i) => {
                     let person = &mut fair.candidates[i];
                     match person.checked_in {
@@ -288,13 +302,14 @@ fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
                 )),
             },
             EventKind::Visit { visit } => {
+                let mut visit = visit.clone();
+                visit.candidate = kept(&visit.candidate);
                 if !candidate_at.contains_key(&visit.candidate) {
                     report.unknown_candidates.push(format!(
                         "visit {} from station {} is for candidate {}, who is not in the fair; visit kept",
                         visit.id, event.station, visit.candidate
                     ));
                 }
-                let mut visit = visit.clone();
                 if let Some(&i) = visit_at.get(&visit.id) {
                     if fair.visits[i] == visit {
                         continue;
@@ -344,6 +359,7 @@ pub fn possible_duplicates(fair: &Fair) -> Vec<DuplicateGroup> {
             by_value.entry(format!("email {email}")).or_default().push(i);
         }
     }
+    let settled = |a: &CandidateId, b: &CandidateId| fair.duplicate_decisions.iter().any(|d| d.settles(a, b));
     let mut groups: BTreeMap<Vec<usize>, Vec<String>> = BTreeMap::new();
     for (shared, mut members) in by_value {
         members.sort_unstable();
@@ -360,7 +376,7 @@ pub fn possible_duplicates(fair: &Fair) -> Vec<DuplicateGroup> {
     }
     let mut result: Vec<DuplicateGroup> = groups
         .into_iter()
-        .map(|(members, mut shared)| {
+        .filter_map(|(members, mut shared)| {
             shared.sort();
             let mut members: Vec<DuplicateMember> = members
                 .into_iter()
@@ -374,9 +390,161 @@ pub fn possible_duplicates(fair: &Fair) -> Vec<DuplicateGroup> {
                 })
                 .collect();
             members.sort();
-            DuplicateGroup { shared, members }
+            members.dedup_by(|a, b| a.id == b.id);
+            let mut undecided = Vec::new();
+            for (i, a) in members.iter().enumerate() {
+                for b in &members[i + 1..] {
+                    // Two people registered beforehand are the import's business, not a walk-in's.
+                    let any_walk_in = a.walk_in_station.is_some() || b.walk_in_station.is_some();
+                    if any_walk_in && !settled(&a.id, &b.id) {
+                        undecided.push((a.id.clone(), b.id.clone()));
+                    }
+                }
+            }
+            // Every pair answered: nothing left to resolve.
+            (!undecided.is_empty()).then_some(DuplicateGroup {
+                shared,
+                members,
+                undecided,
+            })
         })
         .collect();
     result.sort();
     result
+}
+
+/// Candidates merged into another by the organizer → the one kept (following chains).
+pub fn aliases(fair: &Fair) -> HashMap<CandidateId, CandidateId> {
+    let direct: HashMap<&CandidateId, &CandidateId> = fair
+        .duplicate_decisions
+        .iter()
+        .filter_map(|d| match d {
+            DuplicateDecision::SamePerson { kept, merged } => Some((merged, kept)),
+            DuplicateDecision::DifferentPeople { .. } => None,
+        })
+        .collect();
+    direct
+        .keys()
+        .map(|&merged| {
+            let mut target = merged;
+            // A hand-edited file could hold a cycle; stop after as many steps as there are links.
+            for _ in 0..direct.len() {
+                match direct.get(target) {
+                    Some(next) => target = next,
+                    None => break,
+                }
+            }
+            (merged.clone(), target.clone())
+        })
+        .collect()
+}
+
+/// What merging one candidate into another changed, so it can be undone exactly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergedAway {
+    /// The candidate merged away and where it stood in `fair.candidates`.
+    pub candidate: Candidate,
+    pub index: usize,
+    /// Indexes into `fair.visits` of the visits moved to the kept candidate.
+    pub visits: Vec<usize>,
+    /// The kept candidate's check-in before and after the merge.
+    pub kept_checked_in_before: Option<LocalTime>,
+    pub kept_checked_in_after: Option<LocalTime>,
+}
+
+impl MergedAway {
+    /// Booths whose visits moved, for re-matching.
+    pub fn booths(&self, fair: &Fair) -> Vec<BoothId> {
+        let mut booths: Vec<BoothId> = self
+            .visits
+            .iter()
+            .filter_map(|&i| fair.visits.get(i).map(|v| v.booth.clone()))
+            .collect();
+        booths.sort();
+        booths.dedup();
+        booths
+    }
+}
+
+fn candidate_index(fair: &Fair, id: &CandidateId) -> Result<usize, MergeError> {
+    fair.candidates
+        .iter()
+        .position(|c| &c.id == id)
+        .ok_or_else(|| MergeError(format!("no candidate with id {id}")))
+}
+
+/// Records the organizer's answer to a possible duplicate. For the same person, the merged
+/// candidate's visits move to the kept one, the kept one's check-in becomes the earlier of
+/// the two, and the merged candidate leaves the list; returns what undoes that.
+pub fn resolve_duplicate(fair: &mut Fair, decision: &DuplicateDecision) -> Result<Option<MergedAway>, MergeError> {
+    let (a, b) = match decision {
+        DuplicateDecision::SamePerson { kept, merged } => (kept, merged),
+        DuplicateDecision::DifferentPeople { a, b } => (a, b),
+    };
+    if a == b {
+        return Err(MergeError(format!("{a} cannot be a duplicate of itself")));
+    }
+    if let Some(previous) = fair.duplicate_decisions.iter().find(|d| d.settles(a, b)) {
+        return Err(MergeError(format!("{a} and {b} are already resolved: {previous:?}")));
+    }
+    let merged_index = candidate_index(fair, b)?;
+    let kept_index = candidate_index(fair, a)?;
+    let away = match decision {
+        DuplicateDecision::DifferentPeople { .. } => None,
+        DuplicateDecision::SamePerson { kept, merged } => {
+            let kept_checked_in_before = fair.candidates[kept_index].checked_in;
+            let kept_checked_in_after = earliest(kept_checked_in_before, fair.candidates[merged_index].checked_in);
+            fair.candidates[kept_index].checked_in = kept_checked_in_after;
+            let mut visits = Vec::new();
+            for (i, visit) in fair.visits.iter_mut().enumerate() {
+                if &visit.candidate == merged {
+                    visit.candidate = kept.clone();
+                    visits.push(i);
+                }
+            }
+            let candidate = fair.candidates.remove(merged_index);
+            Some(MergedAway {
+                candidate,
+                index: merged_index,
+                visits,
+                kept_checked_in_before,
+                kept_checked_in_after,
+            })
+        }
+    };
+    fair.duplicate_decisions.push(decision.clone());
+    Ok(away)
+}
+
+/// Takes back [`resolve_duplicate`]: the decision goes and the merged candidate returns with
+/// their visits. A check-in the kept candidate got since (at a desk) is left alone.
+pub fn unresolve_duplicate(
+    fair: &mut Fair,
+    decision: &DuplicateDecision,
+    away: Option<&MergedAway>,
+) -> Result<(), MergeError> {
+    let Some(at) = fair.duplicate_decisions.iter().rposition(|d| d == decision) else {
+        return Err(MergeError(format!("no such duplicate decision: {decision:?}")));
+    };
+    if let (DuplicateDecision::SamePerson { kept, merged }, Some(away)) = (decision, away) {
+        if fair.candidates.iter().any(|c| &c.id == merged) {
+            return Err(MergeError(format!("candidate {merged} is back in the fair already")));
+        }
+        let kept_index = candidate_index(fair, kept)?;
+        let person = &mut fair.candidates[kept_index];
+        if person.checked_in == away.kept_checked_in_after {
+            person.checked_in = away.kept_checked_in_before;
+        }
+        for &i in &away.visits {
+            if let Some(visit) = fair.visits.get_mut(i)
+                && &visit.candidate == kept
+            {
+                visit.candidate = merged.clone();
+            }
+        }
+        let index = away.index.min(fair.candidates.len());
+        fair.candidates.insert(index, away.candidate.clone());
+    }
+    fair.duplicate_decisions.remove(at);
+    Ok(())
 }

@@ -81,6 +81,7 @@ struct Touched {
     booths: HashSet<BoothId>,
     positions: HashSet<PositionId>,
     candidates: HashSet<CandidateId>,
+    /// Visits added at a desk: (candidate, booth).
     visits: HashSet<(CandidateId, BoothId)>,
     settings: bool,
 }
@@ -455,6 +456,15 @@ impl AppState {
 
     /// Applies one edit, records it for undo and updates matching incrementally.
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
+        self.apply_with_outcome(edit).map(|_| ())
+    }
+
+    /// The one place edits are applied. Desk actions (check-in, walk-in, visit) report what
+    /// they did and skip the undo history; every other edit records its inverse for undo.
+    pub fn apply_with_outcome(&mut self, edit: Edit) -> Result<Option<desk::DeskOutcome>, EditError> {
+        if let Some(result) = self.apply_desk_action(&edit) {
+            return result.map(Some);
+        }
         let name = edit.name();
         let inverse = self.apply_raw(edit.clone())?;
         self.redo.clear();
@@ -467,7 +477,7 @@ impl AppState {
             top.forward = edit;
             top.name = name;
             top.serial = serial;
-            return Ok(());
+            return Ok(None);
         }
         self.undo.push(Done {
             name,
@@ -475,7 +485,7 @@ impl AppState {
             inverse,
             serial,
         });
-        Ok(())
+        Ok(None)
     }
 
     pub fn undo(&mut self) -> Result<(), EditError> {
@@ -569,8 +579,13 @@ impl AppState {
                     field,
                 })
             }
-            Edit::SetCandidate { id, value, field } => {
+            Edit::SetCandidate { id, mut value, field } => {
                 let i = self.candidate_index(&id)?;
+                // The check-in belongs to the desks (a station event): undoing or redoing an
+                // organizer's change to another field must not take it back.
+                if field != field::CHECKED_IN {
+                    value.checked_in = self.fair.candidates[i].checked_in;
+                }
                 if value.id != id && self.index.candidates.contains_key(&value.id) {
                     return Err(taken("candidate", &value.id.0));
                 }
@@ -801,7 +816,6 @@ impl AppState {
                         return Err(taken("candidate", &c.id.0));
                     }
                 }
-                let counts = (booths.len(), positions.len(), candidates.len());
                 let booth_ids: Vec<BoothId> = booths.iter().map(|b| b.id.clone()).collect();
                 let position_ids: Vec<PositionId> = positions.iter().map(|p| p.id.clone()).collect();
                 let candidate_ids: Vec<CandidateId> = candidates.iter().map(|c| c.id.clone()).collect();
@@ -825,29 +839,24 @@ impl AppState {
                 for id in &candidate_ids {
                     self.candidate_changed(id);
                 }
-                Ok(Edit::Truncate {
+                Ok(Edit::RemoveAppended {
                     name,
-                    booths: counts.0,
-                    positions: counts.1,
-                    candidates: counts.2,
+                    booths: booth_ids,
+                    positions: position_ids,
+                    candidates: candidate_ids,
                 })
             }
-            Edit::Truncate {
+            Edit::RemoveAppended {
                 name,
                 booths,
                 positions,
                 candidates,
             } => {
-                let keep = |len: usize, n: usize| len.saturating_sub(n);
-                let b = keep(self.fair.booths.len(), booths);
-                let p = keep(self.fair.positions.len(), positions);
-                let c = keep(self.fair.candidates.len(), candidates);
-                let booths = self.fair.booths.split_off(b);
-                let positions = self.fair.positions.split_off(p);
-                let candidates = self.fair.candidates.split_off(c);
-                self.booth_keys.truncate(b);
-                self.position_keys.truncate(p);
-                self.candidate_keys.truncate(c);
+                let booths = remove_by_id(&mut self.fair.booths, &mut self.booth_keys, &booths, |b| &b.id);
+                let positions = remove_by_id(&mut self.fair.positions, &mut self.position_keys, &positions, |p| &p.id);
+                let candidates = remove_by_id(&mut self.fair.candidates, &mut self.candidate_keys, &candidates, |c| {
+                    &c.id
+                });
                 self.structure_changed();
                 for x in &booths {
                     self.booth_changed(&x.id);
@@ -865,9 +874,28 @@ impl AppState {
                     candidates,
                 })
             }
+            Edit::ResolveDuplicate { decision } => {
+                let away = merge::resolve_duplicate(&mut self.fair, &decision).map_err(refused_resolution)?;
+                if let Some(away) = &away {
+                    self.duplicate_merged(&decision, away, true);
+                }
+                Ok(Edit::UnresolveDuplicate {
+                    decision,
+                    restore: away.map(Box::new),
+                })
+            }
+            Edit::UnresolveDuplicate { decision, restore } => {
+                merge::unresolve_duplicate(&mut self.fair, &decision, restore.as_deref())
+                    .map_err(refused_resolution)?;
+                if let Some(away) = &restore {
+                    self.duplicate_merged(&decision, away, false);
+                }
+                Ok(Edit::ResolveDuplicate { decision })
+            }
+            // Only reachable through undo/redo, which never hold desk actions.
             Edit::CheckIn { .. } | Edit::WalkIn { .. } | Edit::Visit { .. } => Err(EditError::new(
-                "desk actions are applied with apply_desk",
-                "签到与展位操作不可撤销",
+                "check-ins, walk-ins and visits cannot be undone or redone",
+                "签到、现场登记和到访不可撤销或重做",
             )),
             Edit::Batch { name, edits } => {
                 let mut inverses = Vec::with_capacity(edits.len());
@@ -886,6 +914,31 @@ impl AppState {
                 inverses.reverse();
                 Ok(Edit::Batch { name, edits: inverses })
             }
+        }
+    }
+
+    /// Keeps search keys, indexes and matching current after one candidate was merged into
+    /// another (`merged` true) or that was undone.
+    fn duplicate_merged(&mut self, decision: &crate::model::DuplicateDecision, away: &merge::MergedAway, merged: bool) {
+        let crate::model::DuplicateDecision::SamePerson { kept, merged: gone } = decision else {
+            return;
+        };
+        if merged {
+            self.candidate_keys.remove(away.index);
+        } else {
+            let index = away.index.min(self.fair.candidates.len().saturating_sub(1));
+            self.candidate_keys
+                .insert(index, SearchKey::candidate(&self.fair.candidates[index]));
+        }
+        self.structure_changed();
+        self.candidate_changed(gone);
+        self.candidate_changed(kept);
+        for booth in away.booths(&self.fair) {
+            self.visits_changed(kept, &booth);
+            self.visits_changed(gone, &booth);
+        }
+        if merged && self.selection.candidate.as_ref() == Some(gone) {
+            self.selection.candidate = Some(kept.clone());
         }
     }
 
@@ -1005,6 +1058,10 @@ impl AppState {
     }
 }
 
+fn refused_resolution(e: merge::MergeError) -> EditError {
+    EditError::new(e.0.clone(), format!("无法处理重复登记：{}", e.0))
+}
+
 fn missing(kind: &str, id: &str) -> EditError {
     let zh = match kind {
         "booth" => "展位",
@@ -1013,6 +1070,34 @@ fn missing(kind: &str, id: &str) -> EditError {
         _ => "求职者",
     };
     EditError::new(format!("no {kind} with id {id}"), format!("没有编号为 {id} 的{zh}"))
+}
+
+/// Takes the records whose id is in `ids` out of `records` (and their search keys out of the
+/// parallel `keys`), keeping the others in order; returns the removed records in list order.
+fn remove_by_id<T, K, Id: Eq + std::hash::Hash>(
+    records: &mut Vec<T>,
+    keys: &mut Vec<K>,
+    ids: &[Id],
+    id_of: impl Fn(&T) -> &Id,
+) -> Vec<T> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    let wanted: HashSet<&Id> = ids.iter().collect();
+    let mut removed = Vec::with_capacity(ids.len());
+    let mut kept = Vec::with_capacity(records.len());
+    let mut kept_keys = Vec::with_capacity(keys.len());
+    for (record, key) in records.drain(..).zip(keys.drain(..)) {
+        if wanted.contains(id_of(&record)) {
+            removed.push(record);
+        } else {
+            kept.push(record);
+            kept_keys.push(key);
+        }
+    }
+    *records = kept;
+    *keys = kept_keys;
+    removed
 }
 
 fn taken(kind: &str, id: &str) -> EditError {

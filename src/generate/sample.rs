@@ -3,7 +3,10 @@
 //!
 //! It started as `generate --preset campus --seed 2026 --visits 600` and was then curated by
 //! hand: the fair's name, date and venue, every booth's employer, and a second 张伟 so that
-//! searching a common name shows several people.
+//! searching a common name shows several people. Its station events were added the way
+//! `generate` adds them ([`crate::model::derived_events`]: one check-in per checked-in
+//! candidate at station `entrance`, one event per visit at station `booth-{booth}`), so the
+//! desks, the station-log export and merging show real data on the sample.
 
 use crate::model::{Fair, FairId};
 use crate::store::{StoreError, fair_from_str};

@@ -48,6 +48,29 @@ impl EventKind {
     }
 }
 
+/// The organizer's answer to two candidates listed as possible duplicates (same phone or email,
+/// at least one a walk-in). Kept in the fair so merging station logs again respects it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DuplicateDecision {
+    /// One person registered twice: `merged`'s check-in and visits count for `kept` and
+    /// `merged` is no longer listed. Station events naming `merged` are kept as recorded;
+    /// merging them (again) credits `kept`.
+    SamePerson { kept: CandidateId, merged: CandidateId },
+    /// Two people who share a phone or an email; no longer listed as possible duplicates.
+    DifferentPeople { a: CandidateId, b: CandidateId },
+}
+
+impl DuplicateDecision {
+    /// Whether this decision settles the pair `a`, `b` (in either order).
+    pub fn settles(&self, a: &CandidateId, b: &CandidateId) -> bool {
+        let (x, y) = match self {
+            DuplicateDecision::SamePerson { kept, merged } => (kept, merged),
+            DuplicateDecision::DifferentPeople { a, b } => (a, b),
+        };
+        (x == a && y == b) || (x == b && y == a)
+    }
+}
+
 /// One station's events, written by `export --what station-log` and read by `merge`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StationLog {

@@ -64,7 +64,9 @@ string_id!(VisitId);
 
 // After `string_id!` so the module can use it.
 pub mod events;
-pub use events::{EventId, EventKind, STATION_LOG_VERSION, StationEvent, StationId, StationLog, derived_events};
+pub use events::{
+    DuplicateDecision, EventId, EventKind, STATION_LOG_VERSION, StationEvent, StationId, StationLog, derived_events,
+};
 
 /// Local wall-clock time at the venue. Fairs happen in one place, so no time zone.
 pub type LocalTime = NaiveDateTime;
@@ -89,6 +91,10 @@ pub struct Fair {
     /// What fair-day stations recorded; check-ins, walk-ins and visits above agree with it.
     #[serde(default)]
     pub events: Vec<StationEvent>,
+    /// The organizer's answers to possible duplicates found when merging station logs.
+    /// Left out of the file while empty, so fairs without any read and write as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duplicate_decisions: Vec<DuplicateDecision>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -323,6 +329,7 @@ impl Fair {
             candidates: Vec::new(),
             visits: Vec::new(),
             events: Vec::new(),
+            duplicate_decisions: Vec::new(),
         }
     }
 

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::desk::{DeskOutcome, visit_edit};
-use crate::app::fairday::VisitDraft;
+use crate::app::fairday::{self, ShortlistDay, VisitDraft};
 use crate::model::{BoothId, CandidateId, Lang, NextStep, PositionId};
 
 use super::Workspace;
@@ -20,6 +20,11 @@ const BOOTH: Tr = tr("This laptop's booth", "本机展位");
 const PICK_BOOTH: Tr = tr("Pick this laptop's booth first.", "请先选择本机所在展位。");
 const CONTACT_HIDDEN: Tr = tr("Contact details withheld (no consent)", "未同意共享联系方式");
 const FIT: Tr = tr("Fit with this booth's positions", "与本展位岗位的匹配");
+const FIT_BAR: Tr = tr("fit", "匹配度");
+const NOBODY_TO_INVITE: Tr = tr(
+    "Nobody right now: the best fits checked in have all visited.",
+    "暂无：已签到的最匹配者都已到访。",
+);
 const VISIT: Tr = tr("Record visit", "记录到访");
 const SAVE_VISIT: Tr = tr("Save visit", "保存到访");
 const POSITION: Tr = tr("Visit position", "到访岗位");
@@ -28,6 +33,9 @@ const RATING: Tr = tr("Rating", "评分");
 const NOTES: Tr = tr("Visit notes", "到访备注");
 const NEXT: Tr = tr("Next step", "下一步");
 const SHORTLIST: Tr = tr("Visitors today (shortlist)", "今日到访（候选名单）");
+const SHORTLIST_ALL: Tr = tr("Visitors, all days (shortlist)", "全部日期到访（候选名单）");
+const DAY: Tr = tr("Shortlist day", "名单日期");
+const ALL_DAYS: Tr = tr("All days", "全部日期");
 const EXPORT_PATH: Tr = tr("Shortlist CSV path", "候选名单 CSV 路径");
 const EXPORT: Tr = tr("Export shortlist CSV", "导出候选名单 CSV");
 const CHOOSE: Tr = tr("Choose file…", "选择文件…");
@@ -62,6 +70,7 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
             worth_inviting(right, ws, &booth);
         });
     });
+    checkin::refocus_soon(ui, ws);
 }
 
 fn current_booth(ws: &Workspace) -> Option<BoothId> {
@@ -137,11 +146,10 @@ fn card(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId, booth: &BoothId
         .collect();
     for (pid, title) in &positions {
         if let Some(e) = ws.app.matcher.explain(&ws.app.fair, id, pid) {
-            super::widgets::score_bar(ui, &format!("{title} fit"), e.fit, 120.0);
-            ui.horizontal_wrapped(|ui| {
-                ui.label(format!("{title}: {:.0}", e.fit));
-                ui.weak(e.short(lang));
-            });
+            ui.label(egui::RichText::new(title).strong());
+            super::widgets::score_bar(ui, FIT_BAR.get(lang), e.fit, 120.0);
+            // Not in the column's justified layout, which would stretch the spaces between words.
+            ui.horizontal_wrapped(|ui| ui.weak(e.short(lang)));
         }
     }
     ui.add_space(6.0);
@@ -213,7 +221,7 @@ fn visit_form(
             notes: ws.desks.visit_notes.clone(),
             next_step: ws.desks.visit_next,
         };
-        if let Some(DeskOutcome::Visit(_)) = desk_apply(ws, visit_edit(draft)) {
+        if let Some(DeskOutcome::Visit(_)) = desk_apply(ws, visit_edit(draft, checkin::now())) {
             let name = ws.app.candidate(id).map_or_else(String::new, |c| c.name.clone());
             ws.desks.message = Some((
                 match lang {
@@ -225,6 +233,8 @@ fn visit_form(
             ws.desks.visit_rating = None;
             ws.desks.visit_notes.clear();
             ws.desks.visit_next = NextStep::None;
+            // The next visitor's badge is scanned straight away.
+            ws.desks.focus_lookup = true;
         }
     }
 }
@@ -232,11 +242,11 @@ fn visit_form(
 /// One shortlist row: name, position title, rating, next step, time, notes.
 fn shortlist_rows(ws: &Workspace, booth: &BoothId) -> Vec<[String; 6]> {
     let lang = ws.lang();
-    ws.app
-        .fair
-        .visits
-        .iter()
-        .filter(|v| &v.booth == booth)
+    let day = ws.desks.shortlist_day.date(checkin::now().date());
+    // Several days shown: the time alone would not say which day.
+    let time_format = if day.is_some() { "%H:%M" } else { "%Y-%m-%d %H:%M" };
+    fairday::booth_visits(&ws.app.fair, booth, day)
+        .into_iter()
         .map(|v| {
             let name = ws
                 .app
@@ -252,14 +262,15 @@ fn shortlist_rows(ws: &Workspace, booth: &BoothId) -> Vec<[String; 6]> {
                 position,
                 v.rating.map(|r| r.to_string()).unwrap_or_default(),
                 v.next_step.label(lang).to_owned(),
-                clock(v.at),
+                v.at.format(time_format).to_string(),
                 v.notes.clone(),
             ]
         })
         .collect()
 }
 
-/// Writes the shortlist as CSV (UTF-8 with BOM so spreadsheet programs read the Chinese).
+/// Writes the shortlist as shown (the day picked on the desk) as CSV, UTF-8 with BOM so
+/// spreadsheet programs read the Chinese.
 pub fn export_shortlist(ws: &Workspace, booth: &BoothId, path: &Path) -> Result<usize, String> {
     let rows = shortlist_rows(ws, booth);
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
@@ -283,22 +294,35 @@ pub fn export_shortlist(ws: &Workspace, booth: &BoothId, path: &Path) -> Result<
 
 fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     let lang = ws.lang();
+    day_picker(ui, ws, booth);
     let rows = shortlist_rows(ws, booth);
-    ui.label(egui::RichText::new(format!("{} ({})", SHORTLIST.get(lang), rows.len())).strong());
-    egui::Grid::new("shortlist").striped(true).show(ui, |ui| {
-        for r in &rows {
-            ui.label(&r[0]);
-            ui.label(&r[1]);
-            ui.label(if r[2].is_empty() {
-                "-".to_owned()
-            } else {
-                format!("{}★", r[2])
-            });
-            ui.label(&r[3]);
-            ui.label(&r[4]);
-            ui.end_row();
-        }
-    });
+    let heading = match ws.desks.shortlist_day {
+        ShortlistDay::Today => SHORTLIST.get(lang).to_owned(),
+        ShortlistDay::Day(day) => match lang {
+            Lang::En => format!("Visitors on {day} (shortlist)"),
+            Lang::Zh => format!("{day} 到访（候选名单）"),
+        },
+        ShortlistDay::All => SHORTLIST_ALL.get(lang).to_owned(),
+    };
+    ui.label(egui::RichText::new(format!("{heading} ({})", rows.len())).strong());
+    let today = checkin::now().date();
+    if rows.is_empty()
+        && ws.desks.shortlist_day == ShortlistDay::Today
+        && let Some(latest) = fairday::booth_visit_days(&ws.app.fair, booth).first()
+    {
+        // Looking back after the fair (or at the sample): say where the visits are.
+        ui.weak(match lang {
+            Lang::En => format!("No visitors today ({today}); the latest were on {latest}: pick that day above."),
+            Lang::Zh => format!("今天（{today}）没有到访；最近一次是 {latest}，可在上方选择该日期。"),
+        });
+    }
+    // A busy booth has dozens of visitors; keep the export and "worth inviting" in sight.
+    egui::ScrollArea::vertical()
+        .id_salt("shortlist-rows")
+        .max_height(320.0)
+        // Full width, so the scroll bar sits at the edge instead of over the time column.
+        .auto_shrink([false, true])
+        .show(ui, |ui| shortlist_grid(ui, &rows));
     let mut chosen: Option<PathBuf> = None;
     ui.horizontal(|ui| {
         let l = ui.label(EXPORT_PATH.get(lang));
@@ -331,6 +355,52 @@ fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     }
 }
 
+fn shortlist_grid(ui: &mut egui::Ui, rows: &[[String; 6]]) {
+    egui::Grid::new("shortlist").striped(true).show(ui, |ui| {
+        for r in rows {
+            ui.label(&r[0]);
+            ui.label(&r[1]);
+            ui.label(if r[2].is_empty() {
+                "-".to_owned()
+            } else {
+                format!("{}★", r[2])
+            });
+            ui.label(&r[3]);
+            ui.label(&r[4]);
+            ui.end_row();
+        }
+    });
+}
+
+/// Today, the other days this booth had visitors, or all of them.
+fn day_picker(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
+    let lang = ws.lang();
+    let today = checkin::now().date();
+    let label_of = |day: ShortlistDay| match day {
+        ShortlistDay::Today => match lang {
+            Lang::En => format!("Today ({today})"),
+            Lang::Zh => format!("今天（{today}）"),
+        },
+        ShortlistDay::Day(day) => day.to_string(),
+        ShortlistDay::All => ALL_DAYS.get(lang).to_owned(),
+    };
+    let days = fairday::booth_visit_days(&ws.app.fair, booth);
+    let chosen = &mut ws.desks.shortlist_day;
+    ui.horizontal(|ui| {
+        let l = ui.label(DAY.get(lang));
+        let combo = egui::ComboBox::from_id_salt("shortlist-day")
+            .selected_text(label_of(*chosen))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(chosen, ShortlistDay::Today, label_of(ShortlistDay::Today));
+                for day in days.iter().filter(|d| **d != today) {
+                    ui.selectable_value(chosen, ShortlistDay::Day(*day), label_of(ShortlistDay::Day(*day)));
+                }
+                ui.selectable_value(chosen, ShortlistDay::All, label_of(ShortlistDay::All));
+            });
+        combo.response.labelled_by(l.id);
+    });
+}
+
 fn worth_inviting(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     let lang = ws.lang();
     ui.label(egui::RichText::new(WORTH.get(lang)).strong());
@@ -349,6 +419,9 @@ fn worth_inviting(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
         }
     }
     best.sort_by(|a, b| b.2.total_cmp(&a.2));
+    if best.is_empty() {
+        ui.weak(NOBODY_TO_INVITE.get(lang));
+    }
     let mut open = None;
     for (cid, pid, fit) in best.iter().take(15) {
         let name = ws

@@ -48,6 +48,14 @@ pub struct DeskState {
     pub visit_notes: String,
     pub visit_next: crate::model::NextStep,
     pub export_path: String,
+    /// Give the lookup field the keyboard focus when it is next drawn (after a check-in, a
+    /// walk-in or a visit, whether done with the mouse or the keyboard).
+    pub focus_lookup: bool,
+    /// Which desk's lookup field was drawn in which egui pass; a gap or another desk means
+    /// this desk was just opened.
+    pub drawn_in_pass: Option<(egui::Id, u64)>,
+    /// The fair day the booth desk's shortlist shows.
+    pub shortlist_day: fairday::ShortlistDay,
 }
 
 impl Default for DeskState {
@@ -64,6 +72,9 @@ impl Default for DeskState {
             visit_notes: String::new(),
             visit_next: crate::model::NextStep::None,
             export_path: String::new(),
+            focus_lookup: false,
+            drawn_in_pass: None,
+            shortlist_day: fairday::ShortlistDay::Today,
         }
     }
 }
@@ -79,8 +90,8 @@ pub fn now() -> crate::model::LocalTime {
 
 /// Applies a desk edit; a refusal goes to the error panel.
 pub fn desk_apply(ws: &mut Workspace, edit: Edit) -> Option<DeskOutcome> {
-    match ws.app.apply_desk(edit, now()) {
-        Ok(outcome) => Some(outcome),
+    match ws.app.apply_with_outcome(edit) {
+        Ok(outcome) => outcome,
         Err(e) => {
             let e: EditError = e;
             ws.error(super::i18n::EDIT_REFUSED, e.get(ws.lang()).to_owned());
@@ -102,6 +113,17 @@ pub fn lookup(ui: &mut egui::Ui, ws: &mut Workspace, id_salt: &str) -> Option<Ca
         .font(egui::FontId::proportional(26.0))
         .desired_width(f32::min(ui.available_width(), 640.0));
     let response = ui.add(edit).labelled_by(label.id);
+    // Opening a desk (from the navigation, by mouse or keyboard) leaves the focus where it was,
+    // e.g. on the navigation button; a scanner's first scan must land here instead.
+    let pass = ui.ctx().cumulative_pass_nr();
+    let just_opened = ws
+        .desks
+        .drawn_in_pass
+        .is_none_or(|(id, last)| id != response.id || last + 1 < pass);
+    ws.desks.drawn_in_pass = Some((response.id, pass));
+    if just_opened || std::mem::take(&mut ws.desks.focus_lookup) {
+        response.request_focus();
+    }
     if response.changed() {
         ws.desks.picked = 0;
     }
@@ -121,7 +143,8 @@ pub fn lookup(ui: &mut egui::Ui, ws: &mut Workspace, id_salt: &str) -> Option<Ca
         });
     }
     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-    // The field keeps the focus so the next scan lands in it.
+    // The field keeps the focus so the next scan lands in it; a field or button elsewhere the
+    // user moved to keeps it until an action there asks for it back (`focus_lookup`).
     if entered || ui.memory(|m| m.focused().is_none()) {
         response.request_focus();
     }
@@ -172,12 +195,27 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
     ui.add_space(16.0);
     ui.separator();
     walk_in_form(ui, ws);
+    refocus_soon(ui, ws);
+}
+
+/// The focus request is served when the lookup is next drawn; make sure that frame comes.
+pub fn refocus_soon(ui: &egui::Ui, ws: &Workspace) {
+    if ws.desks.focus_lookup {
+        ui.ctx().request_repaint();
+    }
 }
 
 fn check_in(ws: &mut Workspace, id: &CandidateId) {
     let lang = ws.lang();
+    ws.desks.focus_lookup = true;
     let name = name_of(ws, id);
-    ws.desks.message = match desk_apply(ws, Edit::CheckIn { candidate: id.clone() }) {
+    ws.desks.message = match desk_apply(
+        ws,
+        Edit::CheckIn {
+            candidate: id.clone(),
+            at: now(),
+        },
+    ) {
         Some(DeskOutcome::CheckIn(CheckInOutcome::CheckedIn { at })) => Some((
             match lang {
                 Lang::En => format!("{name} checked in at {}", clock(at)),
@@ -250,6 +288,7 @@ fn walk_in_form(ui: &mut egui::Ui, ws: &mut Workspace) {
             ws,
             Edit::WalkIn {
                 candidate: Box::new(candidate),
+                at: now(),
             },
         ) {
             Some(DeskOutcome::WalkIn(WalkInOutcome::Registered { id, .. })) => {
@@ -262,6 +301,7 @@ fn walk_in_form(ui: &mut egui::Ui, ws: &mut Workspace) {
                     true,
                 ));
                 ws.desks.walk_in = DeskState::default().walk_in;
+                ws.desks.focus_lookup = true;
             }
             Some(DeskOutcome::WalkIn(WalkInOutcome::Existing { index, same })) => {
                 if let Some(c) = ws.app.fair.candidates.get(index) {
@@ -283,6 +323,7 @@ fn walk_in_form(ui: &mut egui::Ui, ws: &mut Workspace) {
                     };
                     ws.desks.opened = Some(c.id.clone());
                     ws.desks.message = Some((text, false));
+                    ws.desks.focus_lookup = true;
                 }
             }
             _ => {}

@@ -4,6 +4,12 @@ use super::{CsvKind, FileAction, FilePurpose, View, Workspace, i18n};
 use crate::model::Lang;
 use crate::store::csv_export::ExportTable;
 
+const DESK_NOT_UNDOABLE: i18n::Tr = i18n::Tr {
+    en: "Check-ins, walk-ins and visits are station events other laptops share by id; they are not \
+         undone. Undo and Redo act on the organizer's edits only.",
+    zh: "签到、现场登记和到访是各机按编号共享的记录，不能撤销；撤销和重做只作用于组织者的编辑。",
+};
+
 pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(ws.t(i18n::FILE), |ui| file_menu(ui, ws));
@@ -148,5 +154,15 @@ fn edit_menu(ui: &mut egui::Ui, ws: &mut Workspace) {
     {
         ui.close();
         ws.redo();
+    }
+    // Desk actions are shared station events: say so rather than let Undo look like it skips them.
+    if let Some(name) = ws.app.last_desk_action() {
+        ui.separator();
+        let text = match lang {
+            Lang::En => format!("Last desk action: {} (not undoable)", name.get(lang)),
+            Lang::Zh => format!("最近的签到/展位操作：{}（不可撤销）", name.get(lang)),
+        };
+        ui.add_enabled(false, egui::Button::new(text))
+            .on_disabled_hover_text(ws.t(DESK_NOT_UNDOABLE));
     }
 }

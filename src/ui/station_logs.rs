@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use super::Workspace;
 use super::i18n::Tr;
+use crate::app::Edit;
+use crate::app::merge::{DuplicateGroup, possible_duplicates};
+use crate::model::{CandidateId, DuplicateDecision, Lang};
 
 const fn tr(en: &'static str, zh: &'static str) -> Tr {
     Tr { en, zh }
@@ -19,6 +22,10 @@ const MERGE: Tr = tr("Merge", "合并");
 const CHOOSE: Tr = tr("Choose…", "选择…");
 const FAILED: Tr = tr("Station log failed", "记录文件操作失败");
 const CLOSE: Tr = tr("Close", "关闭");
+const DUPLICATES: Tr = tr("Possible duplicates to resolve", "待处理的疑似重复登记");
+const NO_DUPLICATES: Tr = tr("No possible duplicates left to resolve.", "没有待处理的疑似重复登记。");
+const DIFFERENT: Tr = tr("Different people", "不是同一人");
+const REGISTERED: Tr = tr("registered beforehand", "预先报名");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogWindow {
@@ -31,6 +38,8 @@ pub struct LogState {
     pub open: Option<LogWindow>,
     pub paths: String,
     pub result: Vec<String>,
+    /// Possible duplicates of the fair at a revision; finding them scans every candidate.
+    pub duplicates: Option<(u64, Vec<DuplicateGroup>)>,
 }
 
 pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
@@ -87,10 +96,102 @@ pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
         for line in &ws.logs.result {
             ui.label(line);
         }
+        if kind == LogWindow::Merge {
+            ui.separator();
+            duplicates(ui, ws);
+        }
     });
     if !keep_open {
         ws.logs = LogState::default();
     }
+}
+
+/// The possible duplicates still open, each undecided pair with its three answers. Answers are
+/// organizer edits: undoable, saved with the fair and respected by later merges.
+fn duplicates(ui: &mut egui::Ui, ws: &mut Workspace) {
+    let lang = ws.lang();
+    let revision = ws.app.revision();
+    if ws.logs.duplicates.as_ref().is_none_or(|(r, _)| *r != revision) {
+        ws.logs.duplicates = Some((revision, possible_duplicates(&ws.app.fair)));
+    }
+    let groups = ws.logs.duplicates.as_ref().map(|(_, g)| g.clone()).unwrap_or_default();
+    if groups.is_empty() {
+        ui.label(NO_DUPLICATES.get(lang));
+        return;
+    }
+    ui.label(egui::RichText::new(format!("{} ({})", DUPLICATES.get(lang), groups.len())).strong());
+    let mut decision = None;
+    egui::ScrollArea::vertical()
+        .id_salt("duplicates")
+        .max_height(320.0)
+        .show(ui, |ui| {
+            for group in &groups {
+                ui.group(|ui| {
+                    let shared = group.shared.iter().map(|s| shared_label(s, lang)).collect::<Vec<_>>();
+                    ui.label(match lang {
+                        Lang::En => format!("Same {}", shared.join(", ")),
+                        Lang::Zh => format!("{}相同", shared.join("、")),
+                    });
+                    for (a, b) in &group.undecided {
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(format!("{}  ↔  {}", member(ws, group, a), member(ws, group, b)));
+                        });
+                        ui.horizontal(|ui| {
+                            for (kept, merged) in [(a, b), (b, a)] {
+                                let text = match lang {
+                                    Lang::En => format!("Same person, keep {kept}"),
+                                    Lang::Zh => format!("同一人，保留 {kept}"),
+                                };
+                                if ui.button(text).clicked() {
+                                    decision = Some(DuplicateDecision::SamePerson {
+                                        kept: kept.clone(),
+                                        merged: merged.clone(),
+                                    });
+                                }
+                            }
+                            if ui.button(DIFFERENT.get(lang)).clicked() {
+                                decision = Some(DuplicateDecision::DifferentPeople {
+                                    a: a.clone(),
+                                    b: b.clone(),
+                                });
+                            }
+                        });
+                    }
+                });
+            }
+        });
+    if let Some(decision) = decision {
+        ws.apply(Edit::ResolveDuplicate { decision });
+    }
+}
+
+/// "phone 13911112222" → "phone 13911112222" / "手机 13911112222".
+fn shared_label(shared: &str, lang: Lang) -> String {
+    match (lang, shared.split_once(' ')) {
+        (Lang::Zh, Some(("phone", value))) => format!("手机 {value}"),
+        (Lang::Zh, Some(("email", value))) => format!("邮箱 {value}"),
+        _ => shared.to_owned(),
+    }
+}
+
+/// One person of a pair: name, id and where they registered.
+fn member(ws: &Workspace, group: &DuplicateGroup, id: &CandidateId) -> String {
+    let lang = ws.lang();
+    let Some(m) = group.members.iter().find(|m| &m.id == id) else {
+        return id.to_string();
+    };
+    let origin = match (&m.walk_in_station, lang) {
+        (Some(station), Lang::En) => format!("walk-in at {station}"),
+        (Some(station), Lang::Zh) => format!("{station} 现场登记"),
+        (None, _) => REGISTERED.get(lang).to_owned(),
+    };
+    let checked_in = ws
+        .app
+        .candidate(id)
+        .and_then(|c| c.checked_in)
+        .map(|at| format!(", {}", super::checkin::clock(at)))
+        .unwrap_or_default();
+    format!("{} ({id}, {origin}{checked_in})", m.name)
 }
 
 fn export(ws: &mut Workspace) {
