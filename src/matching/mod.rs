@@ -8,7 +8,9 @@
 //! Internally every candidate and position has a dense slot; ids are only used at the edges and to
 //! break score ties (lower id first), so incremental results equal a fresh build exactly.
 //! Each list keeps `2K` entries, the exact best of its row or column; a list is rescanned only when
-//! a removal leaves it with fewer than `K` entries and it may be missing some.
+//! a removal leaves it with fewer than `K` entries and it may be missing some. Each candidate
+//! also keeps the start of its row in allocation order (`prefs`), maintained the same way, so
+//! the allocation seldom scores a whole row.
 
 pub mod allocate;
 mod explain;
