@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use chrono::DateTime;
 use criterion::{Criterion, criterion_group, criterion_main};
 use fairmatch::model::*;
-use fairmatch::store::{fair_to_string, load_fair, save_fair};
+use fairmatch::store::{fair_from_str, fair_to_string, load_fair, save_fair};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -154,6 +154,17 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("load_fair peak (12k positions, 100k candidates)", |b| {
         b.iter(|| black_box(load_fair(&path).expect("loads")))
+    });
+    // The same text parsed in one piece on one core, as `load_fair` did before it split lists.
+    let text = std::fs::read_to_string(&path).expect("reads");
+    group.bench_function("one-piece ron parse peak (single core, for comparison)", |b| {
+        b.iter(|| {
+            let options = ron::Options::default().with_recursion_limit(128);
+            black_box(options.from_str::<Fair>(&text).expect("parses"))
+        })
+    });
+    group.bench_function("fair_from_str peak (lists parsed in pieces on all cores)", |b| {
+        b.iter(|| black_box(fair_from_str(&text, "peak").expect("parses")))
     });
     let fair = load_fair(&path).expect("loads");
     group.bench_function("fair_to_string peak", |b| {

@@ -8,6 +8,7 @@
 
 pub mod csv_export;
 pub mod csv_import;
+mod split_parse;
 pub mod station_log;
 mod text;
 
@@ -153,6 +154,11 @@ pub fn fair_from_str(text: &str, origin: &str) -> Result<Fair, StoreError> {
             found,
             supported: FORMAT_VERSION,
         });
+    }
+    if text.len() >= split_parse::MIN_SPLIT_BYTES
+        && let Some(fair) = split_parse::parse_fair(text, &ron_options())
+    {
+        return Ok(fair);
     }
     ron_options()
         .from_str::<Fair>(text)
