@@ -204,13 +204,12 @@ impl<'a> Scanner<'a> {
     fn skip_quoted(&mut self, quote: u8) -> Option<()> {
         self.at += 1;
         loop {
-            match self.peek()? {
-                b'\\' => self.at += 2,
-                b if b == quote => {
-                    self.at += 1;
-                    return Some(());
-                }
-                _ => self.at += 1,
+            self.at += memchr::memchr2(quote, b'\\', self.bytes.get(self.at..)?)?;
+            if self.bytes[self.at] == b'\\' {
+                self.at += 2;
+            } else {
+                self.at += 1;
+                return Some(());
             }
         }
     }
@@ -228,6 +227,7 @@ impl<'a> Scanner<'a> {
         }
         self.at = probe + 1;
         loop {
+            self.at += memchr::memchr(b'"', self.bytes.get(self.at..)?)?;
             let closes = self
                 .bytes
                 .get(self.at + 1..self.at + 1 + hashes)
@@ -243,6 +243,10 @@ impl<'a> Scanner<'a> {
     /// Skips one token that could hide structure (string, char, comment, identifier) or one
     /// plain byte; returns the structural byte it stepped over, if any.
     fn step(&mut self) -> Option<Option<u8>> {
+        // Most bytes are plain: skip them without looking further.
+        while self.peek().is_some_and(|b| PLAIN[usize::from(b)]) {
+            self.at += 1;
+        }
         let byte = self.peek()?;
         match byte {
             b'"' | b'\'' => self.skip_quoted(byte)?,
@@ -266,7 +270,6 @@ impl<'a> Scanner<'a> {
                 self.at += 1;
                 return Some(Some(byte));
             }
-            _ if is_identifier_byte(byte) => self.skip_identifier(),
             _ => self.at += 1,
         }
         Some(None)
@@ -276,12 +279,12 @@ impl<'a> Scanner<'a> {
     fn skip_value(&mut self) -> Option<()> {
         let mut depth = 0usize;
         loop {
-            match self.peek()? {
-                b',' | b')' | b']' | b'}' if depth == 0 => return Some(()),
-                _ => {}
-            }
             match self.step()? {
                 Some(b'(' | b'[' | b'{') => depth += 1,
+                Some(b')' | b']' | b'}' | b',') if depth == 0 => {
+                    self.at -= 1;
+                    return Some(());
+                }
                 Some(b')' | b']' | b'}') => depth -= 1,
                 _ => {}
             }
@@ -311,6 +314,18 @@ impl<'a> Scanner<'a> {
         }
     }
 }
+
+/// Bytes that cannot start a string, char, comment or bracket, nor end a list element.
+const PLAIN: [bool; 256] = {
+    let mut table = [true; 256];
+    let special = b"\"'/()[]{},rb";
+    let mut i = 0;
+    while i < special.len() {
+        table[special[i] as usize] = false;
+        i += 1;
+    }
+    table
+};
 
 fn is_identifier_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80
