@@ -83,13 +83,13 @@ impl Explanation {
             parts.push(format!("{}: {}", tr(lang, "ineligible", "不符合"), rule.label(lang)));
         }
         if !self.matched_required.is_empty() {
-            parts.push(format!("+{}", self.matched_required.join("/")));
+            parts.push(format!("+{}", skill_names(&self.matched_required, lang, "/")));
         }
         if !self.related_required.is_empty() {
-            parts.push(format!("~{}", self.related_required.join("/")));
+            parts.push(format!("~{}", skill_names(&self.related_required, lang, "/")));
         }
         if !self.missing_required.is_empty() {
-            parts.push(format!("-{}", self.missing_required.join("/")));
+            parts.push(format!("-{}", skill_names(&self.missing_required, lang, "/")));
         }
         for v in [
             &self.education,
@@ -125,6 +125,13 @@ fn pct(credit: f32) -> String {
 enum SkillKey {
     Known(u16),
     Unknown(String),
+}
+
+/// Skill names joined by `separator`, each in `lang` when the dictionary knows it.
+pub fn skill_names(names: &[String], lang: Lang, separator: &str) -> String {
+    let dict = SkillDictionary::builtin();
+    let shown: Vec<&str> = names.iter().map(|n| dict.display_name(n, lang)).collect();
+    shown.join(separator)
 }
 
 fn skill_key(dict: &SkillDictionary, text: &str) -> Option<SkillKey> {

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 use crate::model::{BoothId, Candidate, CandidateId, Fair, Position, PositionId, SkillDictionary};
 
 pub use allocate::{Allocation, AllocationInstance, UnassignedReason};
-pub use explain::{Explanation, Verdict};
+pub use explain::{Explanation, Verdict, skill_names};
 pub use score::Rule;
 use score::{Cand, Interner, Pos, Weights};
 

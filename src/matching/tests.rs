@@ -617,6 +617,10 @@ fn explanation_names_skills_and_numbers() {
     assert_eq!(e.related_required, vec!["深度学习"]); // ML shares the AI group
     assert_eq!(e.missing_required, vec!["Zorblax tuning"]);
     assert_eq!(e.matched_preferred, vec!["SQL"]);
+    // Short reasons name known skills in the reader's language and unknown ones as written.
+    let (en, zh) = (e.short(crate::model::Lang::En), e.short(crate::model::Lang::Zh));
+    assert!(en.contains("~Deep learning") && en.contains("-Zorblax tuning"), "{en}");
+    assert!(zh.contains("~深度学习") && zh.contains("-Zorblax tuning"), "{zh}");
     let credit = (1.0 + 0.35) / 3.0;
     assert!((e.required_skills.credit - credit).abs() < 1e-6);
     assert_eq!(e.education.credit, 0.5);

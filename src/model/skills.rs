@@ -108,6 +108,18 @@ impl SkillDictionary {
         self.by_text.get(&normalize(text)).copied()
     }
 
+    /// How `text` reads in `lang`: a known skill by its name in that language (so an English
+    /// spelling shows as 税务 in the Chinese window), anything else as written.
+    pub fn display_name<'a>(&'a self, text: &'a str, lang: super::Lang) -> &'a str {
+        match self.resolve(text) {
+            Some(id) => match lang {
+                super::Lang::En => &self.get(id).en,
+                super::Lang::Zh => &self.get(id).zh,
+            },
+            None => text,
+        }
+    }
+
     pub fn get(&self, id: SkillId) -> &Skill {
         &self.skills[usize::from(id.0)]
     }

@@ -113,7 +113,8 @@ fn reasons(ui: &mut egui::Ui, ws: &Workspace, scored: &Scored, rank: usize) {
         if !items.is_empty() {
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(ws.t(label)).small());
-                ui.label(egui::RichText::new(items.join("、")).small().color(color));
+                let names = crate::matching::skill_names(items, lang, "、");
+                ui.label(egui::RichText::new(names).small().color(color));
             });
         }
     };
