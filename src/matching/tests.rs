@@ -699,3 +699,43 @@ fn worklists_name_unmatched_candidates_and_positions() {
     assert_eq!(m.positions_without_match(), vec![fair.positions[0].id.clone()]);
     assert!(m.top_positions(&CandidateId::new("C000")).is_empty());
 }
+
+/// Every list of a full build equals one computed the plain way: the row or column scored on
+/// its own, sorted, and cut. Guards the pruning and bounded selection in `compute_all`.
+fn assert_build_equals_plain_lists(m: &Matcher) {
+    let mut scratch = Scratch::default();
+    for c in 0..m.cands.len() as u32 {
+        let mut row = Vec::new();
+        m.score_row(c, &mut scratch, &mut row);
+        let prefix = top_of(row.clone(), PREF_CAP, &m.pos_ids, Order::Preference);
+        let list = top_of(row, m.cap, &m.pos_ids, Order::Score);
+        let (built, built_prefix) = (&m.rows.lists[c as usize], &m.prefs.lists[c as usize]);
+        assert_eq!(built.entries, list.entries, "row {c}");
+        assert_eq!(built.complete, list.complete, "row {c} complete");
+        assert_eq!(built_prefix.entries, prefix.entries, "preference prefix {c}");
+        assert_eq!(built_prefix.complete, prefix.complete, "preference prefix {c} complete");
+    }
+    for p in 0..m.poss.len() as u32 {
+        let mut col = Vec::new();
+        m.score_col(p, &mut scratch, &mut col);
+        let list = top_of(col, m.cap, &m.cand_ids, Order::Score);
+        let built = &m.cols.lists[p as usize];
+        assert_eq!(built.entries, list.entries, "column {p}");
+        assert_eq!(built.complete, list.complete, "column {p} complete");
+    }
+}
+
+#[test]
+fn full_build_equals_plain_lists() {
+    for seed in 0..60 {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let n_pos = rng.random_range(1..40);
+        let n_cand = rng.random_range(1..150);
+        let mut fair = random_fair(&mut rng, n_pos, n_cand);
+        fair.settings.top_k = rng.random_range(1..6);
+        if seed % 2 == 0 {
+            fair.settings.min_score = 0.0;
+        }
+        assert_build_equals_plain_lists(&Matcher::build(&fair));
+    }
+}
