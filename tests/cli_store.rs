@@ -6,16 +6,11 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::run;
+
 use fairmatch::store::{load_fair, save_fair};
 
 const BIN: &str = env!("CARGO_BIN_EXE_fairmatch");
-
-fn run(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(BIN)
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("runs")
-}
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

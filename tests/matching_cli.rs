@@ -1,22 +1,16 @@
 //! The `match`, `scores`, `allocate` and `bench` commands, run as the real binary on a generated fair.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::process::{Command, Output};
+
+use common::run;
 
 use fairmatch::generate::{GenerateSpec, generate};
 use fairmatch::matching::Matcher;
 use fairmatch::model::Fair;
 use fairmatch::store::save_fair;
-
-const BIN: &str = env!("CARGO_BIN_EXE_fairmatch");
-
-fn run(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    Command::new(BIN)
-        .args(args.iter().map(|a| a.as_ref()))
-        .output()
-        .expect("runs")
-}
 
 fn small_fair() -> Fair {
     generate(&GenerateSpec {

@@ -2,6 +2,8 @@
 
 mod ui_fixture;
 
+use ui_fixture::{harness, nav};
+
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -29,20 +31,6 @@ fn workspace() -> Workspace {
     let mut ws = Workspace::new(AppState::new(fair, None, prefs));
     ws.native_dialogs = false;
     ws
-}
-
-fn harness(ws: Workspace) -> Harness<'static, Workspace> {
-    Harness::builder()
-        .with_size([1500.0, 950.0])
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, ws: &mut Workspace| ws.show(ui), ws)
-}
-
-fn nav(h: &Harness<'_, Workspace>, label: &str) {
-    h.query_all_by_role_and_label(Role::Button, label)
-        .last()
-        .unwrap_or_else(|| panic!("no navigation button {label}"))
-        .click();
 }
 
 /// Types into the desk's search field and presses Enter, as a badge scanner does.

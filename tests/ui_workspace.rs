@@ -2,7 +2,8 @@
 
 mod ui_fixture;
 
-use egui::accesskit::Role;
+use ui_fixture::{harness, nav};
+
 use egui::{Key, Modifiers};
 use egui_kittest::{
     Harness,
@@ -20,23 +21,6 @@ fn workspace(lang: Lang) -> Workspace {
     let mut ws = Workspace::new(AppState::new(ui_fixture::fair(), None, prefs));
     ws.native_dialogs = false;
     ws
-}
-
-fn harness(ws: Workspace) -> Harness<'static, Workspace> {
-    Harness::builder()
-        .with_size([1500.0, 950.0])
-        // Test machines may lack a CJK font; the check for that is the app's own notice.
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, ws: &mut Workspace| ws.show(ui), ws)
-}
-
-/// Clicks a left-navigation button (its label also appears as the view's heading).
-fn nav(h: &Harness<'_, Workspace>, label: &str) {
-    // The menu bar's "Settings" menu comes first in the tree; the navigation button last.
-    h.query_all_by_role_and_label(Role::Button, label)
-        .last()
-        .unwrap_or_else(|| panic!("no navigation button {label}"))
-        .click();
 }
 
 fn skills_of(h: &Harness<'_, Workspace>, id: &str) -> Vec<String> {

@@ -9,11 +9,7 @@ use crate::model::{BoothId, CandidateId, Lang, NextStep, PositionId};
 
 use super::Workspace;
 use super::checkin::{self, clock, desk_apply};
-use super::i18n::Tr;
-
-const fn tr(en: &'static str, zh: &'static str) -> Tr {
-    Tr { en, zh }
-}
+use super::i18n::{Tr, tr};
 
 pub const TITLE: Tr = tr("Booth desk", "展位台");
 const BOOTH: Tr = tr("This laptop's booth", "本机展位");

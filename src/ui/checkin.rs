@@ -7,11 +7,7 @@ use crate::app::{Edit, EditError};
 use crate::model::{Candidate, CandidateId, Education, Lang, TalentTier};
 
 use super::Workspace;
-use super::i18n::Tr;
-
-const fn tr(en: &'static str, zh: &'static str) -> Tr {
-    Tr { en, zh }
-}
+use super::i18n::{Tr, tr};
 
 pub const TITLE: Tr = tr("Check-in desk", "签到台");
 pub const LOOKUP: Tr = tr(

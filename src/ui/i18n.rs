@@ -10,6 +10,11 @@ pub struct Tr {
     pub zh: &'static str,
 }
 
+/// A string pair for a screen's own constants (the shared ones are in the table below).
+pub const fn tr(en: &'static str, zh: &'static str) -> Tr {
+    Tr { en, zh }
+}
+
 impl Tr {
     pub fn get(self, lang: Lang) -> &'static str {
         match lang {

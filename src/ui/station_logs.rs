@@ -4,14 +4,10 @@
 use std::path::PathBuf;
 
 use super::Workspace;
-use super::i18n::Tr;
+use super::i18n::{Tr, tr};
 use crate::app::Edit;
 use crate::app::merge::{DuplicateGroup, possible_duplicates};
 use crate::model::{CandidateId, DuplicateDecision, Lang};
-
-const fn tr(en: &'static str, zh: &'static str) -> Tr {
-    Tr { en, zh }
-}
 
 pub const EXPORT_MENU: Tr = tr("Export station log…", "导出本机记录…");
 pub const MERGE_MENU: Tr = tr("Merge station logs…", "合并各机记录…");

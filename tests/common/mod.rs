@@ -5,6 +5,14 @@ use chrono::{DateTime, NaiveDateTime};
 use fairmatch::model::*;
 use proptest::prelude::*;
 
+/// Runs the built `fairmatch` binary with `args` and returns what it printed and its status.
+pub fn run(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_fairmatch"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("runs")
+}
+
 pub fn at(secs: i64) -> NaiveDateTime {
     DateTime::from_timestamp(secs, 0)
         .map(|t| t.naive_utc())

@@ -1,7 +1,29 @@
 //! A small bilingual fair for the window tests.
 #![allow(dead_code)]
 
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use fairmatch::model::*;
+use fairmatch::ui::Workspace;
+
+/// The whole window, headless, at a laptop's size.
+pub fn harness(ws: Workspace) -> Harness<'static, Workspace> {
+    Harness::builder()
+        .with_size([1500.0, 950.0])
+        // Test machines may lack a CJK font; the check for that is the app's own notice.
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, ws: &mut Workspace| ws.show(ui), ws)
+}
+
+/// Clicks a left-navigation button (its label also appears as the view's heading).
+pub fn nav(h: &Harness<'_, Workspace>, label: &str) {
+    // The menu bar's "Settings" menu comes first in the tree; the navigation button last.
+    h.query_all_by_role_and_label(Role::Button, label)
+        .last()
+        .unwrap_or_else(|| panic!("no navigation button {label}"))
+        .click();
+}
 
 pub fn booth(id: &str, employer: &str, industry: Industry) -> Booth {
     Booth {
