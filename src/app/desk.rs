@@ -10,7 +10,7 @@ use std::cell::RefCell;
 
 use super::fairday::{self, CheckInOutcome, DeskIndex, DeskMatch, VisitDraft, WalkInOutcome};
 use super::{AppState, Edit, EditError, EditName};
-use crate::model::{CandidateId, LocalTime, StationId, VisitId};
+use crate::model::{CandidateId, LocalTime, PositionId, StationId, VisitId};
 
 /// Station id used when the laptop has none set in Settings.
 pub const DEFAULT_STATION: &str = "desk";
@@ -98,11 +98,14 @@ impl AppState {
             _ => return None,
         };
         let station = self.station();
-        self.with_desk(|_| ());
-        let mut built = self.desk.built.take();
-        let Some((_, desk)) = built.as_mut() else {
-            return Some(Err(EditError::new("desk index missing", "签到索引缺失")));
-        };
+        // The index is taken out while the fair is edited beside it, and put back current.
+        let (_, mut desk) = self
+            .desk
+            .built
+            .take()
+            .filter(|(rev, _)| *rev == self.revision)
+            .unwrap_or_else(|| (self.revision, DeskIndex::build(&self.fair)));
+        let desk = &mut desk;
         let refused = |e: fairday::DeskError| EditError::new(e.0.clone(), e.0);
         let result = match edit {
             Edit::CheckIn { candidate, .. } => {
@@ -140,19 +143,37 @@ impl AppState {
             self.saved_serial = u64::MAX;
         }
         // The desk functions keep the index current themselves.
-        if let Some((rev, _)) = built.as_mut() {
-            *rev = self.revision;
-        }
-        *self.desk.built.borrow_mut() = built;
+        *self.desk.built.borrow_mut() = Some((self.revision, std::mem::take(desk)));
         Some(result)
     }
 
-    /// Whether `candidate` visited `booth` already.
-    pub fn visited(&self, candidate: &CandidateId, booth: &crate::model::BoothId) -> bool {
-        self.fair
+    /// "Worth inviting" at `booth`: checked-in candidates among its positions' top matches who
+    /// have not visited it yet, each with their best-fitting position there, best fit first.
+    pub fn worth_inviting(&self, booth: &crate::model::BoothId) -> Vec<(CandidateId, PositionId, f32)> {
+        // One pass over the visits, not one per listed candidate: the desk draws this each frame.
+        let visited: std::collections::HashSet<&CandidateId> = self
+            .fair
             .visits
             .iter()
-            .any(|v| &v.candidate == candidate && &v.booth == booth)
+            .filter(|v| &v.booth == booth)
+            .map(|v| &v.candidate)
+            .collect();
+        let mut best: Vec<(CandidateId, PositionId, f32)> = Vec::new();
+        for p in self.fair.positions.iter().filter(|p| &p.booth == booth) {
+            for s in self.matcher.top_candidates(&p.id) {
+                let checked = self.candidate(&s.candidate).is_some_and(|c| c.checked_in.is_some());
+                if !checked || visited.contains(&s.candidate) {
+                    continue;
+                }
+                match best.iter_mut().find(|(c, _, _)| c == &s.candidate) {
+                    Some(entry) if entry.2 < s.fit => *entry = (s.candidate.clone(), s.position.clone(), s.fit),
+                    Some(_) => {}
+                    None => best.push((s.candidate.clone(), s.position.clone(), s.fit)),
+                }
+            }
+        }
+        best.sort_by(|a, b| b.2.total_cmp(&a.2));
+        best
     }
 }
 
@@ -363,5 +384,22 @@ mod tests {
         app.redo().expect("redo the import");
         assert!(app.candidate(&CandidateId::new("IMPORTED-1")).is_some());
         assert!(app.candidate(&CandidateId::new("WALK-1")).is_some());
+    }
+
+    #[test]
+    fn worth_inviting_lists_checked_in_top_matches_until_they_visit() {
+        let mut app = sample_state(false);
+        let (candidate, booth) = candidate_and_booth(&app);
+        let listed = |app: &AppState| app.worth_inviting(&booth).iter().any(|(c, _, _)| c == &candidate);
+        assert!(!listed(&app), "not checked in yet");
+        app.apply(Edit::CheckIn {
+            candidate: candidate.clone(),
+            at: at(9, 0),
+        })
+        .expect("check-in");
+        assert!(listed(&app), "checked in and among the booth's top matches");
+        app.apply(visit(&candidate, &booth, NextStep::Interview))
+            .expect("visit");
+        assert!(!listed(&app), "visited");
     }
 }

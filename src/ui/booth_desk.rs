@@ -400,21 +400,7 @@ fn day_picker(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
 fn worth_inviting(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     let lang = ws.lang();
     ui.label(egui::RichText::new(WORTH.get(lang)).strong());
-    let mut best: Vec<(CandidateId, PositionId, f32)> = Vec::new();
-    for p in ws.app.fair.positions.iter().filter(|p| &p.booth == booth) {
-        for s in ws.app.matcher.top_candidates(&p.id) {
-            let checked = ws.app.candidate(&s.candidate).is_some_and(|c| c.checked_in.is_some());
-            if !checked || ws.app.visited(&s.candidate, booth) {
-                continue;
-            }
-            match best.iter_mut().find(|(c, _, _)| c == &s.candidate) {
-                Some(entry) if entry.2 < s.fit => *entry = (s.candidate.clone(), s.position.clone(), s.fit),
-                Some(_) => {}
-                None => best.push((s.candidate.clone(), s.position.clone(), s.fit)),
-            }
-        }
-    }
-    best.sort_by(|a, b| b.2.total_cmp(&a.2));
+    let best = ws.app.worth_inviting(booth);
     if best.is_empty() {
         ui.weak(NOBODY_TO_INVITE.get(lang));
     }
