@@ -104,8 +104,16 @@ pub(crate) struct Cand {
     pub industry_mask: u32,
     /// Rank + 1 of each work mode in the candidate's list; 0 = not accepted. All 1 when the list is empty.
     pub mode_rank: [u8; 4],
+    /// Appeal credit of each work mode, 0.0 for those not accepted.
+    pub mode_credit: [f32; 4],
     pub visits: Vec<BoothVisits>,
 }
+
+/// How many groups of required skills are kept inline.
+const GROUP_SLOTS: usize = 8;
+
+/// An empty group slot: bit 32 of a candidate's group mask widened to 64 bits, always clear.
+const GROUP_SLOT_NONE: u8 = 32;
 
 /// How many preferred skills are kept inline for the hot loop; more fall back to the full list.
 const PREF_INLINE: usize = 5;
@@ -115,9 +123,9 @@ const PREF_INLINE: usize = 5;
 #[derive(Debug, Clone, Copy)]
 #[repr(C, align(64))]
 pub(crate) struct PosHot {
-    /// `group_levels[k]` has bit g set when at least k+1 required skills are in group g, so the
-    /// number of required skills in a candidate's groups is a sum of popcounts.
-    pub group_levels: [u32; 4],
+    /// Group of each required skill that has one, then [`GROUP_SLOT_NONE`]: the number of
+    /// required skills in a candidate's groups is a sum of shifted mask bits, without a loop.
+    pub group_slots: [u8; GROUP_SLOTS],
     pub preferred_inline: [u32; PREF_INLINE],
     pub booth: u32,
     /// 0 when the position names no city.
@@ -131,7 +139,8 @@ pub(crate) struct PosHot {
     pub industry: u8,
     pub mode: WorkMode,
     pub has_salary: bool,
-    /// A group holds more than four required skills: count with `Pos::required_groups` instead.
+    /// More required skills have a group than `group_slots` holds: count with
+    /// `Pos::required_groups` instead.
     pub group_overflow: bool,
 }
 
@@ -176,9 +185,8 @@ impl SkillBits {
 impl SkillSet for SkillBits {
     #[inline]
     fn has(&self, skill: u32) -> bool {
-        self.words
-            .get((skill / 64) as usize)
-            .is_some_and(|w| w & (1 << (skill % 64)) != 0)
+        let word = self.words.get((skill / 64) as usize).copied().unwrap_or(0);
+        word & (1 << (skill % 64)) != 0
     }
 }
 
@@ -289,6 +297,7 @@ pub(crate) fn resolve_candidate(
         cities: cities.into_boxed_slice(),
         industry_mask: c.industries.iter().fold(0u32, |m, i| m | (1 << (*i as u8))),
         mode_rank,
+        mode_credit: mode_rank.map(|rank| if rank == 0 { 0.0 } else { mode_credit(rank) }),
         visits,
     }
 }
@@ -296,16 +305,11 @@ pub(crate) fn resolve_candidate(
 pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, p: &Position) -> Pos {
     let required = sorted_skill_ids(dict, interner, &p.required_skills);
     let required_groups: Box<[u8]> = required.iter().map(|&s| group_of(dict, s)).collect();
-    let mut group_levels = [0u32; 4];
-    let mut group_overflow = false;
-    let mut per_group = [0usize; 32];
-    for &g in required_groups.iter().filter(|&&g| g != NO_GROUP) {
-        let level = per_group[usize::from(g) % 32];
-        per_group[usize::from(g) % 32] += 1;
-        match group_levels.get_mut(level) {
-            Some(mask) => *mask |= 1 << (g % 32),
-            None => group_overflow = true,
-        }
+    let mut group_slots = [GROUP_SLOT_NONE; GROUP_SLOTS];
+    let grouped: Vec<u8> = required_groups.iter().copied().filter(|&g| g != NO_GROUP).collect();
+    let group_overflow = grouped.len() > GROUP_SLOTS;
+    for (slot, g) in group_slots.iter_mut().zip(grouped) {
+        *slot = g % 32;
     }
     let preferred = sorted_skill_ids(dict, interner, &p.preferred_skills);
     let mut preferred_inline = [u32::MAX; PREF_INLINE];
@@ -314,7 +318,7 @@ pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, 
     }
     let booth = interner.booth(&p.booth);
     let hot = PosHot {
-        group_levels,
+        group_slots,
         preferred_inline,
         booth,
         city: interner.city(&p.city),
@@ -456,33 +460,29 @@ pub(crate) fn exact_increment(dict_len: u32, skill: u32) -> u32 {
     if skill < dict_len { 0x1_0001 } else { 1 }
 }
 
+// The credits below pick between precomputed values instead of branching: within a row the
+// conditions vary from one position to the next, so branches would mispredict on most pairs.
+// Each form gives exactly the numbers of the plain case analysis in its comment.
+
+/// Negotiable (no range): 0.6, neither a promise nor a refusal. No expectation: 1.0. Otherwise
+/// 1.0 when the range reaches the expectation, else linear from half of it (no credit) up.
 pub(crate) fn salary_credit(h: &PosHot, expected: Option<u32>) -> f32 {
-    match (h.has_salary, expected) {
-        // Negotiable: neither a promise nor a refusal.
-        (false, _) => 0.6,
-        (true, None) | (true, Some(0)) => 1.0,
-        (true, Some(expected)) => {
-            if h.salary_max >= expected {
-                1.0
-            } else {
-                // Linear from half the expectation (no credit) up to the expectation (full credit).
-                let ratio = h.salary_max as f32 / expected as f32;
-                ((ratio - 0.5) / 0.5).clamp(0.0, 1.0)
-            }
-        }
-    }
+    let reached = match expected {
+        None | Some(0) => 1.0,
+        // At or above the expectation the ratio is at least 1 and clamps to full credit.
+        Some(expected) => ((h.salary_max as f32 / expected as f32 - 0.5) / 0.5).clamp(0.0, 1.0),
+    };
+    [0.6, reached][usize::from(h.has_salary)]
 }
 
+/// 1.0 when the candidate names no city or the work is remote; else 0.5 when the position
+/// names no city, 1.0 when its city is one of the candidate's, 0.0 otherwise.
 pub(crate) fn city_credit(c: &Cand, h: &PosHot) -> f32 {
-    if c.cities.is_empty() || h.mode == WorkMode::Remote {
-        1.0
-    } else if h.city == 0 {
-        0.5
-    } else if c.cities.binary_search(&h.city).is_ok() {
-        1.0
-    } else {
-        0.0
-    }
+    // A candidate lists few cities: a full pass costs less than a mispredicted early exit.
+    let listed = c.cities.iter().fold(false, |found, &city| found | (city == h.city));
+    let named = [f32::from(u8::from(listed)), 0.5][usize::from(h.city == 0)];
+    let applies = !c.cities.is_empty() & (h.mode != WorkMode::Remote);
+    [1.0, named][usize::from(applies)]
 }
 
 pub(crate) fn mode_credit(rank: u8) -> f32 {
@@ -570,7 +570,8 @@ fn required_credit(w: &Weights, c: &Cand, h: &PosHot, p: Option<&Pos>, exact: u3
             None => h.required_len,
         }
     } else {
-        h.group_levels.iter().map(|&m| (m & c.group_mask).count_ones()).sum()
+        let mask = u64::from(c.group_mask);
+        h.group_slots.iter().map(|&g| (mask >> g) as u32 & 1).sum()
     };
     let group_only = in_groups.saturating_sub(exact_dict);
     (exact_all as f32 + w.group_credit * group_only as f32) / h.required_len as f32
@@ -611,28 +612,22 @@ fn components<S: SkillSet + ?Sized>(
     rating: Option<u8>,
 ) -> (PairScore, Parts) {
     let required = required_credit(w, c, h, Some(p), exact);
-    let preferred = if h.preferred_len == 0 {
-        1.0
+    let matched = if h.preferred_len as usize <= PREF_INLINE {
+        // Unused slots hold `u32::MAX`, which no candidate has.
+        h.preferred_inline
+            .iter()
+            .map(|&s| u32::from(skills.has(s)))
+            .sum::<u32>()
     } else {
-        let list: &[u32] = if h.preferred_len as usize <= PREF_INLINE {
-            &h.preferred_inline[..h.preferred_len as usize]
-        } else {
-            &p.preferred
-        };
-        let matched = list.iter().filter(|&&s| skills.has(s)).count();
-        matched as f32 / h.preferred_len as f32
+        p.preferred.iter().filter(|&&s| skills.has(s)).count() as u32
     };
+    // No preferred skills: 0 / 0 is NaN, and `min` turns it into full credit.
+    let preferred = (matched as f32 / h.preferred_len as f32).min(1.0);
     let edu_gap = c.education - i32::from(h.min_education);
-    let education = match edu_gap {
-        0.. => 1.0,
-        -1 => 0.5,
-        _ => 0.0,
-    };
-    let experience = if c.experience >= h.min_experience {
-        1.0
-    } else {
-        f32::from(c.experience) / f32::from(h.min_experience)
-    };
+    // Gap 0 or more: 1.0; one level short: 0.5; more: 0.0.
+    let education = [0.0, 0.5, 1.0][(edu_gap.clamp(-2, 0) + 2) as usize];
+    // At or above the minimum the ratio is at least 1 (or x / 0, infinite or NaN): full credit.
+    let experience = (f32::from(c.experience) / f32::from(h.min_experience)).min(1.0);
     let bonus = rating.map_or(0.0, |r| w.rating_bonus * (f32::from(r) - 3.0) / 2.0);
     let fit = (100.0
         * (w.required * required + w.preferred * preferred + w.education * education + w.experience * experience)
@@ -640,13 +635,10 @@ fn components<S: SkillSet + ?Sized>(
         .clamp(0.0, 100.0);
     let salary = salary_credit(h, c.expected_salary);
     let city = city_credit(c, h);
-    let industry = if c.industry_mask == 0 || c.industry_mask & (1 << h.industry) != 0 {
-        1.0
-    } else {
-        0.0
-    };
-    let rank = c.mode_rank[h.mode as usize];
-    let work_mode = if rank == 0 { 0.0 } else { mode_credit(rank) };
+    let industry = f32::from(u8::from(
+        (c.industry_mask == 0) | (c.industry_mask & (1 << h.industry) != 0),
+    ));
+    let work_mode = c.mode_credit[h.mode as usize];
     let appeal = (100.0 * (w.salary * salary + w.city * city + w.industry * industry + w.work_mode * work_mode))
         .clamp(0.0, 100.0);
     let score = w.fit_weight * fit + (1.0 - w.fit_weight) * appeal;
