@@ -145,17 +145,6 @@ impl Prefs {
     }
 }
 
-/// Bits of `x` as an unsigned integer in the order of `f32::total_cmp`.
-#[inline]
-fn total_order_bits(x: f32) -> u32 {
-    let bits = x.to_bits();
-    if bits & 0x8000_0000 != 0 {
-        !bits
-    } else {
-        bits | 0x8000_0000
-    }
-}
-
 impl Matcher {
     fn allocation_setup(&self, fair: &Fair) -> Setup {
         let mut seen = HashSet::new();
@@ -224,16 +213,14 @@ impl Matcher {
                         if !setup.hired_candidates.contains(&c) {
                             row.clear();
                             self.score_row(c, scratch, row);
-                            // One integer key per pair: appeal, fit (both descending), position id rank.
                             keyed.clear();
                             keyed.extend(row.iter().map(|e: &super::Entry| {
-                                let key = (u64::from(!total_order_bits(e.appeal)) << 32)
-                                    | u64::from(!total_order_bits(e.fit));
-                                (key, setup.pos_rank[e.other as usize], e.other, e.fit)
+                                let rank = setup.pos_rank[e.other as usize];
+                                (super::preference_key(e.appeal, e.fit, rank), e.other, e.fit)
                             }));
-                            keyed.sort_unstable_by_key(|&(key, rank, ..)| (key, rank));
-                            chunk.positions.extend(keyed.iter().map(|k| k.2));
-                            chunk.fits.extend(keyed.iter().map(|k| k.3));
+                            keyed.sort_unstable_by_key(|k| std::cmp::Reverse(k.0));
+                            chunk.positions.extend(keyed.iter().map(|k| k.1));
+                            chunk.fits.extend(keyed.iter().map(|k| k.2));
                         }
                         chunk.offsets.push(chunk.positions.len() as u32);
                     }

@@ -14,9 +14,10 @@
 
 pub mod allocate;
 mod explain;
+mod index;
 mod score;
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -223,45 +224,49 @@ impl Lists {
     }
 }
 
-/// Reusable marks for gathering the pairs that share a skill, without clearing per use.
+/// Reusable counts for gathering the pairs that share a skill. Marked slots come back in
+/// ascending order, so scoring walks the dense position records forwards.
 #[derive(Debug, Default, Clone)]
 struct Scratch {
-    stamp: Vec<u32>,
     count: Vec<u32>,
-    epoch: u32,
-    touched: Vec<u32>,
+    /// Bit per slot: counted since the last [`Scratch::take`].
+    marks: Vec<u64>,
     bits: score::SkillBits,
 }
 
 impl Scratch {
+    /// Makes room for `size` slots; counts and marks are all zero between uses.
     fn begin(&mut self, size: usize) {
-        if self.stamp.len() < size {
-            self.stamp.resize(size, 0);
+        if self.count.len() < size {
             self.count.resize(size, 0);
+            self.marks.resize(size.div_ceil(64), 0);
         }
-        self.epoch = self.epoch.wrapping_add(1);
-        if self.epoch == 0 {
-            self.stamp.fill(0);
-            self.epoch = 1;
-        }
-        self.touched.clear();
     }
 
     #[inline]
     fn add(&mut self, slot: u32, increment: u32) {
         let i = slot as usize;
-        if self.stamp[i] != self.epoch {
-            self.stamp[i] = self.epoch;
-            self.count[i] = 0;
-            self.touched.push(slot);
-        }
         self.count[i] += increment;
+        self.marks[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Calls `f(slot, count)` for every marked slot in ascending order, leaving all zero.
+    #[inline]
+    fn take(count: &mut [u32], marks: &mut [u64], mut f: impl FnMut(u32, u32)) {
+        for (w, word) in marks.iter_mut().enumerate() {
+            let mut bits = std::mem::take(word);
+            while bits != 0 {
+                let slot = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                f(slot as u32, std::mem::take(&mut count[slot]));
+            }
+        }
     }
 }
 
 /// One chunk of the full build: its candidates' rows, and per position a bounded heap of its
 /// best pairs within the chunk plus the chunk's count of eligible pairs.
-type ChunkResult = (Vec<TopList>, Vec<TopList>, Vec<Vec<Entry>>, Vec<u32>);
+type ChunkResult = (Vec<TopList>, Vec<TopList>, Vec<Vec<Keyed>>, Vec<u32>);
 
 /// Live matching state for one fair.
 #[derive(Debug)]
@@ -286,10 +291,8 @@ pub struct Matcher {
     pos_slot: HashMap<PositionId, u32>,
     pos_hint: Vec<usize>,
 
-    /// Required skill → positions requiring it.
-    skill_positions: Vec<Vec<u32>>,
-    /// Positions with no required skill: open to every candidate.
-    open_positions: Vec<u32>,
+    /// Required skill → positions requiring it, by work mode and minimum education.
+    skill_positions: index::PositionIndex,
     /// Skill → candidates having it.
     skill_candidates: Vec<Vec<u32>>,
 
@@ -351,41 +354,56 @@ fn top_of_slice<K: Ord>(entries: &mut [Entry], cap: usize, ids: &[K], order: Ord
     }
 }
 
-/// Bounded heap with the worst entry at the root, for merging columns during the full build.
-fn heap_push<K: Ord>(heap: &mut Vec<Entry>, entry: Entry, cap: usize, ids: &[K]) {
-    // `worse(a, b)`: a ranks below b, so it belongs nearer the root.
-    let worse = |a: &Entry, b: &Entry| rank_cmp(a, b, ids) == Ordering::Greater;
-    if heap.len() < cap {
-        heap.push(entry);
-        let mut i = heap.len() - 1;
-        while i > 0 {
-            let parent = (i - 1) / 2;
-            if worse(&heap[i], &heap[parent]) {
-                heap.swap(i, parent);
-                i = parent;
-            } else {
-                break;
-            }
-        }
-    } else if cap > 0 && worse(&heap[0], &entry) {
-        heap[0] = entry;
-        let mut i = 0;
-        loop {
-            let (l, r) = (2 * i + 1, 2 * i + 2);
-            let mut worst = i;
-            if l < heap.len() && worse(&heap[l], &heap[worst]) {
-                worst = l;
-            }
-            if r < heap.len() && worse(&heap[r], &heap[worst]) {
-                worst = r;
-            }
-            if worst == i {
-                break;
-            }
-            heap.swap(i, worst);
-            i = worst;
-        }
+/// Bits of `x` as an unsigned integer in the order of `f32::total_cmp`.
+#[inline]
+fn total_order_bits(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits & 0x8000_0000 != 0 {
+        !bits
+    } else {
+        bits | 0x8000_0000
     }
+}
+
+/// [`rank_cmp`] as one integer, larger first: the score, then the id rank reversed.
+#[inline]
+fn score_key(score: f32, rank: u32) -> u64 {
+    (u64::from(total_order_bits(score)) << 32) | u64::from(!rank)
+}
+
+/// [`pref_cmp`] as one integer, larger first: appeal, fit, then the id rank reversed.
+#[inline]
+fn preference_key(appeal: f32, fit: f32, rank: u32) -> u128 {
+    (u128::from(total_order_bits(appeal)) << 64) | (u128::from(total_order_bits(fit)) << 32) | u128::from(!rank)
+}
+
+/// The best `cap` of `entries` by `key` (larger first, keys distinct), copied out: the list
+/// [`top_of_slice`] gives for the order `key` encodes, with integer compares only.
+fn top_by_key<T: Ord + Copy>(
+    entries: &[Entry],
+    cap: usize,
+    keyed: &mut Vec<(T, u32)>,
+    key: impl Fn(&Entry) -> T,
+) -> TopList {
+    keyed.clear();
+    keyed.extend(entries.iter().enumerate().map(|(i, e)| (key(e), i as u32)));
+    let complete = keyed.len() <= cap;
+    if !complete && cap > 0 {
+        keyed.select_nth_unstable_by(cap - 1, |a, b| b.0.cmp(&a.0));
+    }
+    keyed.truncate(cap);
+    keyed.sort_unstable_by_key(|k| Reverse(k.0));
+    TopList {
+        entries: keyed.iter().map(|&(_, i)| entries[i as usize]).collect(),
+        complete,
+    }
+}
+
+/// A column entry of the full build with its [`score_key`].
+#[derive(Debug, Clone, Copy)]
+struct Keyed {
+    key: u64,
+    entry: Entry,
 }
 
 impl Matcher {
@@ -413,8 +431,7 @@ impl Matcher {
             pos_hot: Vec::with_capacity(fair.positions.len()),
             pos_slot: HashMap::with_capacity(fair.positions.len()),
             pos_hint: Vec::with_capacity(fair.positions.len()),
-            skill_positions: Vec::new(),
-            open_positions: Vec::new(),
+            skill_positions: index::PositionIndex::default(),
             skill_candidates: Vec::new(),
             rows: Lists::default(),
             cols: Lists::default(),
@@ -479,24 +496,12 @@ impl Matcher {
     }
 
     fn index_position(&mut self, slot: u32, pos: &Pos) {
-        if pos.required.is_empty() {
-            self.open_positions.push(slot);
-        }
-        for &s in pos.required.iter() {
-            push_index(&mut self.skill_positions, s, slot);
-        }
+        self.skill_positions.insert(slot, &pos.hot, &pos.required);
     }
 
     fn unindex_position(&mut self, slot: u32) {
         let pos = &self.poss[slot as usize];
-        if pos.required.is_empty()
-            && let Some(i) = self.open_positions.iter().position(|&x| x == slot)
-        {
-            self.open_positions.swap_remove(i);
-        }
-        for &s in pos.required.iter() {
-            pull_index(&mut self.skill_positions, s, slot);
-        }
+        self.skill_positions.remove(slot, &pos.hot, &pos.required);
     }
 
     /// Eligible pairs of one candidate (unsorted).
@@ -518,34 +523,31 @@ impl Matcher {
             return;
         }
         scratch.begin(self.poss.len());
+        let (modes, education) = (cand.mode_rank, cand.education);
         for &s in cand.skills.iter() {
-            if let Some(list) = self.skill_positions.get(s as usize) {
-                let inc = score::exact_increment(self.dict_len, s);
-                for &p in list {
+            let inc = score::exact_increment(self.dict_len, s);
+            for list in self.skill_positions.reachable(Some(s), modes, education) {
+                for &(_, p) in list {
                     scratch.add(p, inc);
                 }
             }
         }
-        for &p in &self.open_positions {
-            scratch.add(p, 0);
+        for list in self.skill_positions.reachable(None, modes, education) {
+            for &(_, p) in list {
+                scratch.add(p, 0);
+            }
         }
-        scratch.bits.set(&cand.skills);
-        for &p in &scratch.touched {
+        let Scratch { count, marks, bits } = scratch;
+        bits.set(&cand.skills);
+        Scratch::take(count, marks, |p, exact| {
             let i = p as usize;
             if let Some(wanted) = wanted {
-                match score::fit_upper_bound(&self.weights, cand, &self.pos_hot[i], scratch.count[i]) {
+                match score::fit_upper_bound(&self.weights, cand, &self.pos_hot[i], exact) {
                     Some(bound) if wanted(p, bound) => {}
-                    _ => continue,
+                    _ => return,
                 }
             }
-            let scored = score::evaluate(
-                &self.weights,
-                cand,
-                &scratch.bits,
-                &self.pos_hot[i],
-                &self.poss[i],
-                scratch.count[i],
-            );
+            let scored = score::evaluate(&self.weights, cand, &*bits, &self.pos_hot[i], &self.poss[i], exact);
             if let Ok(s) = scored {
                 out.push(Entry {
                     other: p,
@@ -554,8 +556,8 @@ impl Matcher {
                     score: s.score,
                 });
             }
-        }
-        scratch.bits.clear(&cand.skills);
+        });
+        bits.clear(&cand.skills);
     }
 
     /// Eligible pairs of one position (unsorted).
@@ -592,9 +594,7 @@ impl Matcher {
                 }
             }
         }
-        for &c in &scratch.touched {
-            consider(c, scratch.count[c as usize]);
-        }
+        Scratch::take(&mut scratch.count, &mut scratch.marks, consider);
     }
 
     /// Full recompute of both directions: rows in parallel chunks, each chunk also keeping a
@@ -619,60 +619,69 @@ impl Matcher {
             .map(|start| {
                 let end = (start + chunk_len).min(n_cands);
                 let mut scratch = Scratch::default();
-                let mut heaps: Vec<Vec<Entry>> = vec![Vec::new(); n_pos];
-                // Score and id rank of each full heap's worst entry, densely: most pairs lose
-                // against it, and checking here spares touching the heap itself.
-                let mut bar: Vec<(f32, u32)> = vec![(f32::NEG_INFINITY, u32::MAX); n_pos];
+                // Per position, a superset of the chunk's best `cap` pairs: appended to while
+                // they beat the bar, cut back to the best `cap` when twice that many.
+                let mut best: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
+                // Per position, the key a pair must beat to be among the chunk's best `cap`:
+                // most pairs lose against it, which spares touching `best` itself.
+                let mut bar = vec![0u64; n_pos];
                 let mut counts = vec![0u32; n_pos];
                 let mut rows = Vec::with_capacity(end - start);
                 let mut prefs = Vec::with_capacity(end - start);
-                let mut row = Vec::new();
-                for c in start..end {
+                let (mut row, mut by_score, mut by_preference) = (Vec::new(), Vec::new(), Vec::new());
+                for (c, &rank) in cand_rank.iter().enumerate().take(end).skip(start) {
                     row.clear();
                     this.score_row(c as u32, &mut scratch, &mut row);
-                    let rank = cand_rank[c];
                     for e in &row {
                         let p = e.other as usize;
                         counts[p] += 1;
-                        let (bar_score, bar_rank) = bar[p];
-                        let beats = match e.score.total_cmp(&bar_score) {
-                            Ordering::Greater => true,
-                            Ordering::Equal => rank < bar_rank,
-                            Ordering::Less => false,
-                        };
-                        if beats {
-                            let heap = &mut heaps[p];
-                            heap_push(heap, Entry { other: c as u32, ..*e }, cap, cand_rank);
-                            if heap.len() == cap {
-                                bar[p] = (heap[0].score, cand_rank[heap[0].other as usize]);
+                        let key = score_key(e.score, rank);
+                        if key > bar[p] {
+                            let best = &mut best[p];
+                            best.push(Keyed {
+                                key,
+                                entry: Entry { other: c as u32, ..*e },
+                            });
+                            if best.len() == 2 * cap {
+                                // Keep the best `cap`; the worst of them is the new bar.
+                                best.select_nth_unstable_by(cap - 1, |a, b| b.key.cmp(&a.key));
+                                best.truncate(cap);
+                                bar[p] = best[cap - 1].key;
                             }
                         }
                     }
-                    rows.push(top_of_slice(&mut row, cap, pos_rank, Order::Score));
-                    prefs.push(top_of_slice(&mut row, PREF_CAP, pos_rank, Order::Preference));
+                    rows.push(top_by_key(&row, cap, &mut by_score, |e| {
+                        score_key(e.score, pos_rank[e.other as usize])
+                    }));
+                    prefs.push(top_by_key(&row, PREF_CAP, &mut by_preference, |e| {
+                        preference_key(e.appeal, e.fit, pos_rank[e.other as usize])
+                    }));
                 }
-                (rows, prefs, heaps, counts)
+                (rows, prefs, best, counts)
             })
             .collect();
         let mut rows = Vec::with_capacity(n_cands);
         let mut prefs = Vec::with_capacity(n_cands);
-        let mut col_entries: Vec<Vec<Entry>> = vec![Vec::new(); n_pos];
+        let mut col_entries: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
         let mut col_counts = vec![0u32; n_pos];
-        for (chunk_rows, chunk_prefs, heaps, counts) in parts {
+        for (chunk_rows, chunk_prefs, best, counts) in parts {
             rows.extend(chunk_rows);
             prefs.extend(chunk_prefs);
-            for (p, heap) in heaps.into_iter().enumerate() {
-                col_entries[p].extend(heap);
+            for (p, best) in best.into_iter().enumerate() {
+                col_entries[p].extend(best);
                 col_counts[p] += counts[p];
             }
         }
         let cols: Vec<TopList> = col_entries
             .into_par_iter()
             .zip(col_counts.into_par_iter())
-            .map(|(entries, count)| {
-                let mut list = top_of(entries, cap, cand_rank, Order::Score);
-                list.complete = count as usize <= cap;
-                list
+            .map(|(mut entries, count)| {
+                entries.sort_unstable_by_key(|k| Reverse(k.key));
+                entries.truncate(cap);
+                TopList {
+                    entries: entries.into_iter().map(|k| k.entry).collect(),
+                    complete: count as usize <= cap,
+                }
             })
             .collect();
         self.rows = Lists::with_sizes(n_cands, n_pos, Order::Score);

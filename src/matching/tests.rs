@@ -739,3 +739,32 @@ fn full_build_equals_plain_lists() {
         assert_build_equals_plain_lists(&Matcher::build(&fair));
     }
 }
+
+/// The index only skips pairs a hard rule makes ineligible: a row holds exactly the pairs that
+/// score when every position is tried one by one.
+#[test]
+fn rows_hold_every_eligible_pair() {
+    for seed in 0..40 {
+        let mut rng = ChaCha8Rng::seed_from_u64(1000 + seed);
+        let (n_pos, n_cand) = (rng.random_range(1..60), rng.random_range(1..80));
+        let fair = random_fair(&mut rng, n_pos, n_cand);
+        let m = Matcher::build(&fair);
+        let mut scratch = Scratch::default();
+        for (c, cand_id) in m.cand_ids.iter().enumerate() {
+            let mut row = Vec::new();
+            m.score_row(c as u32, &mut scratch, &mut row);
+            let mut indexed: Vec<(u32, f32, f32)> = row.iter().map(|e| (e.other, e.fit, e.appeal)).collect();
+            indexed.sort_by_key(|e| e.0);
+            let every: Vec<(u32, f32, f32)> = m
+                .pos_ids
+                .iter()
+                .enumerate()
+                .filter_map(|(p, pos_id)| match m.pair(cand_id, pos_id) {
+                    Some(Ok(s)) => Some((p as u32, s.fit, s.appeal)),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(indexed, every, "seed {seed}, candidate {cand_id:?}");
+        }
+    }
+}
