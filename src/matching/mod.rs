@@ -455,7 +455,21 @@ impl Matcher {
         for v in &fair.visits {
             visits.entry(&v.candidate).or_default().push(v);
         }
-        for (i, c) in fair.candidates.iter().enumerate() {
+        // Candidates resolve in parallel against the names the positions brought; one naming a
+        // skill or city not seen yet is resolved again below, in order, adding it.
+        let known: Vec<Option<Cand>> = fair
+            .candidates
+            .par_iter()
+            .map(|c| {
+                let mut ids = score::KnownIds {
+                    interner: &m.interner,
+                    missed: false,
+                };
+                let cand = score::resolve_candidate(dict, &mut ids, c, Vec::new());
+                (!ids.missed).then_some(cand)
+            })
+            .collect();
+        for ((i, c), known) in fair.candidates.iter().enumerate().zip(known) {
             if m.cand_slot.contains_key(&c.id) {
                 continue;
             }
@@ -463,7 +477,13 @@ impl Matcher {
                 .get(&c.id)
                 .map(|vs| m.summarize_candidate_visits(vs.iter().copied()))
                 .unwrap_or_default();
-            let cand = score::resolve_candidate(dict, &mut m.interner, c, summaries);
+            let cand = match known {
+                Some(cand) => Cand {
+                    visits: summaries,
+                    ..cand
+                },
+                None => score::resolve_candidate(dict, &mut m.interner, c, summaries),
+            };
             let slot = m.cands.len() as u32;
             for &s in cand.skills.iter() {
                 push_index(&mut m.skill_candidates, s, slot);

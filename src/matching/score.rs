@@ -239,6 +239,57 @@ impl Interner {
     }
 }
 
+/// Where resolving gets ids for skills and cities: the [`Interner`], which adds what it has not
+/// seen, or [`KnownIds`], which only looks up and so can be shared between threads.
+pub(crate) trait Ids {
+    /// `None` for a name that normalizes to nothing.
+    fn skill(&mut self, dict: &SkillDictionary, text: &str) -> Option<u32>;
+    /// 0 for no city.
+    fn city(&mut self, text: &str) -> u32;
+}
+
+impl Ids for Interner {
+    fn skill(&mut self, dict: &SkillDictionary, text: &str) -> Option<u32> {
+        Interner::skill(self, dict, text)
+    }
+
+    fn city(&mut self, text: &str) -> u32 {
+        Interner::city(self, text)
+    }
+}
+
+/// Read-only lookups in an [`Interner`]; `missed` tells that some name was not there yet, so
+/// the result must be resolved again with the interner itself.
+pub(crate) struct KnownIds<'a> {
+    pub interner: &'a Interner,
+    pub missed: bool,
+}
+
+impl Ids for KnownIds<'_> {
+    fn skill(&mut self, dict: &SkillDictionary, text: &str) -> Option<u32> {
+        if let Some(id) = dict.resolve(text) {
+            return Some(u32::from(id.0));
+        }
+        let key = crate::model::skills::normalize(text);
+        if key.is_empty() {
+            return None;
+        }
+        let id = self.interner.unknown_skills.get(&key).copied();
+        self.missed |= id.is_none();
+        id
+    }
+
+    fn city(&mut self, text: &str) -> u32 {
+        let key = city_key(text);
+        if key.is_empty() {
+            return 0;
+        }
+        let id = self.interner.cities.get(&key).copied();
+        self.missed |= id.is_none();
+        id.unwrap_or(0)
+    }
+}
+
 pub(crate) fn city_key(text: &str) -> String {
     let key = crate::model::skills::normalize(text);
     let key = key.strip_suffix('市').unwrap_or(&key);
@@ -246,7 +297,7 @@ pub(crate) fn city_key(text: &str) -> String {
     key.trim().to_owned()
 }
 
-fn sorted_skill_ids(dict: &SkillDictionary, interner: &mut Interner, names: &[String]) -> Box<[u32]> {
+fn sorted_skill_ids(dict: &SkillDictionary, interner: &mut impl Ids, names: &[String]) -> Box<[u32]> {
     let mut ids: Vec<u32> = names.iter().filter_map(|n| interner.skill(dict, n)).collect();
     ids.sort_unstable();
     ids.dedup();
@@ -263,7 +314,7 @@ fn group_of(dict: &SkillDictionary, id: u32) -> u8 {
 
 pub(crate) fn resolve_candidate(
     dict: &SkillDictionary,
-    interner: &mut Interner,
+    interner: &mut impl Ids,
     c: &Candidate,
     visits: Vec<BoothVisits>,
 ) -> Cand {
