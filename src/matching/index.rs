@@ -17,7 +17,7 @@ pub(crate) struct PositionIndex {
 impl PositionIndex {
     pub fn insert(&mut self, slot: u32, hot: &PosHot, required: &[u32]) {
         let key = (hot.min_education, slot);
-        let mode = hot.mode as usize;
+        let mode = hot.mode_index();
         if required.is_empty() {
             insert_sorted(&mut self.open[mode], key);
         }
@@ -33,7 +33,7 @@ impl PositionIndex {
     /// Undoes [`PositionIndex::insert`]; `hot` and `required` must be what was inserted.
     pub fn remove(&mut self, slot: u32, hot: &PosHot, required: &[u32]) {
         let key = (hot.min_education, slot);
-        let mode = hot.mode as usize;
+        let mode = hot.mode_index();
         if required.is_empty() {
             remove_sorted(&mut self.open[mode], key);
         }

@@ -110,38 +110,65 @@ pub(crate) struct Cand {
 }
 
 /// How many groups of required skills are kept inline.
-const GROUP_SLOTS: usize = 8;
+const GROUP_SLOTS: usize = 4;
 
 /// An empty group slot: bit 32 of a candidate's group mask widened to 64 bits, always clear.
 const GROUP_SLOT_NONE: u8 = 32;
 
 /// How many preferred skills are kept inline for the hot loop; more fall back to the full list.
-const PREF_INLINE: usize = 5;
+const PREF_INLINE: usize = 4;
 
-/// What the scoring kernel reads of a position, packed into one cache line. The matcher keeps
-/// these in one dense array, so scoring a row walks 64-byte records instead of whole positions.
+/// What the scoring kernel reads of a position, packed into half a cache line: the matcher
+/// keeps these in one dense array that stays in a core's L2 cache for a whole fair.
 #[derive(Debug, Clone, Copy)]
-#[repr(C, align(64))]
+#[repr(C, align(32))]
 pub(crate) struct PosHot {
     /// Group of each required skill that has one, then [`GROUP_SLOT_NONE`]: the number of
     /// required skills in a candidate's groups is a sum of shifted mask bits, without a loop.
     pub group_slots: [u8; GROUP_SLOTS],
-    pub preferred_inline: [u32; PREF_INLINE],
-    pub booth: u32,
+    /// The preferred skills when `preferred_inline()`; unused slots hold 0 and are not counted.
+    pub preferred_ids: [u16; PREF_INLINE],
     /// 0 when the position names no city.
     pub city: u32,
-    /// Top of the offered salary range; meaningful when `has_salary`.
+    /// Top of the offered salary range; meaningful when `has_salary()`.
     pub salary_max: u32,
-    pub required_len: u32,
-    pub preferred_len: u32,
+    /// Counts as floats, the form the credits divide by (exact below 2^24).
+    pub required_len: f32,
+    pub preferred_len: f32,
     pub min_education: i8,
     pub min_experience: u8,
     pub industry: u8,
-    pub mode: WorkMode,
-    pub has_salary: bool,
-    /// More required skills have a group than `group_slots` holds: count with
-    /// `Pos::required_groups` instead.
-    pub group_overflow: bool,
+    /// Work mode (`WorkMode as u8`) in the low two bits, then the `FLAG_*` bits.
+    mode_flags: u8,
+}
+
+const FLAG_SALARY: u8 = 1 << 2;
+/// More required skills have a group than `group_slots` holds: count with
+/// `Pos::required_groups` instead.
+const FLAG_GROUP_OVERFLOW: u8 = 1 << 3;
+/// The preferred skills do not fit `preferred_ids`: check `Pos::preferred` instead.
+const FLAG_PREFERRED_OUTLINE: u8 = 1 << 4;
+
+impl PosHot {
+    #[inline]
+    pub fn mode_index(&self) -> usize {
+        usize::from(self.mode_flags & 3)
+    }
+
+    #[inline]
+    pub fn has_salary(&self) -> bool {
+        self.mode_flags & FLAG_SALARY != 0
+    }
+
+    #[inline]
+    fn group_overflow(&self) -> bool {
+        self.mode_flags & FLAG_GROUP_OVERFLOW != 0
+    }
+
+    #[inline]
+    fn preferred_inline(&self) -> bool {
+        self.mode_flags & FLAG_PREFERRED_OUTLINE == 0
+    }
 }
 
 /// Membership test for a candidate's skills: a sorted slice, or a bitset filled for one row.
@@ -363,25 +390,36 @@ pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, 
         *slot = g % 32;
     }
     let preferred = sorted_skill_ids(dict, interner, &p.preferred_skills);
-    let mut preferred_inline = [u32::MAX; PREF_INLINE];
-    for (slot, &id) in preferred_inline.iter_mut().zip(preferred.iter()) {
-        *slot = id;
+    let mut preferred_ids = [0u16; PREF_INLINE];
+    let mut inline = preferred.len() <= PREF_INLINE;
+    for (slot, &id) in preferred_ids.iter_mut().zip(preferred.iter()) {
+        match u16::try_from(id) {
+            Ok(id) => *slot = id,
+            Err(_) => inline = false,
+        }
     }
     let booth = interner.booth(&p.booth);
+    let mut mode_flags = p.work_mode as u8;
+    for (set, flag) in [
+        (p.salary.is_some(), FLAG_SALARY),
+        (group_overflow, FLAG_GROUP_OVERFLOW),
+        (!inline, FLAG_PREFERRED_OUTLINE),
+    ] {
+        if set {
+            mode_flags |= flag;
+        }
+    }
     let hot = PosHot {
         group_slots,
-        preferred_inline,
-        booth,
+        preferred_ids,
         city: interner.city(&p.city),
         salary_max: p.salary.map_or(0, |r| r.max),
-        required_len: required.len() as u32,
-        preferred_len: preferred.len() as u32,
+        required_len: required.len() as f32,
+        preferred_len: preferred.len() as f32,
         min_education: p.min_education.level() as i8,
         min_experience: p.min_experience_years,
         industry: p.industry as u8,
-        mode: p.work_mode,
-        has_salary: p.salary.is_some(),
-        group_overflow,
+        mode_flags,
     };
     Pos {
         hot,
@@ -523,7 +561,7 @@ pub(crate) fn salary_credit(h: &PosHot, expected: Option<u32>) -> f32 {
         // At or above the expectation the ratio is at least 1 and clamps to full credit.
         Some(expected) => ((h.salary_max as f32 / expected as f32 - 0.5) / 0.5).clamp(0.0, 1.0),
     };
-    [0.6, reached][usize::from(h.has_salary)]
+    [0.6, reached][usize::from(h.has_salary())]
 }
 
 /// 1.0 when the candidate names no city or the work is remote; else 0.5 when the position
@@ -532,7 +570,7 @@ pub(crate) fn city_credit(c: &Cand, h: &PosHot) -> f32 {
     // A candidate lists few cities: a full pass costs less than a mispredicted early exit.
     let listed = c.cities.iter().fold(false, |found, &city| found | (city == h.city));
     let named = [f32::from(u8::from(listed)), 0.5][usize::from(h.city == 0)];
-    let applies = !c.cities.is_empty() & (h.mode != WorkMode::Remote);
+    let applies = !c.cities.is_empty() & (h.mode_index() != WorkMode::Remote as usize);
     [1.0, named][usize::from(applies)]
 }
 
@@ -552,7 +590,7 @@ pub(crate) fn evaluate<S: SkillSet + ?Sized>(
     p: &Pos,
     exact: u32,
 ) -> Result<PairScore, Rule> {
-    let rank = c.mode_rank[h.mode as usize];
+    let rank = c.mode_rank[h.mode_index()];
     if rank == 0 {
         return Err(Rule::WorkModeNotAccepted);
     }
@@ -560,11 +598,11 @@ pub(crate) fn evaluate<S: SkillSet + ?Sized>(
     if edu_gap < -1 {
         return Err(Rule::EducationTooLow);
     }
-    if exact & 0xFFFF == 0 && h.required_len != 0 {
+    if exact & 0xFFFF == 0 && h.required_len != 0.0 {
         return Err(Rule::NoRequiredSkill);
     }
     let mut rating = None;
-    if let Some(v) = c.visits.iter().find(|v| v.booth == h.booth) {
+    if let Some(v) = c.visits.iter().find(|v| v.booth == p.booth) {
         if v.reject_all || v.rejected.contains(&p.id) {
             return Err(Rule::RejectedByBooth);
         }
@@ -583,11 +621,11 @@ pub(crate) fn evaluate<S: SkillSet + ?Sized>(
 /// so, rounding being monotone, never below the fit `evaluate` gives.
 #[inline]
 pub(crate) fn fit_upper_bound(w: &Weights, c: &Cand, h: &PosHot, exact: u32) -> Option<f32> {
-    if c.mode_rank[h.mode as usize] == 0 {
+    if c.mode_rank[h.mode_index()] == 0 {
         return None;
     }
     let edu_gap = c.education - i32::from(h.min_education);
-    if edu_gap < -1 || (exact & 0xFFFF == 0 && h.required_len != 0) {
+    if edu_gap < -1 || (exact & 0xFFFF == 0 && h.required_len != 0.0) {
         return None;
     }
     if !c.visits.is_empty() {
@@ -606,42 +644,42 @@ pub(crate) fn fit_upper_bound(w: &Weights, c: &Cand, h: &PosHot, exact: u32) -> 
 /// (without it the bound counts every such required skill as in a group the candidate has).
 #[inline]
 fn required_credit(w: &Weights, c: &Cand, h: &PosHot, p: Option<&Pos>, exact: u32) -> f32 {
-    if h.required_len == 0 {
+    if h.required_len == 0.0 {
         return 1.0;
     }
     let exact_all = exact & 0xFFFF;
     let exact_dict = exact >> 16;
-    let in_groups = if h.group_overflow {
+    let in_groups = if h.group_overflow() {
         match p {
             Some(p) => p
                 .required_groups
                 .iter()
                 .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
                 .count() as u32,
-            None => h.required_len,
+            None => h.required_len as u32,
         }
     } else {
         let mask = u64::from(c.group_mask);
         h.group_slots.iter().map(|&g| (mask >> g) as u32 & 1).sum()
     };
     let group_only = in_groups.saturating_sub(exact_dict);
-    (exact_all as f32 + w.group_credit * group_only as f32) / h.required_len as f32
+    (exact_all as f32 + w.group_credit * group_only as f32) / h.required_len
 }
 
 /// Every rule the pair breaks, first one first, and its numbers regardless; for explanations.
 pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<Rule>, PairScore, Parts) {
     let h = &p.hot;
     let mut broken = Vec::new();
-    if c.mode_rank[h.mode as usize] == 0 {
+    if c.mode_rank[h.mode_index()] == 0 {
         broken.push(Rule::WorkModeNotAccepted);
     }
     if c.education - i32::from(h.min_education) < -1 {
         broken.push(Rule::EducationTooLow);
     }
-    if exact & 0xFFFF == 0 && h.required_len != 0 {
+    if exact & 0xFFFF == 0 && h.required_len != 0.0 {
         broken.push(Rule::NoRequiredSkill);
     }
-    let visit = c.visits.iter().find(|v| v.booth == h.booth);
+    let visit = c.visits.iter().find(|v| v.booth == p.booth);
     if visit.is_some_and(|v| v.reject_all || v.rejected.contains(&p.id)) {
         broken.push(Rule::RejectedByBooth);
     }
@@ -663,17 +701,18 @@ fn components<S: SkillSet + ?Sized>(
     rating: Option<u8>,
 ) -> (PairScore, Parts) {
     let required = required_credit(w, c, h, Some(p), exact);
-    let matched = if h.preferred_len as usize <= PREF_INLINE {
-        // Unused slots hold `u32::MAX`, which no candidate has.
-        h.preferred_inline
+    let matched = if h.preferred_inline() {
+        // Every slot is checked; those past the count do not count.
+        h.preferred_ids
             .iter()
-            .map(|&s| u32::from(skills.has(s)))
+            .enumerate()
+            .map(|(i, &s)| u32::from(((i as f32) < h.preferred_len) & skills.has(u32::from(s))))
             .sum::<u32>()
     } else {
         p.preferred.iter().filter(|&&s| skills.has(s)).count() as u32
     };
     // No preferred skills: 0 / 0 is NaN, and `min` turns it into full credit.
-    let preferred = (matched as f32 / h.preferred_len as f32).min(1.0);
+    let preferred = (matched as f32 / h.preferred_len).min(1.0);
     let edu_gap = c.education - i32::from(h.min_education);
     // Gap 0 or more: 1.0; one level short: 0.5; more: 0.0.
     let education = [0.0, 0.5, 1.0][(edu_gap.clamp(-2, 0) + 2) as usize];
@@ -689,7 +728,7 @@ fn components<S: SkillSet + ?Sized>(
     let industry = f32::from(u8::from(
         (c.industry_mask == 0) | (c.industry_mask & (1 << h.industry) != 0),
     ));
-    let work_mode = c.mode_credit[h.mode as usize];
+    let work_mode = c.mode_credit[h.mode_index()];
     let appeal = (100.0 * (w.salary * salary + w.city * city + w.industry * industry + w.work_mode * work_mode))
         .clamp(0.0, 100.0);
     let score = w.fit_weight * fit + (1.0 - w.fit_weight) * appeal;

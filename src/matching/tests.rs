@@ -768,3 +768,61 @@ fn rows_hold_every_eligible_pair() {
         }
     }
 }
+
+/// Positions with more grouped required skills or preferred skills than the packed record holds
+/// take the slower paths; their credits must be the plain fractions all the same.
+#[test]
+fn long_skill_lists_score_like_short_ones() {
+    let dict = SkillDictionary::builtin();
+    let software: Vec<String> = dict
+        .iter()
+        .filter(|(_, s)| s.group == crate::model::SkillGroup::Software)
+        .map(|(_, s)| s.en.clone())
+        .take(12)
+        .collect();
+    assert_eq!(software.len(), 12, "the dictionary has enough software skills");
+    let mut rng = ChaCha8Rng::seed_from_u64(7);
+    let booths = vec![Booth {
+        id: BoothId::new("B1"),
+        employer: "employer".into(),
+        employer_kind: EmployerKind::Enterprise,
+        industry: Industry::Software,
+        zone: String::new(),
+        floor: None,
+        staff: Vec::new(),
+    }];
+    let mut position = random_position(&mut rng, "P1", &booths);
+    // Six required skills in one group, seven preferred ones, one of them outside the dictionary.
+    position.required_skills = software[..6].to_vec();
+    position.preferred_skills = software[6..12].to_vec();
+    position.preferred_skills.push("Obscure framework".into());
+    position.work_mode = WorkMode::OnSite;
+    position.min_education = Education::Bachelor;
+    position.min_experience_years = 0;
+    let mut candidate = random_candidate(&mut rng, "C1");
+    // Two required skills exactly, the group for the other four; three preferred ones.
+    candidate.skills = vec![software[0].clone(), software[1].clone(), software[6].clone()];
+    candidate
+        .skills
+        .extend([software[7].clone(), "obscure framework".into()]);
+    candidate.work_modes = vec![WorkMode::OnSite];
+    candidate.education = Education::Master;
+    let mut fair = Fair::new(Default::default(), "long lists");
+    fair.booths = booths;
+    fair.positions = vec![position];
+    fair.candidates = vec![candidate];
+    let m = Matcher::build(&fair);
+    let (c, p) = (&m.cands[0], &m.poss[0]);
+    let (broken, _, parts) = score::evaluate_all(&m.weights, c, p, score::exact_required(m.dict_len, c, p));
+    assert!(broken.is_empty(), "{broken:?}");
+    let group_credit = m.weights.group_credit;
+    assert_eq!(parts.required, (2.0 + group_credit * 4.0) / 6.0);
+    assert_eq!(parts.preferred, 3.0 / 7.0);
+    // The row path (index counts, packed record) gives the same pair.
+    let row = m.eligible_positions(&CandidateId::new("C1"));
+    let pair = m
+        .pair(&CandidateId::new("C1"), &PositionId::new("P1"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(row, vec![pair]);
+}
