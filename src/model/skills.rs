@@ -55,6 +55,9 @@ pub struct Skill {
 pub struct SkillDictionary {
     skills: Vec<Skill>,
     by_text: HashMap<String, SkillId>,
+    /// Every spelling exactly as the dictionary writes it: most files use these, and a hit
+    /// spares normalizing (its normalized form maps to the same skill in `by_text`).
+    by_spelling: HashMap<String, SkillId>,
 }
 
 /// The dictionary bundled in `assets/skills.ron`.
@@ -67,6 +70,7 @@ impl SkillDictionary {
             return Err(format!("{} skills is more than the dictionary supports", skills.len()));
         }
         let mut by_text = HashMap::new();
+        let mut by_spelling = HashMap::new();
         for (index, skill) in skills.iter().enumerate() {
             let id = SkillId(index as u16);
             let spellings = [&skill.key, &skill.en, &skill.zh].into_iter().chain(&skill.aliases);
@@ -75,6 +79,7 @@ impl SkillDictionary {
                 if key.is_empty() {
                     continue;
                 }
+                by_spelling.insert(spelling.clone(), id);
                 if let Some(previous) = by_text.insert(key.clone(), id)
                     && previous != id
                 {
@@ -86,7 +91,11 @@ impl SkillDictionary {
                 }
             }
         }
-        Ok(Self { skills, by_text })
+        Ok(Self {
+            skills,
+            by_text,
+            by_spelling,
+        })
     }
 
     /// Parses a RON list of skills.
@@ -105,6 +114,9 @@ impl SkillDictionary {
 
     /// Maps any known spelling (any case, width or separator) to its skill.
     pub fn resolve(&self, text: &str) -> Option<SkillId> {
+        if let Some(&id) = self.by_spelling.get(text) {
+            return Some(id);
+        }
         self.by_text.get(&normalize(text)).copied()
     }
 
