@@ -115,12 +115,19 @@ struct Lists {
 }
 
 impl Lists {
-    fn with_sizes(owners: usize, others: usize, order: Order) -> Self {
+    /// Lists as built, one per owner, with their members.
+    fn from_lists(lists: Vec<TopList>, others: usize, order: Order) -> Self {
+        let mut members = vec![Vec::new(); others];
+        for (owner, list) in lists.iter().enumerate() {
+            for e in &list.entries {
+                members[e.other as usize].push(owner as u32);
+            }
+        }
         Self {
             order,
-            lists: vec![TopList::default(); owners],
-            members: vec![Vec::new(); others],
-            cache: (0..owners).map(|_| OnceLock::new()).collect(),
+            cache: (0..lists.len()).map(|_| OnceLock::new()).collect(),
+            lists,
+            members,
         }
     }
 
@@ -704,27 +711,17 @@ impl Matcher {
                 }
             })
             .collect();
-        self.rows = Lists::with_sizes(n_cands, n_pos, Order::Score);
-        self.cols = Lists::with_sizes(n_pos, n_cands, Order::Score);
-        self.prefs = Lists::with_sizes(n_cands, n_pos, Order::Preference);
-        for (c, list) in prefs.into_iter().enumerate() {
-            for e in &list.entries {
-                self.prefs.members[e.other as usize].push(c as u32);
-            }
-            self.prefs.lists[c] = list;
-        }
-        for (c, list) in rows.into_iter().enumerate() {
-            for e in &list.entries {
-                self.rows.members[e.other as usize].push(c as u32);
-            }
-            self.rows.lists[c] = list;
-        }
-        for (p, list) in cols.into_iter().enumerate() {
-            for e in &list.entries {
-                self.cols.members[e.other as usize].push(p as u32);
-            }
-            self.cols.lists[p] = list;
-        }
+        // The three directions are independent; each fills its lists and their members.
+        let ((rows, prefs), cols) = rayon::join(
+            || {
+                rayon::join(
+                    || Lists::from_lists(rows, n_pos, Order::Score),
+                    || Lists::from_lists(prefs, n_pos, Order::Preference),
+                )
+            },
+            || Lists::from_lists(cols, n_cands, Order::Score),
+        );
+        (self.rows, self.prefs, self.cols) = (rows, prefs, cols);
     }
 
     /// Replaces candidate `c`'s score-ordered and preference-ordered lists from its full row.
