@@ -601,18 +601,27 @@ pub(crate) fn evaluate<S: SkillSet + ?Sized>(
     if exact & 0xFFFF == 0 && h.required_len != 0.0 {
         return Err(Rule::NoRequiredSkill);
     }
-    let mut rating = None;
-    if let Some(v) = c.visits.iter().find(|v| v.booth == p.booth) {
-        if v.reject_all || v.rejected.contains(&p.id) {
-            return Err(Rule::RejectedByBooth);
-        }
-        rating = v.rating;
-    }
+    let rating = if c.visits.is_empty() {
+        None
+    } else {
+        booth_verdict(c, p)?
+    };
     let (score, _) = components(w, c, skills, h, p, exact, rating);
     if score.fit < w.min_score && score.appeal < w.min_score {
         return Err(Rule::BelowThreshold);
     }
     Ok(score)
+}
+
+/// What booth staff recorded about the pair: a reject, or the rating (if any). Kept out of line
+/// so that the cold position record is read only for the few candidates with visits.
+#[inline(never)]
+fn booth_verdict(c: &Cand, p: &Pos) -> Result<Option<u8>, Rule> {
+    match c.visits.iter().find(|v| v.booth == p.booth) {
+        Some(v) if v.reject_all || v.rejected.contains(&p.id) => Err(Rule::RejectedByBooth),
+        Some(v) => Ok(v.rating),
+        None => Ok(None),
+    }
 }
 
 /// An upper bound of the pair's fit that skips the costlier parts (preferred skills and
