@@ -271,9 +271,10 @@ impl Scratch {
     }
 }
 
-/// One chunk of the full build: its candidates' rows, and per position a bounded heap of its
-/// best pairs within the chunk plus the chunk's count of eligible pairs.
-type ChunkResult = (Vec<TopList>, Vec<TopList>, Vec<Vec<Keyed>>, Vec<u32>);
+/// One chunk of the full build: its candidates' rows and preference prefixes, and per position
+/// a superset of its best pairs within the chunk and the bar they had to beat (0 when every
+/// eligible pair of the chunk is there).
+type ChunkResult = (Vec<TopList>, Vec<TopList>, Vec<Vec<Keyed>>, Vec<u64>);
 
 /// Live matching state for one fair.
 #[derive(Debug)]
@@ -650,9 +651,9 @@ impl Matcher {
                 // they beat the bar, cut back to the best `cap` when twice that many.
                 let mut best: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
                 // Per position, the key a pair must beat to be among the chunk's best `cap`:
-                // most pairs lose against it, which spares touching `best` itself.
+                // most pairs lose against it, which spares touching `best` itself. It stays 0
+                // (below every key) until `best` is first cut back.
                 let mut bar = vec![0u64; n_pos];
-                let mut counts = vec![0u32; n_pos];
                 let mut rows = Vec::with_capacity(end - start);
                 let mut prefs = Vec::with_capacity(end - start);
                 let (mut row, mut by_score, mut by_preference) = (Vec::new(), Vec::new(), Vec::new());
@@ -661,7 +662,6 @@ impl Matcher {
                     this.score_row(c as u32, &mut scratch, &mut row);
                     for e in &row {
                         let p = e.other as usize;
-                        counts[p] += 1;
                         let key = score_key(e.score, rank);
                         if key > bar[p] {
                             let best = &mut best[p];
@@ -684,30 +684,33 @@ impl Matcher {
                         preference_key(e.appeal, e.fit, pos_rank[e.other as usize])
                     }));
                 }
-                (rows, prefs, best, counts)
+                (rows, prefs, best, bar)
             })
             .collect();
         let mut rows = Vec::with_capacity(n_cands);
         let mut prefs = Vec::with_capacity(n_cands);
         let mut col_entries: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
-        let mut col_counts = vec![0u32; n_pos];
-        for (chunk_rows, chunk_prefs, best, counts) in parts {
+        // A column was cut somewhere when some chunk raised its bar.
+        let mut col_cut = vec![false; n_pos];
+        for (chunk_rows, chunk_prefs, best, bar) in parts {
             rows.extend(chunk_rows);
             prefs.extend(chunk_prefs);
             for (p, best) in best.into_iter().enumerate() {
                 col_entries[p].extend(best);
-                col_counts[p] += counts[p];
+                col_cut[p] |= bar[p] != 0;
             }
         }
         let cols: Vec<TopList> = col_entries
             .into_par_iter()
-            .zip(col_counts.into_par_iter())
-            .map(|(mut entries, count)| {
+            .zip(col_cut.into_par_iter())
+            .map(|(mut entries, cut)| {
+                // Uncut, the entries are every eligible pair of the column.
+                let complete = !cut && entries.len() <= cap;
                 entries.sort_unstable_by_key(|k| Reverse(k.key));
                 entries.truncate(cap);
                 TopList {
                     entries: entries.into_iter().map(|k| k.entry).collect(),
-                    complete: count as usize <= cap,
+                    complete,
                 }
             })
             .collect();
