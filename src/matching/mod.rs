@@ -625,14 +625,14 @@ impl Matcher {
         Scratch::take(&mut scratch.count, &mut scratch.marks, consider);
     }
 
-    /// Full recompute of both directions: rows in parallel chunks, each chunk also keeping a
-    /// bounded heap per position, merged at the end.
+    /// Full recompute of both directions: rows in parallel chunks, each chunk also collecting
+    /// the best pairs of every position, merged at the end.
     fn compute_all(&mut self) {
         let n_cands = self.cands.len();
         let n_pos = self.poss.len();
         let cap = self.cap;
-        // One chunk per thread: every chunk keeps its own column heaps, and each heap costs more
-        // insertions the fewer candidates its chunk has.
+        // One chunk per thread: every chunk keeps its own column buffers, and each buffer takes
+        // more insertions the fewer candidates its chunk has.
         let chunks = rayon::current_num_threads().clamp(1, n_cands.max(1));
         let chunk_len = n_cands.div_ceil(chunks).max(1);
         // Integer ranks in id order break ties like the ids themselves, without string compares.
