@@ -338,7 +338,7 @@ type Held = Vec<Vec<(f32, u32, u32)>>;
 type Choices = Box<[(u32, f32)]>;
 
 /// Candidates whose rows are rescanned together during the allocation.
-const RESCAN_BATCH: usize = 1024;
+const RESCAN_BATCH: usize = 4096;
 
 /// Whether a proposal with `fit` and candidate id rank `rank` displaces the held entry `held`.
 #[inline]
