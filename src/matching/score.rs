@@ -109,11 +109,8 @@ pub(crate) struct Cand {
     pub visits: Vec<BoothVisits>,
 }
 
-/// How many groups of required skills are kept inline.
+/// How many distinct groups of required skills are kept inline.
 const GROUP_SLOTS: usize = 4;
-
-/// An empty group slot: bit 32 of a candidate's group mask widened to 64 bits, always clear.
-const GROUP_SLOT_NONE: u8 = 32;
 
 /// How many preferred skills are kept inline for the hot loop; more fall back to the full list.
 const PREF_INLINE: usize = 4;
@@ -123,8 +120,9 @@ const PREF_INLINE: usize = 4;
 #[derive(Debug, Clone, Copy)]
 #[repr(C, align(32))]
 pub(crate) struct PosHot {
-    /// Group of each required skill that has one, then [`GROUP_SLOT_NONE`]: the number of
-    /// required skills in a candidate's groups is a sum of shifted mask bits, without a loop.
+    /// The groups of the required skills, one per slot as `count << 5 | group` (count up to 7,
+    /// empty slots 0): the number of required skills in a candidate's groups is a short sum
+    /// without a loop.
     pub group_slots: [u8; GROUP_SLOTS],
     /// The preferred skills when `preferred_inline()`; unused slots hold 0 and are not counted.
     pub preferred_ids: [u16; PREF_INLINE],
@@ -143,8 +141,8 @@ pub(crate) struct PosHot {
 }
 
 const FLAG_SALARY: u8 = 1 << 2;
-/// More required skills have a group than `group_slots` holds: count with
-/// `Pos::required_groups` instead.
+/// The required skills' groups do not fit `group_slots`: count with `Pos::required_groups`
+/// instead.
 const FLAG_GROUP_OVERFLOW: u8 = 1 << 3;
 /// The preferred skills do not fit `preferred_ids`: check `Pos::preferred` instead.
 const FLAG_PREFERRED_OUTLINE: u8 = 1 << 4;
@@ -161,7 +159,7 @@ impl PosHot {
     }
 
     #[inline]
-    fn group_overflow(&self) -> bool {
+    pub fn group_overflow(&self) -> bool {
         self.mode_flags & FLAG_GROUP_OVERFLOW != 0
     }
 
@@ -383,11 +381,18 @@ pub(crate) fn resolve_candidate(
 pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, p: &Position) -> Pos {
     let required = sorted_skill_ids(dict, interner, &p.required_skills);
     let required_groups: Box<[u8]> = required.iter().map(|&s| group_of(dict, s)).collect();
-    let mut group_slots = [GROUP_SLOT_NONE; GROUP_SLOTS];
-    let grouped: Vec<u8> = required_groups.iter().copied().filter(|&g| g != NO_GROUP).collect();
-    let group_overflow = grouped.len() > GROUP_SLOTS;
-    for (slot, g) in group_slots.iter_mut().zip(grouped) {
-        *slot = g % 32;
+    let mut per_group = [0u8; 32];
+    for &g in required_groups.iter().filter(|&&g| g != NO_GROUP) {
+        per_group[usize::from(g % 32)] = per_group[usize::from(g % 32)].saturating_add(1);
+    }
+    let used: Vec<(u8, u8)> = (0..32u8)
+        .map(|g| (g, per_group[usize::from(g)]))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    let group_overflow = used.len() > GROUP_SLOTS || used.iter().any(|&(_, n)| n > 7);
+    let mut group_slots = [0u8; GROUP_SLOTS];
+    for (slot, &(g, n)) in group_slots.iter_mut().zip(&used) {
+        *slot = (n.min(7) << 5) | g;
     }
     let preferred = sorted_skill_ids(dict, interner, &p.preferred_skills);
     let mut preferred_ids = [0u16; PREF_INLINE];
@@ -668,8 +673,12 @@ fn required_credit(w: &Weights, c: &Cand, h: &PosHot, p: Option<&Pos>, exact: u3
             None => h.required_len as u32,
         }
     } else {
-        let mask = u64::from(c.group_mask);
-        h.group_slots.iter().map(|&g| (mask >> g) as u32 & 1).sum()
+        let slots = u32::from_le_bytes(h.group_slots);
+        let count = |shift: u32| {
+            let slot = slots >> shift;
+            (c.group_mask >> (slot & 31) & 1) * (slot >> 5 & 7)
+        };
+        count(0) + count(8) + count(16) + count(24)
     };
     let group_only = in_groups.saturating_sub(exact_dict);
     (exact_all as f32 + w.group_credit * group_only as f32) / h.required_len

@@ -778,9 +778,9 @@ fn long_skill_lists_score_like_short_ones() {
         .iter()
         .filter(|(_, s)| s.group == crate::model::SkillGroup::Software)
         .map(|(_, s)| s.en.clone())
-        .take(12)
+        .take(16)
         .collect();
-    assert_eq!(software.len(), 12, "the dictionary has enough software skills");
+    assert_eq!(software.len(), 16, "the dictionary has enough software skills");
     let mut rng = ChaCha8Rng::seed_from_u64(7);
     let booths = vec![Booth {
         id: BoothId::new("B1"),
@@ -799,6 +799,10 @@ fn long_skill_lists_score_like_short_ones() {
     position.work_mode = WorkMode::OnSite;
     position.min_education = Education::Bachelor;
     position.min_experience_years = 0;
+    // Ten required skills in one group: more than a group slot counts.
+    let mut crowded = position.clone();
+    crowded.id = PositionId::new("P2");
+    crowded.required_skills = software[..2].iter().chain(&software[8..16]).cloned().collect();
     let mut candidate = random_candidate(&mut rng, "C1");
     // Two required skills exactly, the group for the other four; three preferred ones.
     candidate.skills = vec![software[0].clone(), software[1].clone(), software[6].clone()];
@@ -809,20 +813,29 @@ fn long_skill_lists_score_like_short_ones() {
     candidate.education = Education::Master;
     let mut fair = Fair::new(Default::default(), "long lists");
     fair.booths = booths;
-    fair.positions = vec![position];
+    fair.positions = vec![position, crowded];
     fair.candidates = vec![candidate];
     let m = Matcher::build(&fair);
-    let (c, p) = (&m.cands[0], &m.poss[0]);
-    let (broken, _, parts) = score::evaluate_all(&m.weights, c, p, score::exact_required(m.dict_len, c, p));
-    assert!(broken.is_empty(), "{broken:?}");
     let group_credit = m.weights.group_credit;
-    assert_eq!(parts.required, (2.0 + group_credit * 4.0) / 6.0);
-    assert_eq!(parts.preferred, 3.0 / 7.0);
-    // The row path (index counts, packed record) gives the same pair.
+    // Two required skills exactly, the group for the rest.
+    for (slot, group_only, required) in [(0, 4.0, 6.0), (1, 8.0, 10.0)] {
+        let (c, p) = (&m.cands[0], &m.poss[slot]);
+        let (broken, _, parts) = score::evaluate_all(&m.weights, c, p, score::exact_required(m.dict_len, c, p));
+        assert!(broken.is_empty(), "{broken:?}");
+        assert_eq!(parts.required, (2.0 + group_credit * group_only) / required);
+        assert_eq!(parts.preferred, 3.0 / 7.0);
+    }
+    assert!(
+        m.poss[1].hot.group_overflow(),
+        "ten skills of one group take the outline path"
+    );
+    // The row path (index counts, packed record) gives the same pairs.
     let row = m.eligible_positions(&CandidateId::new("C1"));
-    let pair = m
-        .pair(&CandidateId::new("C1"), &PositionId::new("P1"))
-        .unwrap()
-        .unwrap();
-    assert_eq!(row, vec![pair]);
+    let pairs: Vec<Scored> = ["P1", "P2"]
+        .iter()
+        .map(|p| m.pair(&CandidateId::new("C1"), &PositionId::new(*p)).unwrap().unwrap())
+        .collect();
+    let mut row_by_id = row.clone();
+    row_by_id.sort_by(|a, b| a.position.cmp(&b.position));
+    assert_eq!(row_by_id, pairs);
 }
