@@ -91,6 +91,13 @@ pub(crate) struct BoothVisits {
     pub rejected: Vec<PositionId>,
 }
 
+impl BoothVisits {
+    /// Staff marked the candidate "reject" for this position or for the whole booth.
+    fn rejects(&self, position: &PositionId) -> bool {
+        self.reject_all || self.rejected.contains(position)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Cand {
     pub alive: bool,
@@ -235,27 +242,62 @@ pub(crate) struct Interner {
     booths: HashMap<BoothId, u32>,
 }
 
-impl Interner {
-    pub fn skill(&mut self, dict: &SkillDictionary, text: &str) -> Option<u32> {
-        if let Some(id) = dict.resolve(text) {
-            return Some(u32::from(id.0));
-        }
-        let key = crate::model::skills::normalize(text);
+/// What the interner knows of a name, without adding it.
+enum Lookup {
+    Known(u32),
+    /// The name normalizes to nothing.
+    Blank,
+    /// Not seen yet; the key it would be added under.
+    New(String),
+}
+
+impl Lookup {
+    fn in_map(map: &HashMap<String, u32>, key: String) -> Self {
         if key.is_empty() {
-            return None;
+            return Lookup::Blank;
         }
-        let next = (dict.len() + self.unknown_skills.len()) as u32;
-        Some(*self.unknown_skills.entry(key).or_insert(next))
+        match map.get(&key) {
+            Some(&id) => Lookup::Known(id),
+            None => Lookup::New(key),
+        }
+    }
+}
+
+impl Interner {
+    fn lookup_skill(&self, dict: &SkillDictionary, text: &str) -> Lookup {
+        match dict.resolve(text) {
+            Some(id) => Lookup::Known(u32::from(id.0)),
+            None => Lookup::in_map(&self.unknown_skills, crate::model::skills::normalize(text)),
+        }
     }
 
     /// Cities compare case- and width-insensitively, and `杭州市` equals `杭州`.
-    pub fn city(&mut self, text: &str) -> u32 {
-        let key = city_key(text);
-        if key.is_empty() {
-            return 0;
+    fn lookup_city(&self, text: &str) -> Lookup {
+        Lookup::in_map(&self.cities, city_key(text))
+    }
+
+    pub fn skill(&mut self, dict: &SkillDictionary, text: &str) -> Option<u32> {
+        match self.lookup_skill(dict, text) {
+            Lookup::Known(id) => Some(id),
+            Lookup::Blank => None,
+            Lookup::New(key) => {
+                let id = (dict.len() + self.unknown_skills.len()) as u32;
+                self.unknown_skills.insert(key, id);
+                Some(id)
+            }
         }
-        let next = self.cities.len() as u32 + 1;
-        *self.cities.entry(key).or_insert(next)
+    }
+
+    pub fn city(&mut self, text: &str) -> u32 {
+        match self.lookup_city(text) {
+            Lookup::Known(id) => id,
+            Lookup::Blank => 0,
+            Lookup::New(key) => {
+                let id = self.cities.len() as u32 + 1;
+                self.cities.insert(key, id);
+                id
+            }
+        }
     }
 
     pub fn booth(&mut self, id: &BoothId) -> u32 {
@@ -290,28 +332,28 @@ pub(crate) struct KnownIds<'a> {
     pub missed: bool,
 }
 
+impl KnownIds<'_> {
+    fn known(&mut self, lookup: Lookup) -> Option<u32> {
+        match lookup {
+            Lookup::Known(id) => Some(id),
+            Lookup::Blank => None,
+            Lookup::New(_) => {
+                self.missed = true;
+                None
+            }
+        }
+    }
+}
+
 impl Ids for KnownIds<'_> {
     fn skill(&mut self, dict: &SkillDictionary, text: &str) -> Option<u32> {
-        if let Some(id) = dict.resolve(text) {
-            return Some(u32::from(id.0));
-        }
-        let key = crate::model::skills::normalize(text);
-        if key.is_empty() {
-            return None;
-        }
-        let id = self.interner.unknown_skills.get(&key).copied();
-        self.missed |= id.is_none();
-        id
+        let lookup = self.interner.lookup_skill(dict, text);
+        self.known(lookup)
     }
 
     fn city(&mut self, text: &str) -> u32 {
-        let key = city_key(text);
-        if key.is_empty() {
-            return 0;
-        }
-        let id = self.interner.cities.get(&key).copied();
-        self.missed |= id.is_none();
-        id.unwrap_or(0)
+        let lookup = self.interner.lookup_city(text);
+        self.known(lookup).unwrap_or(0)
     }
 }
 
@@ -622,11 +664,16 @@ pub(crate) fn evaluate<S: SkillSet + ?Sized>(
 /// so that the cold position record is read only for the few candidates with visits.
 #[inline(never)]
 fn booth_verdict(c: &Cand, p: &Pos) -> Result<Option<u8>, Rule> {
-    match c.visits.iter().find(|v| v.booth == p.booth) {
-        Some(v) if v.reject_all || v.rejected.contains(&p.id) => Err(Rule::RejectedByBooth),
+    match visits_at(c, p) {
+        Some(v) if v.rejects(&p.id) => Err(Rule::RejectedByBooth),
         Some(v) => Ok(v.rating),
         None => Ok(None),
     }
+}
+
+/// The candidate's visits at the position's booth.
+fn visits_at<'c>(c: &'c Cand, p: &Pos) -> Option<&'c BoothVisits> {
+    c.visits.iter().find(|v| v.booth == p.booth)
 }
 
 /// An upper bound of the pair's fit that skips the costlier parts (preferred skills and
@@ -697,8 +744,8 @@ pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<R
     if exact & 0xFFFF == 0 && h.required_len != 0.0 {
         broken.push(Rule::NoRequiredSkill);
     }
-    let visit = c.visits.iter().find(|v| v.booth == p.booth);
-    if visit.is_some_and(|v| v.reject_all || v.rejected.contains(&p.id)) {
+    let visit = visits_at(c, p);
+    if visit.is_some_and(|v| v.rejects(&p.id)) {
         broken.push(Rule::RejectedByBooth);
     }
     let (score, parts) = components(w, c, &*c.skills, h, p, exact, visit.and_then(|v| v.rating));
