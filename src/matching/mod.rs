@@ -233,12 +233,35 @@ impl Lists {
 
 /// Reusable counts for gathering the pairs that share a skill. Marked slots come back in
 /// ascending order, so scoring walks the dense position records forwards.
-#[derive(Debug, Default, Clone)]
+#[derive(Clone)]
 struct Scratch {
     count: Vec<u32>,
     /// Bit per slot: counted since the last [`Scratch::take`].
     marks: Vec<u64>,
     bits: score::SkillBits,
+    block: Box<score::Block>,
+    /// The marked slots of one row with their counts, in ascending order.
+    found: Vec<(u32, u32)>,
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Self {
+            count: Vec::new(),
+            marks: Vec::new(),
+            bits: score::SkillBits::default(),
+            block: score::Block::new(),
+            found: Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scratch")
+            .field("slots", &self.count.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Scratch {
@@ -268,6 +291,16 @@ impl Scratch {
                 f(slot as u32, std::mem::take(&mut count[slot]));
             }
         }
+    }
+}
+
+/// Asks the CPU to bring `value` into cache ahead of its use.
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((value as *const T).cast());
     }
 }
 
@@ -565,26 +598,49 @@ impl Matcher {
                 scratch.add(p, 0);
             }
         }
-        let Scratch { count, marks, bits } = scratch;
+        let Scratch {
+            count,
+            marks,
+            bits,
+            block,
+            found,
+        } = scratch;
+        let w = &self.weights;
+        let mut emit = |p: u32, s: score::PairScore| {
+            out.push(Entry {
+                other: p,
+                fit: s.fit,
+                appeal: s.appeal,
+                score: s.score,
+            })
+        };
         bits.set(&cand.skills);
-        Scratch::take(count, marks, |p, exact| {
+        block.begin(cand);
+        found.clear();
+        Scratch::take(count, marks, |p, exact| found.push((p, exact)));
+        // Records are read in ascending but scattered order, too sparse for the hardware to
+        // foresee: ask for them a few pairs ahead.
+        const AHEAD: usize = 12;
+        for (j, &(p, exact)) in found.iter().enumerate() {
+            if let Some(&(ahead, _)) = found.get(j + AHEAD) {
+                prefetch(&self.pos_hot[ahead as usize]);
+            }
             let i = p as usize;
+            let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
             if let Some(wanted) = wanted {
-                match score::fit_upper_bound(&self.weights, cand, &self.pos_hot[i], exact) {
+                match score::fit_upper_bound(w, cand, hot, exact) {
                     Some(bound) if wanted(p, bound) => {}
-                    _ => return,
+                    _ => continue,
                 }
             }
-            let scored = score::evaluate(&self.weights, cand, &*bits, &self.pos_hot[i], &self.poss[i], exact);
-            if let Ok(s) = scored {
-                out.push(Entry {
-                    other: p,
-                    fit: s.fit,
-                    appeal: s.appeal,
-                    score: s.score,
-                });
+            let Ok(rating) = score::hard_rules(cand, hot, pos, exact) else {
+                continue;
+            };
+            if block.push(p, &score::inputs(w, cand, &*bits, hot, pos, exact, rating)) {
+                block.flush(w, &mut emit);
             }
-        });
+        }
+        block.flush(w, &mut emit);
         bits.clear(&cand.skills);
     }
 

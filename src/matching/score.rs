@@ -1,7 +1,8 @@
 //! Resolved, dense forms of candidates and positions, and the one scoring kernel every path uses.
 //!
-//! The full build, incremental updates, allocation and `explain` all call [`evaluate`], so a pair
-//! gets bit-identical numbers whichever way it was reached.
+//! Every path computes a pair's numbers with [`combine`]: one pair at a time through
+//! [`evaluate`] (incremental updates, `explain`), or a [`Block`] of a row's pairs at once (full
+//! build, allocation). So a pair gets bit-identical numbers whichever way it was reached.
 
 use std::collections::HashMap;
 
@@ -600,17 +601,6 @@ pub(crate) fn exact_increment(dict_len: u32, skill: u32) -> u32 {
 // conditions vary from one position to the next, so branches would mispredict on most pairs.
 // Each form gives exactly the numbers of the plain case analysis in its comment.
 
-/// Negotiable (no range): 0.6, neither a promise nor a refusal. No expectation: 1.0. Otherwise
-/// 1.0 when the range reaches the expectation, else linear from half of it (no credit) up.
-pub(crate) fn salary_credit(h: &PosHot, expected: Option<u32>) -> f32 {
-    let reached = match expected {
-        None | Some(0) => 1.0,
-        // At or above the expectation the ratio is at least 1 and clamps to full credit.
-        Some(expected) => ((h.salary_max as f32 / expected as f32 - 0.5) / 0.5).clamp(0.0, 1.0),
-    };
-    [0.6, reached][usize::from(h.has_salary())]
-}
-
 /// 1.0 when the candidate names no city or the work is remote; else 0.5 when the position
 /// names no city, 1.0 when its city is one of the candidate's, 0.0 otherwise.
 pub(crate) fn city_credit(c: &Cand, h: &PosHot) -> f32 {
@@ -637,27 +627,36 @@ pub(crate) fn evaluate<S: SkillSet + ?Sized>(
     p: &Pos,
     exact: u32,
 ) -> Result<PairScore, Rule> {
-    let rank = c.mode_rank[h.mode_index()];
-    if rank == 0 {
+    let rating = hard_rules(c, h, p, exact)?;
+    let (score, _) = combine(w, &inputs(w, c, skills, h, p, exact, rating));
+    if below_threshold(w, &score) {
+        return Err(Rule::BelowThreshold);
+    }
+    Ok(score)
+}
+
+/// The rules checked before any arithmetic; on success, the rating booth staff gave (if any).
+#[inline]
+pub(crate) fn hard_rules(c: &Cand, h: &PosHot, p: &Pos, exact: u32) -> Result<Option<u8>, Rule> {
+    if c.mode_rank[h.mode_index()] == 0 {
         return Err(Rule::WorkModeNotAccepted);
     }
-    let edu_gap = c.education - i32::from(h.min_education);
-    if edu_gap < -1 {
+    if c.education - i32::from(h.min_education) < -1 {
         return Err(Rule::EducationTooLow);
     }
     if exact & 0xFFFF == 0 && h.required_len != 0.0 {
         return Err(Rule::NoRequiredSkill);
     }
-    let rating = if c.visits.is_empty() {
-        None
+    if c.visits.is_empty() {
+        Ok(None)
     } else {
-        booth_verdict(c, p)?
-    };
-    let (score, _) = components(w, c, skills, h, p, exact, rating);
-    if score.fit < w.min_score && score.appeal < w.min_score {
-        return Err(Rule::BelowThreshold);
+        booth_verdict(c, p)
     }
-    Ok(score)
+}
+
+#[inline]
+fn below_threshold(w: &Weights, s: &PairScore) -> bool {
+    s.fit < w.min_score && s.appeal < w.min_score
 }
 
 /// What booth staff recorded about the pair: a reject, or the rating (if any). Kept out of line
@@ -678,8 +677,8 @@ fn visits_at<'c>(c: &'c Cand, p: &Pos) -> Option<&'c BoothVisits> {
 
 /// An upper bound of the pair's fit that skips the costlier parts (preferred skills and
 /// experience count as fully met), or `None` when the pair is ineligible by a hard rule seen
-/// on the way. Computed with the same operations as [`evaluate`] on inputs at least as large,
-/// so, rounding being monotone, never below the fit `evaluate` gives.
+/// on the way. [`combine`] on inputs at least as large, so, rounding being monotone, never
+/// below the fit [`evaluate`] gives.
 #[inline]
 pub(crate) fn fit_upper_bound(w: &Weights, c: &Cand, h: &PosHot, exact: u32) -> Option<f32> {
     if c.mode_rank[h.mode_index()] == 0 {
@@ -693,23 +692,25 @@ pub(crate) fn fit_upper_bound(w: &Weights, c: &Cand, h: &PosHot, exact: u32) -> 
         // A rating may lift the fit; not worth bounding for the few visitors.
         return Some(f32::INFINITY);
     }
-    let required = required_credit(w, c, h, None, exact);
-    let education = if edu_gap >= 0 { 1.0 } else { 0.5 };
-    let fit = (100.0 * (w.required * required + w.preferred * 1.0 + w.education * education + w.experience * 1.0)
-        + 0.0)
-        .clamp(0.0, 100.0);
-    Some(fit)
+    let x = PairInputs {
+        exact: exact & 0xFFFF,
+        group_only: group_only(c, h, None, exact),
+        required_len: h.required_len,
+        matched: h.preferred_len as u32,
+        preferred_len: h.preferred_len,
+        edu_gap,
+        experience: 0.0,
+        min_experience: 0.0,
+        ..PairInputs::default()
+    };
+    Some(combine(w, &x).0.fit)
 }
 
-/// Credit for required skills; `p` is needed only for positions with `group_overflow`
-/// (without it the bound counts every such required skill as in a group the candidate has).
+/// Required skills the candidate has only through their group. `p` is needed only for
+/// positions with `group_overflow` (without it, every such required skill counts as in a group
+/// the candidate has: an upper bound).
 #[inline]
-fn required_credit(w: &Weights, c: &Cand, h: &PosHot, p: Option<&Pos>, exact: u32) -> f32 {
-    if h.required_len == 0.0 {
-        return 1.0;
-    }
-    let exact_all = exact & 0xFFFF;
-    let exact_dict = exact >> 16;
+fn group_only(c: &Cand, h: &PosHot, p: Option<&Pos>, exact: u32) -> u32 {
     let in_groups = if h.group_overflow() {
         match p {
             Some(p) => p
@@ -727,8 +728,7 @@ fn required_credit(w: &Weights, c: &Cand, h: &PosHot, p: Option<&Pos>, exact: u3
         };
         count(0) + count(8) + count(16) + count(24)
     };
-    let group_only = in_groups.saturating_sub(exact_dict);
-    (exact_all as f32 + w.group_credit * group_only as f32) / h.required_len
+    in_groups.saturating_sub(exact >> 16)
 }
 
 /// Every rule the pair breaks, first one first, and its numbers regardless; for explanations.
@@ -748,15 +748,46 @@ pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<R
     if visit.is_some_and(|v| v.rejects(&p.id)) {
         broken.push(Rule::RejectedByBooth);
     }
-    let (score, parts) = components(w, c, &*c.skills, h, p, exact, visit.and_then(|v| v.rating));
-    if score.fit < w.min_score && score.appeal < w.min_score {
+    let rating = visit.and_then(|v| v.rating);
+    let (score, parts) = combine(w, &inputs(w, c, &*c.skills, h, p, exact, rating));
+    if below_threshold(w, &score) {
         broken.push(Rule::BelowThreshold);
     }
-    (broken, score, parts)
+    (broken, score, Parts { rating, ..parts })
+}
+/// What a pair's numbers are computed from. Reading them off the candidate and the position
+/// takes lookups ([`inputs`]); what is left ([`combine`]) is arithmetic without branches, which
+/// the row path runs on a [`Block`] of pairs at once.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PairInputs {
+    /// Required skills the candidate has, directly or by alias.
+    pub exact: u32,
+    /// Required skills the candidate has only through their group.
+    pub group_only: u32,
+    pub required_len: f32,
+    /// Preferred skills the candidate has.
+    pub matched: u32,
+    pub preferred_len: f32,
+    /// Candidate's education level less the position's minimum.
+    pub edu_gap: i32,
+    /// Candidate's years of experience.
+    pub experience: f32,
+    pub min_experience: f32,
+    /// Fit points from booth staff's rating (0 without one).
+    pub bonus: f32,
+    pub has_salary: bool,
+    pub salary_max: f32,
+    /// Candidate's expected salary, 0 without one.
+    pub expected: f32,
+    /// Appeal credits, each in 0..=1.
+    pub city: f32,
+    pub industry: f32,
+    pub work_mode: f32,
 }
 
-#[inline]
-fn components<S: SkillSet + ?Sized>(
+/// Reads the inputs of one pair; `exact` comes from [`exact_required`] (or the index count).
+#[inline(always)]
+pub(crate) fn inputs<S: SkillSet + ?Sized>(
     w: &Weights,
     c: &Cand,
     skills: &S,
@@ -764,8 +795,7 @@ fn components<S: SkillSet + ?Sized>(
     p: &Pos,
     exact: u32,
     rating: Option<u8>,
-) -> (PairScore, Parts) {
-    let required = required_credit(w, c, h, Some(p), exact);
+) -> PairInputs {
     let matched = if h.preferred_inline() {
         // Every slot is checked; those past the count do not count.
         h.preferred_ids
@@ -776,25 +806,51 @@ fn components<S: SkillSet + ?Sized>(
     } else {
         p.preferred.iter().filter(|&&s| skills.has(s)).count() as u32
     };
+    PairInputs {
+        exact: exact & 0xFFFF,
+        group_only: group_only(c, h, Some(p), exact),
+        required_len: h.required_len,
+        matched,
+        preferred_len: h.preferred_len,
+        edu_gap: c.education - i32::from(h.min_education),
+        experience: f32::from(c.experience),
+        min_experience: f32::from(h.min_experience),
+        bonus: rating.map_or(0.0, |r| w.rating_bonus * (f32::from(r) - 3.0) / 2.0),
+        has_salary: h.has_salary(),
+        salary_max: h.salary_max as f32,
+        expected: c.expected_salary.unwrap_or(0) as f32,
+        city: city_credit(c, h),
+        industry: f32::from(u8::from(
+            (c.industry_mask == 0) | (c.industry_mask & (1 << h.industry) != 0),
+        )),
+        work_mode: c.mode_credit[h.mode_index()],
+    }
+}
+
+/// A pair's scores from its inputs, and the credits behind them (`rating` left `None`).
+/// Branch-free: conditions become selects, so a loop of these runs on vector lanes.
+#[inline(always)]
+pub(crate) fn combine(w: &Weights, x: &PairInputs) -> (PairScore, Parts) {
+    // Both sides of each choice are computed and one is selected, so there is no branch.
+    let ratio = (x.exact as i32 as f32 + w.group_credit * x.group_only as i32 as f32) / x.required_len;
+    let required = if x.required_len == 0.0 { 1.0 } else { ratio };
     // No preferred skills: 0 / 0 is NaN, and `min` turns it into full credit.
-    let preferred = (matched as f32 / h.preferred_len).min(1.0);
-    let edu_gap = c.education - i32::from(h.min_education);
+    let preferred = (x.matched as i32 as f32 / x.preferred_len).min(1.0);
     // Gap 0 or more: 1.0; one level short: 0.5; more: 0.0.
-    let education = [0.0, 0.5, 1.0][(edu_gap.clamp(-2, 0) + 2) as usize];
+    let short = if x.edu_gap == -1 { 0.5 } else { 0.0 };
+    let education = if x.edu_gap >= 0 { 1.0 } else { short };
     // At or above the minimum the ratio is at least 1 (or x / 0, infinite or NaN): full credit.
-    let experience = (f32::from(c.experience) / f32::from(h.min_experience)).min(1.0);
-    let bonus = rating.map_or(0.0, |r| w.rating_bonus * (f32::from(r) - 3.0) / 2.0);
+    let experience = (x.experience / x.min_experience).min(1.0);
     let fit = (100.0
         * (w.required * required + w.preferred * preferred + w.education * education + w.experience * experience)
-        + bonus)
+        + x.bonus)
         .clamp(0.0, 100.0);
-    let salary = salary_credit(h, c.expected_salary);
-    let city = city_credit(c, h);
-    let industry = f32::from(u8::from(
-        (c.industry_mask == 0) | (c.industry_mask & (1 << h.industry) != 0),
-    ));
-    let work_mode = c.mode_credit[h.mode_index()];
-    let appeal = (100.0 * (w.salary * salary + w.city * city + w.industry * industry + w.work_mode * work_mode))
+    // Negotiable (no range): 0.6, neither a promise nor a refusal. No expectation: 1.0.
+    // Otherwise 1.0 when the range reaches the expectation, else linear from half of it up.
+    let linear = ((x.salary_max / x.expected - 0.5) / 0.5).clamp(0.0, 1.0);
+    let reached = if x.expected == 0.0 { 1.0 } else { linear };
+    let salary = if x.has_salary { reached } else { 0.6 };
+    let appeal = (100.0 * (w.salary * salary + w.city * x.city + w.industry * x.industry + w.work_mode * x.work_mode))
         .clamp(0.0, 100.0);
     let score = w.fit_weight * fit + (1.0 - w.fit_weight) * appeal;
     let parts = Parts {
@@ -802,11 +858,141 @@ fn components<S: SkillSet + ?Sized>(
         preferred,
         education,
         experience,
-        rating,
+        rating: None,
         salary,
-        city,
-        industry,
-        work_mode,
+        city: x.city,
+        industry: x.industry,
+        work_mode: x.work_mode,
     };
     (PairScore { fit, appeal, score }, parts)
+}
+
+/// Pairs per [`Block`].
+const BLOCK: usize = 64;
+
+/// One candidate's pairs, gathered a block at a time and scored together: the inputs are read
+/// pair by pair, then [`combine`] runs over the whole block as one loop on vector lanes. The
+/// numbers are those [`evaluate`] gives, lane for lane.
+#[derive(Clone)]
+pub(crate) struct Block {
+    len: usize,
+    slot: [u32; BLOCK],
+    exact: [u32; BLOCK],
+    group_only: [u32; BLOCK],
+    required_len: [f32; BLOCK],
+    matched: [u32; BLOCK],
+    preferred_len: [f32; BLOCK],
+    edu_gap: [i32; BLOCK],
+    min_experience: [f32; BLOCK],
+    bonus: [f32; BLOCK],
+    has_salary: [bool; BLOCK],
+    salary_max: [f32; BLOCK],
+    city: [f32; BLOCK],
+    industry: [f32; BLOCK],
+    work_mode: [f32; BLOCK],
+    /// Per candidate: the same for every pair of the block.
+    experience: f32,
+    expected: f32,
+}
+
+impl Block {
+    pub fn new() -> Box<Self> {
+        Box::new(Self {
+            len: 0,
+            slot: [0; BLOCK],
+            exact: [0; BLOCK],
+            group_only: [0; BLOCK],
+            required_len: [0.0; BLOCK],
+            matched: [0; BLOCK],
+            preferred_len: [0.0; BLOCK],
+            edu_gap: [0; BLOCK],
+            min_experience: [0.0; BLOCK],
+            bonus: [0.0; BLOCK],
+            has_salary: [false; BLOCK],
+            salary_max: [0.0; BLOCK],
+            city: [0.0; BLOCK],
+            industry: [0.0; BLOCK],
+            work_mode: [0.0; BLOCK],
+            experience: 0.0,
+            expected: 0.0,
+        })
+    }
+
+    /// Starts a row of candidate `c`: empty, with the candidate's own inputs.
+    pub fn begin(&mut self, c: &Cand) {
+        self.len = 0;
+        self.experience = f32::from(c.experience);
+        self.expected = c.expected_salary.unwrap_or(0) as f32;
+    }
+
+    /// Adds one pair that passed [`hard_rules`]; true when the block is now full.
+    #[inline(always)]
+    pub fn push(&mut self, slot: u32, x: &PairInputs) -> bool {
+        let i = self.len;
+        self.slot[i] = slot;
+        self.exact[i] = x.exact;
+        self.group_only[i] = x.group_only;
+        self.required_len[i] = x.required_len;
+        self.matched[i] = x.matched;
+        self.preferred_len[i] = x.preferred_len;
+        self.edu_gap[i] = x.edu_gap;
+        self.min_experience[i] = x.min_experience;
+        self.bonus[i] = x.bonus;
+        self.has_salary[i] = x.has_salary;
+        self.salary_max[i] = x.salary_max;
+        self.city[i] = x.city;
+        self.industry[i] = x.industry;
+        self.work_mode[i] = x.work_mode;
+        self.len += 1;
+        self.len == BLOCK
+    }
+
+    /// Scores the pairs added since the last flush and calls `emit(slot, score)` for each one
+    /// above the threshold, in the order they were added.
+    #[inline]
+    pub fn flush(&mut self, w: &Weights, mut emit: impl FnMut(u32, PairScore)) {
+        let mut fit = [0.0f32; BLOCK];
+        let mut appeal = [0.0f32; BLOCK];
+        let mut score = [0.0f32; BLOCK];
+        let mut keep = [false; BLOCK];
+        // Every lane, used or not, so the loop has a fixed length; unused lanes hold inputs of
+        // earlier pairs or zeros and are never emitted.
+        for i in 0..BLOCK {
+            let x = PairInputs {
+                exact: self.exact[i],
+                group_only: self.group_only[i],
+                required_len: self.required_len[i],
+                matched: self.matched[i],
+                preferred_len: self.preferred_len[i],
+                edu_gap: self.edu_gap[i],
+                experience: self.experience,
+                min_experience: self.min_experience[i],
+                bonus: self.bonus[i],
+                has_salary: self.has_salary[i],
+                salary_max: self.salary_max[i],
+                expected: self.expected,
+                city: self.city[i],
+                industry: self.industry[i],
+                work_mode: self.work_mode[i],
+            };
+            let (s, _) = combine(w, &x);
+            fit[i] = s.fit;
+            appeal[i] = s.appeal;
+            score[i] = s.score;
+            keep[i] = !below_threshold(w, &s);
+        }
+        for i in 0..self.len {
+            if keep[i] {
+                emit(
+                    self.slot[i],
+                    PairScore {
+                        fit: fit[i],
+                        appeal: appeal[i],
+                        score: score[i],
+                    },
+                );
+            }
+        }
+        self.len = 0;
+    }
 }
