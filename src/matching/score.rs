@@ -4,7 +4,7 @@
 //! [`evaluate`] (incremental updates, `explain`), or a [`Block`] of a row's pairs at once (full
 //! build, allocation). So a pair gets bit-identical numbers whichever way it was reached.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{
     BoothId, Candidate, MatchSettings, NextStep, Position, PositionId, SkillDictionary, Visit, WorkMode,

@@ -1,5 +1,7 @@
 use super::*;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rand::seq::IndexedRandom;

@@ -4,7 +4,7 @@
 //! `ML`, `ｍａｃｈｉｎｅ－ｌｅａｒｎｉｎｇ`. [`normalize`] folds those forms and
 //! [`SkillDictionary::resolve`] maps any spelling to one [`SkillId`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -69,8 +69,8 @@ impl SkillDictionary {
         if skills.len() > usize::from(u16::MAX) {
             return Err(format!("{} skills is more than the dictionary supports", skills.len()));
         }
-        let mut by_text = HashMap::new();
-        let mut by_spelling = HashMap::new();
+        let mut by_text = HashMap::default();
+        let mut by_spelling = HashMap::default();
         for (index, skill) in skills.iter().enumerate() {
             let id = SkillId(index as u16);
             let spellings = [&skill.key, &skill.en, &skill.zh].into_iter().chain(&skill.aliases);
