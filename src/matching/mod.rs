@@ -18,8 +18,9 @@ mod index;
 mod score;
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 
@@ -321,7 +322,9 @@ pub struct Matcher {
 
     cand_ids: Vec<CandidateId>,
     cands: Vec<Cand>,
-    cand_slot: HashMap<CandidateId, u32>,
+    /// Ids are hashed with Fx: the matcher hashes every id of a fair at each build, and ids
+    /// come from the fair's own file, not from an adversary.
+    cand_slot: FxHashMap<CandidateId, u32>,
     /// Where each candidate sat in `fair.candidates` last time we looked.
     cand_hint: Vec<usize>,
 
@@ -329,7 +332,7 @@ pub struct Matcher {
     poss: Vec<Pos>,
     /// `poss[i].hot`, densely, for the scoring loops.
     pos_hot: Vec<score::PosHot>,
-    pos_slot: HashMap<PositionId, u32>,
+    pos_slot: FxHashMap<PositionId, u32>,
     pos_hint: Vec<usize>,
 
     /// Required skill → positions requiring it, by work mode and minimum education.
@@ -465,12 +468,12 @@ impl Matcher {
             interner: Interner::default(),
             cand_ids: Vec::with_capacity(fair.candidates.len()),
             cands: Vec::with_capacity(fair.candidates.len()),
-            cand_slot: HashMap::with_capacity(fair.candidates.len()),
+            cand_slot: FxHashMap::with_capacity_and_hasher(fair.candidates.len(), Default::default()),
             cand_hint: Vec::with_capacity(fair.candidates.len()),
             pos_ids: Vec::with_capacity(fair.positions.len()),
             poss: Vec::with_capacity(fair.positions.len()),
             pos_hot: Vec::with_capacity(fair.positions.len()),
-            pos_slot: HashMap::with_capacity(fair.positions.len()),
+            pos_slot: FxHashMap::with_capacity_and_hasher(fair.positions.len(), Default::default()),
             pos_hint: Vec::with_capacity(fair.positions.len()),
             skill_positions: index::PositionIndex::default(),
             skill_candidates: Vec::new(),
@@ -492,7 +495,7 @@ impl Matcher {
             m.poss.push(pos);
             m.pos_hint.push(i);
         }
-        let mut visits: HashMap<&CandidateId, Vec<&crate::model::Visit>> = HashMap::new();
+        let mut visits: FxHashMap<&CandidateId, Vec<&crate::model::Visit>> = FxHashMap::default();
         for v in &fair.visits {
             visits.entry(&v.candidate).or_default().push(v);
         }
@@ -745,21 +748,24 @@ impl Matcher {
             .collect();
         let mut rows = Vec::with_capacity(n_cands);
         let mut prefs = Vec::with_capacity(n_cands);
-        let mut col_entries: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
-        // A column was cut somewhere when some chunk raised its bar.
-        let mut col_cut = vec![false; n_pos];
+        let mut chunk_columns = Vec::with_capacity(parts.len());
         for (chunk_rows, chunk_prefs, best, bar) in parts {
             rows.extend(chunk_rows);
             prefs.extend(chunk_prefs);
-            for (p, best) in best.into_iter().enumerate() {
-                col_entries[p].extend(best);
-                col_cut[p] |= bar[p] != 0;
-            }
+            chunk_columns.push((best, bar));
         }
-        let cols: Vec<TopList> = col_entries
+        let chunk_columns = &chunk_columns;
+        let cols: Vec<TopList> = (0..n_pos)
             .into_par_iter()
-            .zip(col_cut.into_par_iter())
-            .map(|(mut entries, cut)| {
+            .map(|p| {
+                let mut entries: Vec<Keyed> =
+                    Vec::with_capacity(chunk_columns.iter().map(|(best, _)| best[p].len()).sum());
+                // A column was cut somewhere when some chunk raised its bar.
+                let mut cut = false;
+                for (best, bar) in chunk_columns {
+                    entries.extend_from_slice(&best[p]);
+                    cut |= bar[p] != 0;
+                }
                 // Uncut, the entries are every eligible pair of the column.
                 let complete = !cut && entries.len() <= cap;
                 entries.sort_unstable_by_key(|k| Reverse(k.key));
