@@ -337,8 +337,13 @@ type Held = Vec<Vec<(f32, u32, u32)>>;
 /// The rest of a candidate's preference list: (position slot, fit), best first.
 type Choices = Box<[(u32, f32)]>;
 
+/// A rescanned candidate: the rest of its list, and whether it has any eligible position.
+type Rescanned = (Choices, bool);
+
 /// Candidates whose rows are rescanned together during the allocation.
-const RESCAN_BATCH: usize = 4096;
+/// Unit tests use small batches, so that their small fairs rescan one batch while the previous
+/// one proposes.
+const RESCAN_BATCH: usize = if cfg!(test) { 3 } else { 4096 };
 
 /// Whether a proposal with `fit` and candidate id rank `rank` displaces the held entry `held`.
 #[inline]
@@ -346,126 +351,181 @@ fn displaces(fit: f32, rank: u32, held: (f32, u32)) -> bool {
     fit > held.0 || (fit == held.0 && rank < held.1)
 }
 
+/// The state of a lazy deferred acceptance run, indexed like `Setup::order`.
+struct Proposals {
+    held: Held,
+    /// Where each candidate is in its preference list: prefix, then rest.
+    next: Vec<u32>,
+    /// The scored rest of each candidate's list (past its prefix), once rescanned.
+    rest: Vec<Option<Choices>>,
+    /// Candidates that ran past their prefix and wait for the rest of their row.
+    waiting: std::collections::VecDeque<u32>,
+}
+
 impl Matcher {
     /// Deferred acceptance on the cached preference prefixes (`Matcher::prefs`). A candidate
     /// that runs past its prefix waits; the waiting ones get the rest of their row scored in
-    /// parallel, in rounds, and then go on proposing. Proposal order does not change the
+    /// parallel, in batches, and then go on proposing. Proposal order does not change the
     /// candidate-optimal stable matching, so this equals [`deferred_acceptance`] on full lists.
     ///
     /// The rest of a row leaves out positions that would reject the candidate anyway: a full
     /// position only ever trades up, so one whose worst held candidate it ranks higher now
-    /// will rank higher later too. Returns the held lists and, per candidate, whether it has
-    /// any eligible position.
+    /// will rank higher later too. For the same reason a batch may be rescanned while the
+    /// previous one is still proposing (against the bars from before those proposals): the
+    /// proposing runs on one thread, and the rescans keep the others busy. Returns the held
+    /// lists and, per candidate, whether it has any eligible position.
     fn deferred_acceptance_lazy(&self, setup: &Setup) -> (Held, Vec<bool>) {
         let n = setup.order.len();
-        let mut held: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); setup.capacity.len()];
-        let mut next = vec![0u32; n];
-        let mut rest: Vec<Option<Choices>> = vec![None; n];
+        let mut state = Proposals {
+            held: vec![Vec::new(); setup.capacity.len()],
+            next: vec![0u32; n],
+            rest: vec![None; n],
+            waiting: std::collections::VecDeque::new(),
+        };
         let mut eligible: Vec<bool> = setup
             .order
             .iter()
             .map(|&c| !self.prefs.lists[c as usize].entries.is_empty())
             .collect();
-        let mut queue: Vec<u32> = (0..n as u32)
+        let everyone: Vec<u32> = (0..n as u32)
             .filter(|&i| !setup.hired_candidates.contains(&setup.order[i as usize]))
             .collect();
-        let mut waiting = std::collections::VecDeque::new();
+        self.propose(setup, &mut state, &everyone);
+        // A rescanned batch whose candidates have not proposed yet.
+        let mut ready: Option<(Vec<u32>, Vec<Rescanned>)> = None;
         loop {
-            for &start in &queue {
-                let mut proposer = start as usize;
-                loop {
-                    let prefix = &self.prefs.lists[setup.order[proposer] as usize];
-                    let at = next[proposer] as usize;
-                    let (p, fit) = if let Some(e) = prefix.entries.get(at) {
-                        (e.other, e.fit)
-                    } else if prefix.complete {
-                        break;
-                    } else if let Some(rest) = &rest[proposer] {
-                        match rest.get(at - prefix.entries.len()) {
-                            Some(&choice) => choice,
-                            None => break,
-                        }
-                    } else {
-                        waiting.push_back(proposer as u32);
-                        break;
-                    };
-                    next[proposer] += 1;
-                    let cap = setup.capacity[p as usize] as usize;
-                    if cap == 0 {
-                        continue;
-                    }
-                    let rank = setup.cand_rank[setup.order[proposer] as usize];
-                    let list = &mut held[p as usize];
-                    if list.len() < cap {
-                        list.push((fit, rank, proposer as u32));
-                        break;
-                    }
-                    let (worst, &(w_fit, w_rank, w_idx)) = list
-                        .iter()
-                        .enumerate()
-                        .min_by(|(_, a), (_, b)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-                        .expect("a full list with capacity > 0 is not empty");
-                    if displaces(fit, rank, (w_fit, w_rank)) {
-                        list[worst] = (fit, rank, proposer as u32);
-                        proposer = w_idx as usize;
-                    }
+            let (batch, rests) = match ready.take() {
+                Some(ready) => ready,
+                None if state.waiting.is_empty() => break,
+                None => {
+                    let batch = take_batch(&mut state.waiting);
+                    let rests = self.rescan(setup, &batch, &bars(&state.held, &setup.capacity));
+                    (batch, rests)
                 }
-            }
-            if waiting.is_empty() {
-                break;
-            }
-            // A batch at a time: each batch's proposals fill positions and raise the bars,
-            // so later rescans can skip more pairs.
-            let batch: Vec<u32> = waiting.drain(..waiting.len().min(RESCAN_BATCH)).collect();
-            // What a proposal must beat at each position now; `None` while it has room.
-            let bars: Vec<Option<(f32, u32)>> = held
-                .iter()
-                .zip(&setup.capacity)
-                .map(|(list, &cap)| {
-                    if cap == 0 {
-                        Some((f32::INFINITY, 0))
-                    } else if list.len() < cap as usize {
-                        None
-                    } else {
-                        list.iter()
-                            .map(|&(f, r, _)| (f, r))
-                            .min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-                    }
-                })
-                .collect();
-            let rests: Vec<(Choices, bool)> = batch
-                .par_iter()
-                .map_init(
-                    || (Scratch::default(), Vec::new()),
-                    |(scratch, row), &i| {
-                        let c = setup.order[i as usize];
-                        row.clear();
-                        let last = self.prefs.lists[c as usize].entries.last();
-                        let rank = setup.cand_rank[c as usize];
-                        let could_displace =
-                            |p: u32, fit_bound: f32| bars[p as usize].is_none_or(|bar| displaces(fit_bound, rank, bar));
-                        // With a non-empty prefix the candidate is known to have an eligible
-                        // position, so pairs that cannot win may be skipped unscored.
-                        let prune = last.is_some();
-                        self.score_row_where(c, scratch, row, prune.then_some(&could_displace));
-                        let any = !row.is_empty() || prune;
-                        row.retain(|e: &super::Entry| {
-                            last.is_none_or(|l| super::pref_cmp(e, l, &setup.pos_rank) == Ordering::Greater)
-                                && bars[e.other as usize].is_none_or(|bar| displaces(e.fit, rank, bar))
-                        });
-                        row.sort_unstable_by(|a, b| super::pref_cmp(a, b, &setup.pos_rank));
-                        (row.iter().map(|e| (e.other, e.fit)).collect(), any)
-                    },
-                )
-                .collect();
+            };
             for (&i, (list, any)) in batch.iter().zip(rests) {
-                rest[i as usize] = Some(list);
+                state.rest[i as usize] = Some(list);
                 eligible[i as usize] |= any;
             }
-            queue = batch;
+            if state.waiting.is_empty() {
+                self.propose(setup, &mut state, &batch);
+                continue;
+            }
+            let next_batch = take_batch(&mut state.waiting);
+            let bars = bars(&state.held, &setup.capacity);
+            let ((), next_rests) = rayon::join(
+                || self.propose(setup, &mut state, &batch),
+                || self.rescan(setup, &next_batch, &bars),
+            );
+            ready = Some((next_batch, next_rests));
         }
-        (held, eligible)
+        (state.held, eligible)
     }
+
+    /// Candidates in `queue` propose down their lists until each holds a position, runs out of
+    /// choices, or waits for the rest of its row; displaced candidates propose on at once.
+    fn propose(&self, setup: &Setup, state: &mut Proposals, queue: &[u32]) {
+        let Proposals {
+            held,
+            next,
+            rest,
+            waiting,
+        } = state;
+        for &start in queue {
+            let mut proposer = start as usize;
+            loop {
+                let prefix = &self.prefs.lists[setup.order[proposer] as usize];
+                let at = next[proposer] as usize;
+                let (p, fit) = if let Some(e) = prefix.entries.get(at) {
+                    (e.other, e.fit)
+                } else if prefix.complete {
+                    break;
+                } else if let Some(rest) = &rest[proposer] {
+                    match rest.get(at - prefix.entries.len()) {
+                        Some(&choice) => choice,
+                        None => break,
+                    }
+                } else {
+                    waiting.push_back(proposer as u32);
+                    break;
+                };
+                next[proposer] += 1;
+                let cap = setup.capacity[p as usize] as usize;
+                if cap == 0 {
+                    continue;
+                }
+                let rank = setup.cand_rank[setup.order[proposer] as usize];
+                let list = &mut held[p as usize];
+                if list.len() < cap {
+                    list.push((fit, rank, proposer as u32));
+                    break;
+                }
+                let (worst, &(w_fit, w_rank, w_idx)) = list
+                    .iter()
+                    .enumerate()
+                    .min_by(|(_, a), (_, b)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .expect("a full list with capacity > 0 is not empty");
+                if displaces(fit, rank, (w_fit, w_rank)) {
+                    list[worst] = (fit, rank, proposer as u32);
+                    proposer = w_idx as usize;
+                }
+            }
+        }
+    }
+
+    /// The rest of each batch candidate's row past its prefix, in its preference order, less
+    /// the positions whose `bars` it cannot beat; and whether it has any eligible position.
+    fn rescan(&self, setup: &Setup, batch: &[u32], bars: &[Option<(f32, u32)>]) -> Vec<Rescanned> {
+        batch
+            .par_iter()
+            .map_init(
+                || (Scratch::default(), Vec::new()),
+                |(scratch, row), &i| {
+                    let c = setup.order[i as usize];
+                    row.clear();
+                    let last = self.prefs.lists[c as usize].entries.last();
+                    let rank = setup.cand_rank[c as usize];
+                    let could_displace =
+                        |p: u32, fit_bound: f32| bars[p as usize].is_none_or(|bar| displaces(fit_bound, rank, bar));
+                    // With a non-empty prefix the candidate is known to have an eligible
+                    // position, so pairs that cannot win may be skipped unscored.
+                    let prune = last.is_some();
+                    self.score_row_where(c, scratch, row, prune.then_some(&could_displace));
+                    let any = !row.is_empty() || prune;
+                    row.retain(|e: &super::Entry| {
+                        last.is_none_or(|l| super::pref_cmp(e, l, &setup.pos_rank) == Ordering::Greater)
+                            && bars[e.other as usize].is_none_or(|bar| displaces(e.fit, rank, bar))
+                    });
+                    row.sort_unstable_by(|a, b| super::pref_cmp(a, b, &setup.pos_rank));
+                    (row.iter().map(|e| (e.other, e.fit)).collect(), any)
+                },
+            )
+            .collect()
+    }
+}
+
+/// The next candidates to rescan together. Each batch's proposals fill positions and raise the
+/// bars, so later rescans can skip more pairs.
+fn take_batch(waiting: &mut std::collections::VecDeque<u32>) -> Vec<u32> {
+    waiting.drain(..waiting.len().min(RESCAN_BATCH)).collect()
+}
+
+/// What a proposal must beat at each position now; `None` while it has room.
+fn bars(held: &Held, capacity: &[u32]) -> Vec<Option<(f32, u32)>> {
+    held.iter()
+        .zip(capacity)
+        .map(|(list, &cap)| {
+            if cap == 0 {
+                Some((f32::INFINITY, 0))
+            } else if list.len() < cap as usize {
+                None
+            } else {
+                list.iter()
+                    .map(|&(f, r, _)| (f, r))
+                    .min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            }
+        })
+        .collect()
 }
 
 /// McVitie–Wilson form of candidate-proposing deferred acceptance on full preference lists
