@@ -631,7 +631,7 @@ impl Matcher {
             let i = p as usize;
             let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
             if let Some(wanted) = wanted {
-                match score::fit_upper_bound(w, cand, hot, exact) {
+                match score::fit_upper_bound(w, cand, &*bits, hot, exact) {
                     Some(bound) if wanted(p, bound) => {}
                     _ => continue,
                 }

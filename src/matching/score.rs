@@ -675,12 +675,19 @@ fn visits_at<'c>(c: &'c Cand, p: &Pos) -> Option<&'c BoothVisits> {
     c.visits.iter().find(|v| v.booth == p.booth)
 }
 
-/// An upper bound of the pair's fit that skips the costlier parts (preferred skills and
-/// experience count as fully met), or `None` when the pair is ineligible by a hard rule seen
-/// on the way. [`combine`] on inputs at least as large, so, rounding being monotone, never
-/// below the fit [`evaluate`] gives.
+/// An upper bound of the pair's fit, or `None` when the pair is ineligible by a hard rule seen
+/// on the way. It reads only the packed record: for the few positions whose required groups or
+/// preferred skills do not fit in it, those count as fully met; otherwise it is the fit itself.
+/// [`combine`] on inputs at least as large, so, rounding being monotone, never below the fit
+/// [`evaluate`] gives. Candidates with visits get no bound (a rating may lift the fit).
 #[inline]
-pub(crate) fn fit_upper_bound(w: &Weights, c: &Cand, h: &PosHot, exact: u32) -> Option<f32> {
+pub(crate) fn fit_upper_bound<S: SkillSet + ?Sized>(
+    w: &Weights,
+    c: &Cand,
+    skills: &S,
+    h: &PosHot,
+    exact: u32,
+) -> Option<f32> {
     if c.mode_rank[h.mode_index()] == 0 {
         return None;
     }
@@ -696,11 +703,15 @@ pub(crate) fn fit_upper_bound(w: &Weights, c: &Cand, h: &PosHot, exact: u32) -> 
         exact: exact & 0xFFFF,
         group_only: group_only(c, h, None, exact),
         required_len: h.required_len,
-        matched: h.preferred_len as u32,
+        matched: if h.preferred_inline() {
+            preferred_matched(skills, h)
+        } else {
+            h.preferred_len as u32
+        },
         preferred_len: h.preferred_len,
         edu_gap,
-        experience: 0.0,
-        min_experience: 0.0,
+        experience: f32::from(c.experience),
+        min_experience: f32::from(h.min_experience),
         ..PairInputs::default()
     };
     Some(combine(w, &x).0.fit)
@@ -797,12 +808,7 @@ pub(crate) fn inputs<S: SkillSet + ?Sized>(
     rating: Option<u8>,
 ) -> PairInputs {
     let matched = if h.preferred_inline() {
-        // Every slot is checked; those past the count do not count.
-        h.preferred_ids
-            .iter()
-            .enumerate()
-            .map(|(i, &s)| u32::from(((i as f32) < h.preferred_len) & skills.has(u32::from(s))))
-            .sum::<u32>()
+        preferred_matched(skills, h)
     } else {
         p.preferred.iter().filter(|&&s| skills.has(s)).count() as u32
     };
@@ -825,6 +831,17 @@ pub(crate) fn inputs<S: SkillSet + ?Sized>(
         )),
         work_mode: c.mode_credit[h.mode_index()],
     }
+}
+
+/// Preferred skills the candidate has, for a position with `preferred_inline()`.
+#[inline(always)]
+fn preferred_matched<S: SkillSet + ?Sized>(skills: &S, h: &PosHot) -> u32 {
+    // Every slot is checked; those past the count do not count.
+    h.preferred_ids
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| u32::from(((i as f32) < h.preferred_len) & skills.has(u32::from(s))))
+        .sum::<u32>()
 }
 
 /// A pair's scores from its inputs, and the credits behind them (`rating` left `None`).

@@ -841,3 +841,35 @@ fn long_skill_lists_score_like_short_ones() {
     row_by_id.sort_by(|a, b| a.position.cmp(&b.position));
     assert_eq!(row_by_id, pairs);
 }
+
+/// The allocation's rescans skip pairs by `fit_upper_bound`: it must never be below the fit, and
+/// for positions whose skills fit in the packed record it is the fit itself.
+#[test]
+fn fit_bound_holds_and_is_tight_on_packed_records() {
+    let (mut tight, mut checked) = (0, 0);
+    for seed in 0..30 {
+        let mut rng = ChaCha8Rng::seed_from_u64(2000 + seed);
+        let fair = random_fair(&mut rng, 40, 60);
+        let m = Matcher::build(&fair);
+        for cand in m.cands.iter().filter(|c| c.visits.is_empty()) {
+            for pos in &m.poss {
+                let exact = score::exact_required(m.dict_len, cand, pos);
+                let bound = score::fit_upper_bound(&m.weights, cand, &*cand.skills, &pos.hot, exact);
+                let scored = score::evaluate(&m.weights, cand, &*cand.skills, &pos.hot, pos, exact);
+                match (bound, scored) {
+                    (Some(bound), Ok(s)) => {
+                        checked += 1;
+                        assert!(bound >= s.fit, "bound {bound} below fit {}", s.fit);
+                        if !pos.hot.group_overflow() && pos.preferred.len() <= 4 {
+                            assert_eq!(bound, s.fit);
+                            tight += 1;
+                        }
+                    }
+                    (None, Ok(s)) => panic!("bound rules out an eligible pair {s:?}"),
+                    _ => {}
+                }
+            }
+        }
+    }
+    assert!(tight > 1000 && checked >= tight, "{tight} of {checked}");
+}
