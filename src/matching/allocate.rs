@@ -475,7 +475,7 @@ impl Matcher {
 
     /// The rest of each batch candidate's row past its prefix, in its preference order, less
     /// the positions whose `bars` it cannot beat; and whether it has any eligible position.
-    fn rescan(&self, setup: &Setup, batch: &[u32], bars: &[Option<(f32, u32)>]) -> Vec<Rescanned> {
+    fn rescan(&self, setup: &Setup, batch: &[u32], bars: &[u64]) -> Vec<Rescanned> {
         batch
             .par_iter()
             .map_init(
@@ -485,16 +485,15 @@ impl Matcher {
                     row.clear();
                     let last = self.prefs.lists[c as usize].entries.last();
                     let rank = setup.cand_rank[c as usize];
-                    let could_displace =
-                        |p: u32, fit_bound: f32| bars[p as usize].is_none_or(|bar| displaces(fit_bound, rank, bar));
+                    let wanted = super::Wanted { bars, rank };
                     // With a non-empty prefix the candidate is known to have an eligible
                     // position, so pairs that cannot win may be skipped unscored.
                     let prune = last.is_some();
-                    self.score_row_where(c, scratch, row, prune.then_some(&could_displace));
+                    self.score_row_where(c, scratch, row, prune.then_some(&wanted));
                     let any = !row.is_empty() || prune;
                     row.retain(|e: &super::Entry| {
                         last.is_none_or(|l| super::pref_cmp(e, l, &setup.pos_rank) == Ordering::Greater)
-                            && bars[e.other as usize].is_none_or(|bar| displaces(e.fit, rank, bar))
+                            && wanted.admits(e.other, e.fit)
                     });
                     row.sort_unstable_by(|a, b| super::pref_cmp(a, b, &setup.pos_rank));
                     (row.iter().map(|e| (e.other, e.fit)).collect(), any)
@@ -510,19 +509,22 @@ fn take_batch(waiting: &mut std::collections::VecDeque<u32>) -> Vec<u32> {
     waiting.drain(..waiting.len().min(RESCAN_BATCH)).collect()
 }
 
-/// What a proposal must beat at each position now; `None` while it has room.
-fn bars(held: &Held, capacity: &[u32]) -> Vec<Option<(f32, u32)>> {
+/// What a proposal must beat at each position now, as the [`super::score_key`] of the worst
+/// held (fit, id rank): a proposal displaces it exactly when its own key is larger. 0 while the
+/// position has room, `u64::MAX` when it has none at all.
+fn bars(held: &Held, capacity: &[u32]) -> Vec<u64> {
     held.iter()
         .zip(capacity)
         .map(|(list, &cap)| {
             if cap == 0 {
-                Some((f32::INFINITY, 0))
+                u64::MAX
             } else if list.len() < cap as usize {
-                None
+                0
             } else {
                 list.iter()
-                    .map(|&(f, r, _)| (f, r))
-                    .min_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .map(|&(fit, rank, _)| super::score_key(fit, rank))
+                    .min()
+                    .unwrap_or(0)
             }
         })
         .collect()

@@ -295,6 +295,24 @@ impl Scratch {
     }
 }
 
+/// The pairs of one candidate's row an allocation rescan wants: those that could displace the
+/// worst candidate a position holds.
+struct Wanted<'a> {
+    /// Per position slot, the [`score_key`] of the worst held (fit, candidate id rank): 0 while
+    /// the position has room, `u64::MAX` when it has none.
+    bars: &'a [u64],
+    /// The candidate's id rank.
+    rank: u32,
+}
+
+impl Wanted<'_> {
+    /// Whether a pair with this position and this fit (or bound of it) could displace.
+    #[inline]
+    fn admits(&self, position: u32, fit: f32) -> bool {
+        score_key(fit, self.rank) > self.bars[position as usize]
+    }
+}
+
 /// Asks the CPU to bring `value` into cache ahead of its use.
 #[inline(always)]
 fn prefetch<T>(value: &T) {
@@ -573,15 +591,9 @@ impl Matcher {
         self.score_row_where(c, scratch, out, None);
     }
 
-    /// Like [`Matcher::score_row`], but when `wanted` is given, pairs for which
-    /// `wanted(position, upper bound of fit)` is false are left out without being scored.
-    fn score_row_where(
-        &self,
-        c: u32,
-        scratch: &mut Scratch,
-        out: &mut Vec<Entry>,
-        wanted: Option<&(dyn Fn(u32, f32) -> bool + Sync)>,
-    ) {
+    /// Like [`Matcher::score_row`], but when `wanted` is given, pairs whose upper bound of fit
+    /// it does not admit are left out without being scored.
+    fn score_row_where(&self, c: u32, scratch: &mut Scratch, out: &mut Vec<Entry>, wanted: Option<&Wanted>) {
         let cand = &self.cands[c as usize];
         if !cand.alive {
             return;
@@ -632,7 +644,7 @@ impl Matcher {
             let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
             if let Some(wanted) = wanted {
                 match score::fit_upper_bound(w, cand, &*bits, hot, exact) {
-                    Some(bound) if wanted(p, bound) => {}
+                    Some(bound) if wanted.admits(p, bound) => {}
                     _ => continue,
                 }
             }
