@@ -591,8 +591,8 @@ impl Matcher {
         self.score_row_where(c, scratch, out, None);
     }
 
-    /// Like [`Matcher::score_row`], but when `wanted` is given, pairs whose upper bound of fit
-    /// it does not admit are left out without being scored.
+    /// Like [`Matcher::score_row`], but when `wanted` is given, pairs whose fit it does not
+    /// admit are left out without their appeal being computed.
     fn score_row_where(&self, c: u32, scratch: &mut Scratch, out: &mut Vec<Entry>, wanted: Option<&Wanted>) {
         let cand = &self.cands[c as usize];
         if !cand.alive {
@@ -636,26 +636,50 @@ impl Matcher {
         // Records are read in ascending but scattered order, too sparse for the hardware to
         // foresee: ask for them a few pairs ahead.
         const AHEAD: usize = 12;
-        for (j, &(p, exact)) in found.iter().enumerate() {
-            if let Some(&(ahead, _)) = found.get(j + AHEAD) {
-                prefetch(&self.pos_hot[ahead as usize]);
-            }
-            let i = p as usize;
-            let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
-            if let Some(wanted) = wanted {
-                match score::fit_upper_bound(w, cand, &*bits, hot, exact) {
-                    Some(bound) if wanted.admits(p, bound) => {}
-                    _ => continue,
+        match wanted {
+            None => {
+                for (j, &(p, exact)) in found.iter().enumerate() {
+                    if let Some(&(ahead, _)) = found.get(j + AHEAD) {
+                        prefetch(&self.pos_hot[ahead as usize]);
+                    }
+                    let i = p as usize;
+                    let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
+                    let Ok(rating) = score::hard_rules(cand, hot, pos, exact) else {
+                        continue;
+                    };
+                    if block.push(p, &score::inputs(w, cand, &*bits, hot, pos, exact, rating)) {
+                        block.flush(w, &mut emit);
+                    }
                 }
-            }
-            let Ok(rating) = score::hard_rules(cand, hot, pos, exact) else {
-                continue;
-            };
-            if block.push(p, &score::inputs(w, cand, &*bits, hot, pos, exact, rating)) {
                 block.flush(w, &mut emit);
             }
+            Some(wanted) => {
+                // The fit alone rules out most pairs, so only the admitted ones are scored in
+                // full, one by one.
+                let mut admitted = |p: u32, exact: u32, fit: f32| {
+                    if wanted.admits(p, fit) {
+                        let i = p as usize;
+                        if let Ok(s) = score::evaluate(w, cand, &*bits, &self.pos_hot[i], &self.poss[i], exact) {
+                            emit(p, s);
+                        }
+                    }
+                };
+                for (j, &(p, exact)) in found.iter().enumerate() {
+                    if let Some(&(ahead, _)) = found.get(j + AHEAD) {
+                        prefetch(&self.pos_hot[ahead as usize]);
+                    }
+                    let i = p as usize;
+                    let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
+                    let Ok(rating) = score::hard_rules(cand, hot, pos, exact) else {
+                        continue;
+                    };
+                    if block.push_fit(p, exact, &score::fit_inputs(w, cand, &*bits, hot, pos, exact, rating)) {
+                        block.flush_fit(w, &mut admitted);
+                    }
+                }
+                block.flush_fit(w, &mut admitted);
+            }
         }
-        block.flush(w, &mut emit);
         bits.clear(&cand.skills);
     }
 

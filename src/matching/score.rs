@@ -675,48 +675,6 @@ fn visits_at<'c>(c: &'c Cand, p: &Pos) -> Option<&'c BoothVisits> {
     c.visits.iter().find(|v| v.booth == p.booth)
 }
 
-/// An upper bound of the pair's fit, or `None` when the pair is ineligible by a hard rule seen
-/// on the way. It reads only the packed record: for the few positions whose required groups or
-/// preferred skills do not fit in it, those count as fully met; otherwise it is the fit itself.
-/// [`combine`] on inputs at least as large, so, rounding being monotone, never below the fit
-/// [`evaluate`] gives. Candidates with visits get no bound (a rating may lift the fit).
-#[inline]
-pub(crate) fn fit_upper_bound<S: SkillSet + ?Sized>(
-    w: &Weights,
-    c: &Cand,
-    skills: &S,
-    h: &PosHot,
-    exact: u32,
-) -> Option<f32> {
-    if c.mode_rank[h.mode_index()] == 0 {
-        return None;
-    }
-    let edu_gap = c.education - i32::from(h.min_education);
-    if edu_gap < -1 || (exact & 0xFFFF == 0 && h.required_len != 0.0) {
-        return None;
-    }
-    if !c.visits.is_empty() {
-        // A rating may lift the fit; not worth bounding for the few visitors.
-        return Some(f32::INFINITY);
-    }
-    let x = PairInputs {
-        exact: exact & 0xFFFF,
-        group_only: group_only(c, h, None, exact),
-        required_len: h.required_len,
-        matched: if h.preferred_inline() {
-            preferred_matched(skills, h)
-        } else {
-            h.preferred_len as u32
-        },
-        preferred_len: h.preferred_len,
-        edu_gap,
-        experience: f32::from(c.experience),
-        min_experience: f32::from(h.min_experience),
-        ..PairInputs::default()
-    };
-    Some(combine(w, &x).0.fit)
-}
-
 /// Required skills the candidate has only through their group. `p` is needed only for
 /// positions with `group_overflow` (without it, every such required skill counts as in a group
 /// the candidate has: an upper bound).
@@ -807,6 +765,30 @@ pub(crate) fn inputs<S: SkillSet + ?Sized>(
     exact: u32,
     rating: Option<u8>,
 ) -> PairInputs {
+    PairInputs {
+        has_salary: h.has_salary(),
+        salary_max: h.salary_max as f32,
+        expected: c.expected_salary.unwrap_or(0) as f32,
+        city: city_credit(c, h),
+        industry: f32::from(u8::from(
+            (c.industry_mask == 0) | (c.industry_mask & (1 << h.industry) != 0),
+        )),
+        work_mode: c.mode_credit[h.mode_index()],
+        ..fit_inputs(w, c, skills, h, p, exact, rating)
+    }
+}
+
+/// The part of [`inputs`] the fit depends on; the appeal's inputs are left at their defaults.
+#[inline(always)]
+pub(crate) fn fit_inputs<S: SkillSet + ?Sized>(
+    w: &Weights,
+    c: &Cand,
+    skills: &S,
+    h: &PosHot,
+    p: &Pos,
+    exact: u32,
+    rating: Option<u8>,
+) -> PairInputs {
     let matched = if h.preferred_inline() {
         preferred_matched(skills, h)
     } else {
@@ -822,14 +804,7 @@ pub(crate) fn inputs<S: SkillSet + ?Sized>(
         experience: f32::from(c.experience),
         min_experience: f32::from(h.min_experience),
         bonus: rating.map_or(0.0, |r| w.rating_bonus * (f32::from(r) - 3.0) / 2.0),
-        has_salary: h.has_salary(),
-        salary_max: h.salary_max as f32,
-        expected: c.expected_salary.unwrap_or(0) as f32,
-        city: city_credit(c, h),
-        industry: f32::from(u8::from(
-            (c.industry_mask == 0) | (c.industry_mask & (1 << h.industry) != 0),
-        )),
-        work_mode: c.mode_credit[h.mode_index()],
+        ..PairInputs::default()
     }
 }
 
@@ -894,6 +869,8 @@ const BLOCK: usize = 64;
 pub(crate) struct Block {
     len: usize,
     slot: [u32; BLOCK],
+    /// The index count of each pair (see [`exact_required`]), for [`Block::flush_fit`].
+    raw_exact: [u32; BLOCK],
     exact: [u32; BLOCK],
     group_only: [u32; BLOCK],
     required_len: [f32; BLOCK],
@@ -917,6 +894,7 @@ impl Block {
         Box::new(Self {
             len: 0,
             slot: [0; BLOCK],
+            raw_exact: [0; BLOCK],
             exact: [0; BLOCK],
             group_only: [0; BLOCK],
             required_len: [0.0; BLOCK],
@@ -962,6 +940,51 @@ impl Block {
         self.work_mode[i] = x.work_mode;
         self.len += 1;
         self.len == BLOCK
+    }
+
+    /// Adds one pair that passed [`hard_rules`] with its [`fit_inputs`] only, for
+    /// [`Block::flush_fit`]; true when the block is now full.
+    #[inline(always)]
+    pub fn push_fit(&mut self, slot: u32, raw_exact: u32, x: &PairInputs) -> bool {
+        let i = self.len;
+        self.slot[i] = slot;
+        self.raw_exact[i] = raw_exact;
+        self.exact[i] = x.exact;
+        self.group_only[i] = x.group_only;
+        self.required_len[i] = x.required_len;
+        self.matched[i] = x.matched;
+        self.preferred_len[i] = x.preferred_len;
+        self.edu_gap[i] = x.edu_gap;
+        self.min_experience[i] = x.min_experience;
+        self.bonus[i] = x.bonus;
+        self.len += 1;
+        self.len == BLOCK
+    }
+
+    /// Computes the fit of the pairs added with [`Block::push_fit`] since the last flush and
+    /// calls `emit(slot, raw_exact, fit)` for each, in the order they were added.
+    #[inline]
+    pub fn flush_fit(&mut self, w: &Weights, mut emit: impl FnMut(u32, u32, f32)) {
+        let mut fit = [0.0f32; BLOCK];
+        for (i, fit) in fit.iter_mut().enumerate() {
+            let x = PairInputs {
+                exact: self.exact[i],
+                group_only: self.group_only[i],
+                required_len: self.required_len[i],
+                matched: self.matched[i],
+                preferred_len: self.preferred_len[i],
+                edu_gap: self.edu_gap[i],
+                experience: self.experience,
+                min_experience: self.min_experience[i],
+                bonus: self.bonus[i],
+                ..PairInputs::default()
+            };
+            *fit = combine(w, &x).0.fit;
+        }
+        for ((&slot, &raw_exact), &fit) in self.slot.iter().zip(&self.raw_exact).zip(&fit).take(self.len) {
+            emit(slot, raw_exact, fit);
+        }
+        self.len = 0;
     }
 
     /// Scores the pairs added since the last flush and calls `emit(slot, score)` for each one
