@@ -11,7 +11,9 @@
 //! does not matter.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 
@@ -95,7 +97,7 @@ pub struct AllocationInstance {
 struct Setup {
     /// Candidate slots in fair order (first occurrence of each id).
     order: Vec<u32>,
-    hired_candidates: HashSet<u32>,
+    hired_candidates: FxHashSet<u32>,
     /// Position slots in fair order, with openings and hired counts.
     positions: Vec<(u32, Industry, u32, u32)>,
     capacity: Vec<u32>,
@@ -147,7 +149,7 @@ impl Prefs {
 
 impl Matcher {
     fn allocation_setup(&self, fair: &Fair) -> Setup {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut order = Vec::with_capacity(fair.candidates.len());
         for c in &fair.candidates {
             if let Some(&slot) = self.cand_slot.get(&c.id)
@@ -156,8 +158,8 @@ impl Matcher {
                 order.push(slot);
             }
         }
-        let mut hired_pairs: HashSet<(&CandidateId, &PositionId)> = HashSet::new();
-        let mut hired_candidates = HashSet::new();
+        let mut hired_pairs: FxHashSet<(&CandidateId, &PositionId)> = FxHashSet::default();
+        let mut hired_candidates = FxHashSet::default();
         for v in &fair.visits {
             if v.next_step == NextStep::Hired {
                 if let Some(&c) = self.cand_slot.get(&v.candidate) {
@@ -168,13 +170,13 @@ impl Matcher {
                 }
             }
         }
-        let mut hired_per_position: HashMap<&PositionId, u32> = HashMap::new();
+        let mut hired_per_position: FxHashMap<&PositionId, u32> = FxHashMap::default();
         for (_, p) in hired_pairs {
             *hired_per_position.entry(p).or_default() += 1;
         }
         let mut capacity = vec![0u32; self.poss.len()];
         let mut positions = Vec::with_capacity(fair.positions.len());
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for p in &fair.positions {
             if let Some(&slot) = self.pos_slot.get(&p.id)
                 && seen.insert(slot)
@@ -189,8 +191,8 @@ impl Matcher {
             hired_candidates,
             positions,
             capacity,
-            cand_rank: id_ranks(&self.cand_ids),
-            pos_rank: id_ranks(&self.pos_ids),
+            cand_rank: self.ranks().candidates.clone(),
+            pos_rank: self.ranks().positions.clone(),
         }
     }
 

@@ -364,6 +364,15 @@ pub struct Matcher {
     /// best of the row, like `rows`), so allocation rarely needs to score a whole row.
     prefs: Lists,
     scratch: Scratch,
+    /// Each slot's rank in id order (candidates, positions), for tie-breaks without string
+    /// compares; built on first use and dropped when a slot is added.
+    ranks: OnceLock<IdRanks>,
+}
+
+#[derive(Debug)]
+struct IdRanks {
+    candidates: Vec<u32>,
+    positions: Vec<u32>,
 }
 
 impl Default for Matcher {
@@ -499,6 +508,7 @@ impl Matcher {
             cols: Lists::default(),
             prefs: Lists::default(),
             scratch: Scratch::default(),
+            ranks: OnceLock::new(),
         };
         for (i, p) in fair.positions.iter().enumerate() {
             if m.pos_slot.contains_key(&p.id) {
@@ -584,6 +594,16 @@ impl Matcher {
     fn unindex_position(&mut self, slot: u32) {
         let pos = &self.poss[slot as usize];
         self.skill_positions.remove(slot, &pos.hot, &pos.required);
+    }
+
+    fn ranks(&self) -> &IdRanks {
+        self.ranks.get_or_init(|| {
+            let (candidates, positions) = rayon::join(
+                || allocate::id_ranks(&self.cand_ids),
+                || allocate::id_ranks(&self.pos_ids),
+            );
+            IdRanks { candidates, positions }
+        })
     }
 
     /// Eligible pairs of one candidate (unsorted).
@@ -731,9 +751,8 @@ impl Matcher {
         let chunks = rayon::current_num_threads().clamp(1, n_cands.max(1));
         let chunk_len = n_cands.div_ceil(chunks).max(1);
         // Integer ranks in id order break ties like the ids themselves, without string compares.
-        let cand_rank = allocate::id_ranks(&self.cand_ids);
-        let pos_rank = allocate::id_ranks(&self.pos_ids);
-        let (cand_rank, pos_rank) = (&cand_rank, &pos_rank);
+        let ranks = self.ranks();
+        let (cand_rank, pos_rank) = (&ranks.candidates, &ranks.positions);
         let this = &*self;
         let parts: Vec<ChunkResult> = (0..n_cands)
             .step_by(chunk_len)
@@ -996,6 +1015,7 @@ impl Matcher {
                 }
                 self.cands.push(cand);
                 self.cand_ids.push(candidate.clone());
+                self.ranks = OnceLock::new();
                 self.cand_slot.insert(candidate.clone(), c);
                 self.cand_hint.push(Self::fair_index_of_candidate(fair, candidate));
                 self.grow_lists();
@@ -1031,6 +1051,7 @@ impl Matcher {
                 self.pos_hot.push(pos.hot);
                 self.poss.push(pos);
                 self.pos_ids.push(position.clone());
+                self.ranks = OnceLock::new();
                 self.pos_slot.insert(position.clone(), p);
                 self.pos_hint.push(Self::fair_index_of_position(fair, position));
                 self.grow_lists();
