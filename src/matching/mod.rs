@@ -234,27 +234,16 @@ impl Lists {
 
 /// Reusable counts for gathering the pairs that share a skill. Marked slots come back in
 /// ascending order, so scoring walks the dense position records forwards.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 struct Scratch {
     count: Vec<u32>,
     /// Bit per slot: counted since the last [`Scratch::take`].
     marks: Vec<u64>,
     bits: score::SkillBits,
-    block: Box<score::Block>,
+    /// Made on first use, so that an empty `Scratch` (taken for every edit) costs nothing.
+    block: Option<Box<score::Block>>,
     /// The marked slots of one row with their counts, in ascending order.
     found: Vec<(u32, u32)>,
-}
-
-impl Default for Scratch {
-    fn default() -> Self {
-        Self {
-            count: Vec::new(),
-            marks: Vec::new(),
-            bits: score::SkillBits::default(),
-            block: score::Block::new(),
-            found: Vec::new(),
-        }
-    }
 }
 
 impl std::fmt::Debug for Scratch {
@@ -650,6 +639,7 @@ impl Matcher {
             })
         };
         bits.set(&cand.skills);
+        let block = block.get_or_insert_with(score::Block::new);
         block.begin(cand);
         found.clear();
         Scratch::take(count, marks, |p, exact| found.push((p, exact)));
