@@ -643,24 +643,13 @@ impl Matcher {
         block.begin(cand);
         found.clear();
         Scratch::take(count, marks, |p, exact| found.push((p, exact)));
-        // Records are read in ascending but scattered order, too sparse for the hardware to
-        // foresee: ask for them a few pairs ahead.
-        const AHEAD: usize = 12;
         match wanted {
             None => {
-                for (j, &(p, exact)) in found.iter().enumerate() {
-                    if let Some(&(ahead, _)) = found.get(j + AHEAD) {
-                        prefetch(&self.pos_hot[ahead as usize]);
-                    }
-                    let i = p as usize;
-                    let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
-                    let Ok(rating) = score::hard_rules(cand, hot, pos, exact) else {
-                        continue;
-                    };
+                self.for_each_passing(cand, found, |p, exact, hot, pos, rating| {
                     if block.push(p, &score::inputs(w, cand, &*bits, hot, pos, exact, rating)) {
                         block.flush(w, &mut emit);
                     }
-                }
+                });
                 block.flush(w, &mut emit);
             }
             Some(wanted) => {
@@ -674,23 +663,39 @@ impl Matcher {
                         }
                     }
                 };
-                for (j, &(p, exact)) in found.iter().enumerate() {
-                    if let Some(&(ahead, _)) = found.get(j + AHEAD) {
-                        prefetch(&self.pos_hot[ahead as usize]);
-                    }
-                    let i = p as usize;
-                    let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
-                    let Ok(rating) = score::hard_rules(cand, hot, pos, exact) else {
-                        continue;
-                    };
+                self.for_each_passing(cand, found, |p, exact, hot, pos, rating| {
                     if block.push_fit(p, exact, &score::fit_inputs(w, cand, &*bits, hot, pos, exact, rating)) {
                         block.flush_fit(w, &mut admitted);
                     }
-                }
+                });
                 block.flush_fit(w, &mut admitted);
             }
         }
         bits.clear(&cand.skills);
+    }
+
+    /// Calls `f(slot, exact, record, position, rating)` for each gathered `(slot, exact)` pair
+    /// of `cand` that passes [`score::hard_rules`], in order.
+    #[inline(always)]
+    fn for_each_passing(
+        &self,
+        cand: &score::Cand,
+        found: &[(u32, u32)],
+        mut f: impl FnMut(u32, u32, &score::PosHot, &score::Pos, Option<u8>),
+    ) {
+        // Records are read in ascending but scattered order, too sparse for the hardware to
+        // foresee: ask for them a few pairs ahead.
+        const AHEAD: usize = 12;
+        for (j, &(p, exact)) in found.iter().enumerate() {
+            if let Some(&(ahead, _)) = found.get(j + AHEAD) {
+                prefetch(&self.pos_hot[ahead as usize]);
+            }
+            let i = p as usize;
+            let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
+            if let Ok(rating) = score::hard_rules(cand, hot, pos, exact) {
+                f(p, exact, hot, pos, rating);
+            }
+        }
     }
 
     /// Eligible pairs of one position (unsorted).

@@ -924,15 +924,7 @@ impl Block {
     #[inline(always)]
     pub fn push(&mut self, slot: u32, x: &PairInputs) -> bool {
         let i = self.len;
-        self.slot[i] = slot;
-        self.exact[i] = x.exact;
-        self.group_only[i] = x.group_only;
-        self.required_len[i] = x.required_len;
-        self.matched[i] = x.matched;
-        self.preferred_len[i] = x.preferred_len;
-        self.edu_gap[i] = x.edu_gap;
-        self.min_experience[i] = x.min_experience;
-        self.bonus[i] = x.bonus;
+        self.store_fit_inputs(i, slot, x);
         self.has_salary[i] = x.has_salary;
         self.salary_max[i] = x.salary_max;
         self.city[i] = x.city;
@@ -947,8 +939,15 @@ impl Block {
     #[inline(always)]
     pub fn push_fit(&mut self, slot: u32, raw_exact: u32, x: &PairInputs) -> bool {
         let i = self.len;
-        self.slot[i] = slot;
+        self.store_fit_inputs(i, slot, x);
         self.raw_exact[i] = raw_exact;
+        self.len += 1;
+        self.len == BLOCK
+    }
+
+    #[inline(always)]
+    fn store_fit_inputs(&mut self, i: usize, slot: u32, x: &PairInputs) {
+        self.slot[i] = slot;
         self.exact[i] = x.exact;
         self.group_only[i] = x.group_only;
         self.required_len[i] = x.required_len;
@@ -957,8 +956,28 @@ impl Block {
         self.edu_gap[i] = x.edu_gap;
         self.min_experience[i] = x.min_experience;
         self.bonus[i] = x.bonus;
-        self.len += 1;
-        self.len == BLOCK
+    }
+
+    /// Lane `i`'s inputs. Lanes past `len` hold inputs of earlier pairs or zeros.
+    #[inline(always)]
+    fn lane(&self, i: usize) -> PairInputs {
+        PairInputs {
+            exact: self.exact[i],
+            group_only: self.group_only[i],
+            required_len: self.required_len[i],
+            matched: self.matched[i],
+            preferred_len: self.preferred_len[i],
+            edu_gap: self.edu_gap[i],
+            experience: self.experience,
+            min_experience: self.min_experience[i],
+            bonus: self.bonus[i],
+            has_salary: self.has_salary[i],
+            salary_max: self.salary_max[i],
+            expected: self.expected,
+            city: self.city[i],
+            industry: self.industry[i],
+            work_mode: self.work_mode[i],
+        }
     }
 
     /// Computes the fit of the pairs added with [`Block::push_fit`] since the last flush and
@@ -966,20 +985,9 @@ impl Block {
     #[inline]
     pub fn flush_fit(&mut self, w: &Weights, mut emit: impl FnMut(u32, u32, f32)) {
         let mut fit = [0.0f32; BLOCK];
+        // The appeal's inputs are left over from earlier pairs; only the fit is used.
         for (i, fit) in fit.iter_mut().enumerate() {
-            let x = PairInputs {
-                exact: self.exact[i],
-                group_only: self.group_only[i],
-                required_len: self.required_len[i],
-                matched: self.matched[i],
-                preferred_len: self.preferred_len[i],
-                edu_gap: self.edu_gap[i],
-                experience: self.experience,
-                min_experience: self.min_experience[i],
-                bonus: self.bonus[i],
-                ..PairInputs::default()
-            };
-            *fit = combine(w, &x).0.fit;
+            *fit = combine(w, &self.lane(i)).0.fit;
         }
         for ((&slot, &raw_exact), &fit) in self.slot.iter().zip(&self.raw_exact).zip(&fit).take(self.len) {
             emit(slot, raw_exact, fit);
@@ -998,23 +1006,7 @@ impl Block {
         // Every lane, used or not, so the loop has a fixed length; unused lanes hold inputs of
         // earlier pairs or zeros and are never emitted.
         for i in 0..BLOCK {
-            let x = PairInputs {
-                exact: self.exact[i],
-                group_only: self.group_only[i],
-                required_len: self.required_len[i],
-                matched: self.matched[i],
-                preferred_len: self.preferred_len[i],
-                edu_gap: self.edu_gap[i],
-                experience: self.experience,
-                min_experience: self.min_experience[i],
-                bonus: self.bonus[i],
-                has_salary: self.has_salary[i],
-                salary_max: self.salary_max[i],
-                expected: self.expected,
-                city: self.city[i],
-                industry: self.industry[i],
-                work_mode: self.work_mode[i],
-            };
+            let x = self.lane(i);
             let (s, _) = combine(w, &x);
             fit[i] = s.fit;
             appeal[i] = s.appeal;
