@@ -798,23 +798,24 @@ impl Matcher {
             .collect();
         let mut rows = Vec::with_capacity(n_cands);
         let mut prefs = Vec::with_capacity(n_cands);
-        let mut chunk_columns = Vec::with_capacity(parts.len());
+        // Per position, each chunk's buffer and whether that chunk cut it back (raised its bar).
+        let mut columns: Vec<Vec<(Vec<Keyed>, bool)>> = (0..n_pos).map(|_| Vec::with_capacity(chunks)).collect();
         for (chunk_rows, chunk_prefs, best, bar) in parts {
             rows.extend(chunk_rows);
             prefs.extend(chunk_prefs);
-            chunk_columns.push((best, bar));
+            for ((column, best), bar) in columns.iter_mut().zip(best).zip(bar) {
+                column.push((best, bar != 0));
+            }
         }
-        let chunk_columns = &chunk_columns;
-        let cols: Vec<TopList> = (0..n_pos)
+        // Each position merges its chunks' buffers on whichever core is free, freeing them as
+        // it goes.
+        let cols: Vec<TopList> = columns
             .into_par_iter()
-            .map(|p| {
-                let mut entries: Vec<Keyed> =
-                    Vec::with_capacity(chunk_columns.iter().map(|(best, _)| best[p].len()).sum());
-                // A column was cut somewhere when some chunk raised its bar.
-                let mut cut = false;
-                for (best, bar) in chunk_columns {
-                    entries.extend_from_slice(&best[p]);
-                    cut |= bar[p] != 0;
+            .map(|parts| {
+                let cut = parts.iter().any(|&(_, cut)| cut);
+                let mut entries: Vec<Keyed> = Vec::with_capacity(parts.iter().map(|(best, _)| best.len()).sum());
+                for (best, _) in parts {
+                    entries.extend(best);
                 }
                 // Uncut, the entries are every eligible pair of the column.
                 let complete = !cut && entries.len() <= cap;
