@@ -234,7 +234,7 @@ impl Lists {
 
 /// Reusable counts for gathering the pairs that share a skill. Marked slots come back in
 /// ascending order, so scoring walks the dense position records forwards.
-#[derive(Clone, Default)]
+#[derive(Debug, Clone, Default)]
 struct Scratch {
     count: Vec<u32>,
     /// Bit per slot: counted since the last [`Scratch::take`].
@@ -244,14 +244,6 @@ struct Scratch {
     block: Option<Box<score::Block>>,
     /// The marked slots of one row with their counts, in ascending order.
     found: Vec<(u32, u32)>,
-}
-
-impl std::fmt::Debug for Scratch {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Scratch")
-            .field("slots", &self.count.len())
-            .finish_non_exhaustive()
-    }
 }
 
 impl Scratch {
@@ -295,7 +287,7 @@ struct Wanted<'a> {
 }
 
 impl Wanted<'_> {
-    /// Whether a pair with this position and this fit (or bound of it) could displace.
+    /// Whether a pair with this position and this fit could displace.
     #[inline]
     fn admits(&self, position: u32, fit: f32) -> bool {
         score_key(fit, self.rank) > self.bars[position as usize]

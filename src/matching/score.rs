@@ -865,7 +865,7 @@ const BLOCK: usize = 64;
 /// One candidate's pairs, gathered a block at a time and scored together: the inputs are read
 /// pair by pair, then [`combine`] runs over the whole block as one loop on vector lanes. The
 /// numbers are those [`evaluate`] gives, lane for lane.
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub(crate) struct Block {
     len: usize,
     slot: [u32; BLOCK],
