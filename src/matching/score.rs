@@ -675,20 +675,15 @@ fn visits_at<'c>(c: &'c Cand, p: &Pos) -> Option<&'c BoothVisits> {
     c.visits.iter().find(|v| v.booth == p.booth)
 }
 
-/// Required skills the candidate has only through their group. `p` is needed only for
-/// positions with `group_overflow` (without it, every such required skill counts as in a group
-/// the candidate has: an upper bound).
+/// Required skills the candidate has only through their group. The full list of `p` is read
+/// only for positions with `group_overflow`.
 #[inline]
-fn group_only(c: &Cand, h: &PosHot, p: Option<&Pos>, exact: u32) -> u32 {
+fn group_only(c: &Cand, h: &PosHot, p: &Pos, exact: u32) -> u32 {
     let in_groups = if h.group_overflow() {
-        match p {
-            Some(p) => p
-                .required_groups
-                .iter()
-                .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
-                .count() as u32,
-            None => h.required_len as u32,
-        }
+        p.required_groups
+            .iter()
+            .filter(|&&g| g != NO_GROUP && c.group_mask & (1 << g) != 0)
+            .count() as u32
     } else {
         let slots = u32::from_le_bytes(h.group_slots);
         let count = |shift: u32| {
@@ -796,7 +791,7 @@ pub(crate) fn fit_inputs<S: SkillSet + ?Sized>(
     };
     PairInputs {
         exact: exact & 0xFFFF,
-        group_only: group_only(c, h, Some(p), exact),
+        group_only: group_only(c, h, p, exact),
         required_len: h.required_len,
         matched,
         preferred_len: h.preferred_len,
