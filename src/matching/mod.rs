@@ -234,7 +234,7 @@ impl Lists {
 
 /// Reusable counts for gathering the pairs that share a skill. Marked slots come back in
 /// ascending order, so scoring walks the dense position records forwards.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 struct Scratch {
     count: Vec<u32>,
     /// Bit per slot: counted since the last [`Scratch::take`].

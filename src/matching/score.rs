@@ -597,13 +597,11 @@ pub(crate) fn exact_increment(dict_len: u32, skill: u32) -> u32 {
     if skill < dict_len { 0x1_0001 } else { 1 }
 }
 
-// The credits below pick between precomputed values instead of branching: within a row the
-// conditions vary from one position to the next, so branches would mispredict on most pairs.
-// Each form gives exactly the numbers of the plain case analysis in its comment.
-
 /// 1.0 when the candidate names no city or the work is remote; else 0.5 when the position
 /// names no city, 1.0 when its city is one of the candidate's, 0.0 otherwise.
 pub(crate) fn city_credit(c: &Cand, h: &PosHot) -> f32 {
+    // Read pair by pair before the block's arithmetic, so it picks between precomputed values
+    // instead of branching: within a row the conditions change from one position to the next.
     // A candidate lists few cities: a full pass costs less than a mispredicted early exit.
     let listed = c.cities.iter().fold(false, |found, &city| found | (city == h.city));
     let named = [f32::from(u8::from(listed)), 0.5][usize::from(h.city == 0)];
@@ -719,6 +717,7 @@ pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<R
     }
     (broken, score, Parts { rating, ..parts })
 }
+
 /// What a pair's numbers are computed from. Reading them off the candidate and the position
 /// takes lookups ([`inputs`]); what is left ([`combine`]) is arithmetic without branches, which
 /// the row path runs on a [`Block`] of pairs at once.
@@ -860,7 +859,7 @@ const BLOCK: usize = 64;
 /// One candidate's pairs, gathered a block at a time and scored together: the inputs are read
 /// pair by pair, then [`combine`] runs over the whole block as one loop on vector lanes. The
 /// numbers are those [`evaluate`] gives, lane for lane.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub(crate) struct Block {
     len: usize,
     slot: [u32; BLOCK],
