@@ -604,13 +604,13 @@ impl Matcher {
         for &s in cand.skills.iter() {
             let inc = score::exact_increment(self.dict_len, s);
             for list in self.skill_positions.reachable(Some(s), modes, education) {
-                for &(_, p) in list {
+                for &p in list {
                     scratch.add(p, inc);
                 }
             }
         }
         for list in self.skill_positions.reachable(None, modes, education) {
-            for &(_, p) in list {
+            for &p in list {
                 scratch.add(p, 0);
             }
         }
