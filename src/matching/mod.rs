@@ -331,6 +331,8 @@ pub struct Matcher {
     poss: Vec<Pos>,
     /// `poss[i].hot`, densely, for the scoring loops.
     pos_hot: Vec<score::PosHot>,
+    /// `poss[i].booth`, densely: rows check it against the candidate's visits.
+    pos_booth: Vec<u32>,
     pos_slot: FxHashMap<PositionId, u32>,
     pos_hint: Vec<usize>,
 
@@ -481,6 +483,7 @@ impl Matcher {
             pos_ids: Vec::with_capacity(fair.positions.len()),
             poss: Vec::with_capacity(fair.positions.len()),
             pos_hot: Vec::with_capacity(fair.positions.len()),
+            pos_booth: Vec::with_capacity(fair.positions.len()),
             pos_slot: FxHashMap::with_capacity_and_hasher(fair.positions.len(), Default::default()),
             pos_hint: Vec::with_capacity(fair.positions.len()),
             skill_positions: index::PositionIndex::default(),
@@ -501,6 +504,7 @@ impl Matcher {
             m.pos_slot.insert(p.id.clone(), slot);
             m.pos_ids.push(p.id.clone());
             m.pos_hot.push(pos.hot);
+            m.pos_booth.push(pos.booth);
             m.poss.push(pos);
             m.pos_hint.push(i);
         }
@@ -684,7 +688,7 @@ impl Matcher {
             }
             let i = p as usize;
             let (hot, pos) = (&self.pos_hot[i], &self.poss[i]);
-            if let Ok(rating) = score::hard_rules(cand, hot, pos, exact) {
+            if let Ok(rating) = score::hard_rules_at(cand, hot, self.pos_booth[i], pos, exact) {
                 f(p, exact, hot, pos, rating);
             }
         }
@@ -1029,6 +1033,7 @@ impl Matcher {
                 self.unindex_position(p);
                 self.index_position(p, &pos);
                 self.pos_hot[p as usize] = pos.hot;
+                self.pos_booth[p as usize] = pos.booth;
                 self.poss[p as usize] = pos;
                 self.update_position(p);
             }
@@ -1037,6 +1042,7 @@ impl Matcher {
                 let p = self.poss.len() as u32;
                 self.index_position(p, &pos);
                 self.pos_hot.push(pos.hot);
+                self.pos_booth.push(pos.booth);
                 self.poss.push(pos);
                 self.pos_ids.push(position.clone());
                 self.ranks = OnceLock::new();

@@ -636,6 +636,13 @@ pub(crate) fn evaluate<S: SkillSet + ?Sized>(
 /// The rules checked before any arithmetic; on success, the rating booth staff gave (if any).
 #[inline]
 pub(crate) fn hard_rules(c: &Cand, h: &PosHot, p: &Pos, exact: u32) -> Result<Option<u8>, Rule> {
+    hard_rules_at(c, h, p.booth, p, exact)
+}
+
+/// [`hard_rules`] with the position's booth given: rows read it from a dense array, so the cold
+/// position record is read only for a booth the candidate visited.
+#[inline]
+pub(crate) fn hard_rules_at(c: &Cand, h: &PosHot, booth: u32, p: &Pos, exact: u32) -> Result<Option<u8>, Rule> {
     if c.mode_rank[h.mode_index()] == 0 {
         return Err(Rule::WorkModeNotAccepted);
     }
@@ -645,10 +652,9 @@ pub(crate) fn hard_rules(c: &Cand, h: &PosHot, p: &Pos, exact: u32) -> Result<Op
     if exact & 0xFFFF == 0 && h.required_len != 0.0 {
         return Err(Rule::NoRequiredSkill);
     }
-    if c.visits.is_empty() {
-        Ok(None)
-    } else {
-        booth_verdict(c, p)
+    match c.visits.iter().find(|v| v.booth == booth) {
+        None => Ok(None),
+        Some(v) => booth_verdict(v, p),
     }
 }
 
@@ -657,14 +663,14 @@ fn below_threshold(w: &Weights, s: &PairScore) -> bool {
     s.fit < w.min_score && s.appeal < w.min_score
 }
 
-/// What booth staff recorded about the pair: a reject, or the rating (if any). Kept out of line
-/// so that the cold position record is read only for the few candidates with visits.
+/// What booth staff recorded about the pair at a booth the candidate visited: a reject, or the
+/// rating (if any). Out of line, being rare.
 #[inline(never)]
-fn booth_verdict(c: &Cand, p: &Pos) -> Result<Option<u8>, Rule> {
-    match visits_at(c, p) {
-        Some(v) if v.rejects(&p.id) => Err(Rule::RejectedByBooth),
-        Some(v) => Ok(v.rating),
-        None => Ok(None),
+fn booth_verdict(v: &BoothVisits, p: &Pos) -> Result<Option<u8>, Rule> {
+    if v.rejects(&p.id) {
+        Err(Rule::RejectedByBooth)
+    } else {
+        Ok(v.rating)
     }
 }
 
