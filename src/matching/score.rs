@@ -132,12 +132,13 @@ pub(crate) struct PosHot {
     /// empty slots 0): the number of required skills in a candidate's groups is a short sum
     /// without a loop.
     pub group_slots: [u8; GROUP_SLOTS],
-    /// The preferred skills when `preferred_inline()`; unused slots hold 0 and are not counted.
+    /// The preferred skills when `preferred_inline()`, each as its id plus one; unused slots
+    /// hold 0, which no skill has.
     pub preferred_ids: [u16; PREF_INLINE],
     /// 0 when the position names no city.
     pub city: u32,
-    /// Top of the offered salary range; meaningful when `has_salary()`.
-    pub salary_max: u32,
+    /// Top of the offered salary range, as the credit divides it; meaningful when `has_salary()`.
+    pub salary_max: f32,
     /// Counts as floats, the form the credits divide by (exact below 2^24).
     pub required_len: f32,
     pub preferred_len: f32,
@@ -180,6 +181,13 @@ impl PosHot {
 /// Membership test for a candidate's skills: a sorted slice, or a bitset filled for one row.
 pub(crate) trait SkillSet {
     fn has(&self, skill: u32) -> bool;
+
+    /// `has(shifted - 1)` for a skill id plus one, as `PosHot::preferred_ids` holds them;
+    /// false for 0.
+    #[inline]
+    fn has_shifted(&self, shifted: u16) -> bool {
+        shifted != 0 && self.has(u32::from(shifted) - 1)
+    }
 }
 
 impl SkillSet for [u32] {
@@ -190,9 +198,21 @@ impl SkillSet for [u32] {
 }
 
 /// Bits of one candidate's skills, set at the start of its row and cleared at the end.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub(crate) struct SkillBits {
     words: Vec<u64>,
+    /// Bit `id + 1` for each skill id below `u16::MAX`: every `u16` indexes it, so the
+    /// preferred-skill tests of the scoring loop need no bounds check.
+    shifted: Box<[u64; 1 << 10]>,
+}
+
+impl Default for SkillBits {
+    fn default() -> Self {
+        Self {
+            words: Vec::new(),
+            shifted: Box::new([0; 1 << 10]),
+        }
+    }
 }
 
 impl SkillBits {
@@ -203,6 +223,9 @@ impl SkillBits {
                 self.words.resize(w + 1, 0);
             }
             self.words[w] |= 1 << (s % 64);
+            if let Some(shifted) = shifted_id(s) {
+                self.shifted[usize::from(shifted >> 6)] |= 1 << (shifted % 64);
+            }
         }
     }
 
@@ -211,8 +234,16 @@ impl SkillBits {
             if let Some(w) = self.words.get_mut((s / 64) as usize) {
                 *w = 0;
             }
+            if let Some(shifted) = shifted_id(s) {
+                self.shifted[usize::from(shifted >> 6)] = 0;
+            }
         }
     }
+}
+
+/// A skill id plus one, when that fits a `u16`.
+fn shifted_id(skill: u32) -> Option<u16> {
+    u16::try_from(skill).ok().and_then(|s| s.checked_add(1))
 }
 
 impl SkillSet for SkillBits {
@@ -220,6 +251,11 @@ impl SkillSet for SkillBits {
     fn has(&self, skill: u32) -> bool {
         let word = self.words.get((skill / 64) as usize).copied().unwrap_or(0);
         word & (1 << (skill % 64)) != 0
+    }
+
+    #[inline]
+    fn has_shifted(&self, shifted: u16) -> bool {
+        self.shifted[usize::from(shifted >> 6)] >> (shifted % 64) & 1 != 0
     }
 }
 
@@ -441,9 +477,9 @@ pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, 
     let mut preferred_ids = [0u16; PREF_INLINE];
     let mut inline = preferred.len() <= PREF_INLINE;
     for (slot, &id) in preferred_ids.iter_mut().zip(preferred.iter()) {
-        match u16::try_from(id) {
-            Ok(id) => *slot = id,
-            Err(_) => inline = false,
+        match shifted_id(id) {
+            Some(shifted) => *slot = shifted,
+            None => inline = false,
         }
     }
     let booth = interner.booth(&p.booth);
@@ -461,7 +497,7 @@ pub(crate) fn resolve_position(dict: &SkillDictionary, interner: &mut Interner, 
         group_slots,
         preferred_ids,
         city: interner.city(&p.city),
-        salary_max: p.salary.map_or(0, |r| r.max),
+        salary_max: p.salary.map_or(0, |r| r.max) as f32,
         required_len: required.len() as f32,
         preferred_len: preferred.len() as f32,
         min_education: p.min_education.level() as i8,
@@ -767,7 +803,7 @@ pub(crate) fn inputs<S: SkillSet + ?Sized>(
 ) -> PairInputs {
     PairInputs {
         has_salary: h.has_salary(),
-        salary_max: h.salary_max as f32,
+        salary_max: h.salary_max,
         expected: c.expected_salary.unwrap_or(0) as f32,
         city: city_credit(c, h),
         industry: f32::from(u8::from(
@@ -811,11 +847,10 @@ pub(crate) fn fit_inputs<S: SkillSet + ?Sized>(
 /// Preferred skills the candidate has, for a position with `preferred_inline()`.
 #[inline(always)]
 fn preferred_matched<S: SkillSet + ?Sized>(skills: &S, h: &PosHot) -> u32 {
-    // Every slot is checked; those past the count do not count.
+    // Every slot is checked; empty ones hold 0, which no candidate has.
     h.preferred_ids
         .iter()
-        .enumerate()
-        .map(|(i, &s)| u32::from(((i as f32) < h.preferred_len) & skills.has(u32::from(s))))
+        .map(|&s| u32::from(skills.has_shifted(s)))
         .sum::<u32>()
 }
 
