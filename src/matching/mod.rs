@@ -19,6 +19,7 @@ mod score;
 
 use std::cmp::{Ordering, Reverse};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
 
 use rustc_hash::FxHashMap;
 
@@ -305,9 +306,8 @@ fn prefetch<T>(value: &T) {
 }
 
 /// One chunk of the full build: its candidates' rows and preference prefixes, and per position
-/// a superset of its best pairs within the chunk and the bar they had to beat (0 when every
-/// eligible pair of the chunk is there).
-type ChunkResult = (Vec<TopList>, Vec<TopList>, Vec<Vec<Keyed>>, Vec<u64>);
+/// the chunk's pairs that beat the shared bar when they were scored.
+type ChunkResult = (Vec<TopList>, Vec<TopList>, Vec<Vec<Keyed>>);
 
 /// Live matching state for one fair.
 #[derive(Debug)]
@@ -431,18 +431,90 @@ fn preference_key(appeal: f32, fit: f32, rank: u32) -> u128 {
     (u128::from(total_order_bits(appeal)) << 64) | (u128::from(total_order_bits(fit)) << 32) | u128::from(!rank)
 }
 
+/// Buckets of [`lead_bucket`]: enough for every score from 1 to 128 at 64 a doubling.
+const LEAD_BUCKETS: usize = 512;
+
+/// A coarse, order-keeping bucket of the float that leads a key (the score, or the appeal):
+/// a larger bucket means a larger key. Values below 1 share bucket 0.
+#[inline]
+fn lead_bucket(lead: f32) -> usize {
+    const ONE: u32 = (0x3F80_0000 | 0x8000_0000) >> 17; // total_order_bits(1.0) >> 17
+    ((total_order_bits(lead) >> 17).saturating_sub(ONE) as usize).min(LEAD_BUCKETS - 1)
+}
+
+/// How many entries of one row fall in each [`lead_bucket`] of their score and of their
+/// appeal, counted while the row is scored.
+#[derive(Debug)]
+struct RowCounts {
+    score: [u32; LEAD_BUCKETS],
+    appeal: [u32; LEAD_BUCKETS],
+}
+
+impl RowCounts {
+    fn new() -> Box<Self> {
+        Box::new(Self {
+            score: [0; LEAD_BUCKETS],
+            appeal: [0; LEAD_BUCKETS],
+        })
+    }
+
+    #[inline]
+    fn add(&mut self, s: &score::PairScore) {
+        self.score[lead_bucket(s.score)] += 1;
+        self.appeal[lead_bucket(s.appeal)] += 1;
+    }
+
+    fn clear(&mut self) {
+        self.score.fill(0);
+        self.appeal.fill(0);
+    }
+}
+
+/// The highest bucket such that it and those above hold at least `cap` entries (0 if none).
+fn floor_bucket(counts: &[u32; LEAD_BUCKETS], cap: usize) -> usize {
+    let mut above = 0;
+    for bucket in (0..LEAD_BUCKETS).rev() {
+        above += counts[bucket] as usize;
+        if above >= cap {
+            return bucket;
+        }
+    }
+    0
+}
+
 /// The best `cap` of `entries` by `key` (larger first, keys distinct), copied out: the list
-/// [`top_of_slice`] gives for the order `key` encodes, with integer compares only.
+/// [`top_of_slice`] gives for the order `key` encodes, with integer compares only. `lead` is
+/// the float the key's order starts with, and `counts` the entries per [`lead_bucket`] of it.
+///
+/// A long row keeps only the entries in the buckets its best `cap` can come from, so that the
+/// selection, whose compares the CPU cannot predict, runs on a few dozen entries instead of the
+/// whole row.
 fn top_by_key<T: Ord + Copy>(
     entries: &[Entry],
     cap: usize,
     keyed: &mut Vec<(T, u32)>,
     key: impl Fn(&Entry) -> T,
+    lead: impl Fn(&Entry) -> f32,
+    counts: &[u32; LEAD_BUCKETS],
 ) -> TopList {
     keyed.clear();
-    keyed.extend(entries.iter().enumerate().map(|(i, e)| (key(e), i as u32)));
-    let complete = keyed.len() <= cap;
-    if !complete && cap > 0 {
+    let complete = entries.len() <= cap;
+    if complete || cap == 0 {
+        keyed.extend(entries.iter().enumerate().map(|(i, e)| (key(e), i as u32)));
+    } else {
+        let floor = floor_bucket(counts, cap);
+        // Branch-free: every entry is written, and the write position moves on for those kept.
+        let kept = counts[floor..].iter().sum::<u32>() as usize;
+        keyed.resize(kept + 1, (key(&entries[0]), 0));
+        let mut n = 0;
+        for (i, e) in entries.iter().enumerate() {
+            keyed[n.min(kept)].1 = i as u32;
+            n += usize::from(lead_bucket(lead(e)) >= floor);
+        }
+        keyed.truncate(kept);
+        for k in keyed.iter_mut() {
+            k.0 = key(&entries[k.1 as usize]);
+        }
         keyed.select_nth_unstable_by(cap - 1, |a, b| b.0.cmp(&a.0));
     }
     keyed.truncate(cap);
@@ -599,6 +671,26 @@ impl Matcher {
     /// Like [`Matcher::score_row`], but when `wanted` is given, pairs whose fit it does not
     /// admit are left out without their appeal being computed.
     fn score_row_where(&self, c: u32, scratch: &mut Scratch, out: &mut Vec<Entry>, wanted: Option<&Wanted>) {
+        self.score_row_with(c, scratch, wanted, |p, s| {
+            out.push(Entry {
+                other: p,
+                fit: s.fit,
+                appeal: s.appeal,
+                score: s.score,
+            })
+        });
+    }
+
+    /// Calls `emit(position slot, scores)` for each eligible pair of candidate `c` (that `wanted`
+    /// admits, when given), in ascending slot order.
+    #[inline(always)]
+    fn score_row_with(
+        &self,
+        c: u32,
+        scratch: &mut Scratch,
+        wanted: Option<&Wanted>,
+        mut emit: impl FnMut(u32, score::PairScore),
+    ) {
         let cand = &self.cands[c as usize];
         if !cand.alive {
             return;
@@ -626,14 +718,6 @@ impl Matcher {
             found,
         } = scratch;
         let w = &self.weights;
-        let mut emit = |p: u32, s: score::PairScore| {
-            out.push(Entry {
-                other: p,
-                fit: s.fit,
-                appeal: s.appeal,
-                score: s.score,
-            })
-        };
         bits.set(&cand.skills);
         let block = block.get_or_insert_with(score::Block::new);
         block.begin(cand);
@@ -745,6 +829,11 @@ impl Matcher {
         let ranks = self.ranks();
         let (cand_rank, pos_rank) = (&ranks.candidates, &ranks.positions);
         let this = &*self;
+        // Per position, the key a pair must beat to be among the best `cap` of the chunk that
+        // set it, and so of the whole column: most pairs lose against it, which spares touching
+        // the column buffers. Shared by the chunks; 0 (below every key) until a chunk first cuts
+        // its buffer back, so a column none cut holds every eligible pair.
+        let bars: Vec<AtomicU64> = (0..n_pos).map(|_| AtomicU64::new(0)).collect();
         let parts: Vec<ChunkResult> = (0..n_cands)
             .step_by(chunk_len)
             .collect::<Vec<_>>()
@@ -755,62 +844,87 @@ impl Matcher {
                 // Per position, a superset of the chunk's best `cap` pairs: appended to while
                 // they beat the bar, cut back to the best `cap` when twice that many.
                 let mut best: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
-                // Per position, the key a pair must beat to be among the chunk's best `cap`:
-                // most pairs lose against it, which spares touching `best` itself. It stays 0
-                // (below every key) until `best` is first cut back.
-                let mut bar = vec![0u64; n_pos];
                 let mut rows = Vec::with_capacity(end - start);
                 let mut prefs = Vec::with_capacity(end - start);
                 let (mut row, mut by_score, mut by_preference) = (Vec::new(), Vec::new(), Vec::new());
+                let mut counts = RowCounts::new();
                 for (c, &rank) in cand_rank.iter().enumerate().take(end).skip(start) {
                     row.clear();
-                    this.score_row(c as u32, &mut scratch, &mut row);
-                    for e in &row {
-                        let p = e.other as usize;
-                        let key = score_key(e.score, rank);
-                        if key > bar[p] {
+                    counts.clear();
+                    // Each pair goes into the row and the row's counts while its numbers are at
+                    // hand; then into its position's buffer if it beats the bar.
+                    this.score_row_with(c as u32, &mut scratch, None, |p, s| {
+                        let entry = Entry {
+                            other: p,
+                            fit: s.fit,
+                            appeal: s.appeal,
+                            score: s.score,
+                        };
+                        row.push(entry);
+                        counts.add(&s);
+                    });
+                    for entry in &row {
+                        let p = entry.other as usize;
+                        let key = score_key(entry.score, rank);
+                        let bar = &bars[p];
+                        if key > bar.load(AtomicOrdering::Relaxed) {
                             let best = &mut best[p];
                             best.push(Keyed {
                                 key,
-                                entry: Entry { other: c as u32, ..*e },
+                                entry: Entry {
+                                    other: c as u32,
+                                    ..*entry
+                                },
                             });
                             if best.len() == 2 * cap {
-                                // Keep the best `cap`; the worst of them is the new bar.
+                                // Keep the best `cap`; the worst of them is a bar for everyone.
                                 best.select_nth_unstable_by(cap - 1, |a, b| b.key.cmp(&a.key));
                                 best.truncate(cap);
-                                bar[p] = best[cap - 1].key;
+                                bar.fetch_max(best[cap - 1].key, AtomicOrdering::Relaxed);
                             }
                         }
                     }
-                    rows.push(top_by_key(&row, cap, &mut by_score, |e| {
-                        score_key(e.score, pos_rank[e.other as usize])
-                    }));
-                    prefs.push(top_by_key(&row, PREF_CAP, &mut by_preference, |e| {
-                        preference_key(e.appeal, e.fit, pos_rank[e.other as usize])
-                    }));
+                    rows.push(top_by_key(
+                        &row,
+                        cap,
+                        &mut by_score,
+                        |e| score_key(e.score, pos_rank[e.other as usize]),
+                        |e| e.score,
+                        &counts.score,
+                    ));
+                    prefs.push(top_by_key(
+                        &row,
+                        PREF_CAP,
+                        &mut by_preference,
+                        |e| preference_key(e.appeal, e.fit, pos_rank[e.other as usize]),
+                        |e| e.appeal,
+                        &counts.appeal,
+                    ));
                 }
-                (rows, prefs, best, bar)
+                (rows, prefs, best)
             })
             .collect();
         let mut rows = Vec::with_capacity(n_cands);
         let mut prefs = Vec::with_capacity(n_cands);
-        // Per position, each chunk's buffer and whether that chunk cut it back (raised its bar).
-        let mut columns: Vec<Vec<(Vec<Keyed>, bool)>> = (0..n_pos).map(|_| Vec::with_capacity(chunks)).collect();
-        for (chunk_rows, chunk_prefs, best, bar) in parts {
+        // Per position, each chunk's buffer and whether any chunk cut one back (raised the bar).
+        let mut columns: Vec<(Vec<Vec<Keyed>>, bool)> = bars
+            .iter()
+            .map(|bar| (Vec::with_capacity(chunks), bar.load(AtomicOrdering::Relaxed) != 0))
+            .collect();
+        for (chunk_rows, chunk_prefs, best) in parts {
             rows.extend(chunk_rows);
             prefs.extend(chunk_prefs);
-            for ((column, best), bar) in columns.iter_mut().zip(best).zip(bar) {
-                column.push((best, bar != 0));
+            for ((column, _), best) in columns.iter_mut().zip(best) {
+                column.push(best);
             }
         }
         // Each position merges its chunks' buffers on whichever core is free, freeing them as
         // it goes.
         let cols: Vec<TopList> = columns
             .into_par_iter()
-            .map(|parts| {
-                let cut = parts.iter().any(|&(_, cut)| cut);
-                let mut entries: Vec<Keyed> = Vec::with_capacity(parts.iter().map(|(best, _)| best.len()).sum());
-                for (best, _) in parts {
+            .map(|(parts, cut)| {
+                let mut entries: Vec<Keyed> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+                for best in parts {
                     entries.extend(best);
                 }
                 // Uncut, the entries are every eligible pair of the column.

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use rand::seq::IndexedRandom;
+use rand::seq::{IndexedRandom, SliceRandom};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -874,4 +874,83 @@ fn pruned_rows_are_full_rows_less_what_the_bars_rule_out() {
         }
     }
     assert!(kept > 100 && dropped > 100, "kept {kept}, dropped {dropped}");
+}
+
+/// The bucketed selection of row tops equals a plain sort-and-cut, for rows shorter and longer
+/// than the cap, with leads tied in crowds, below 1 and beyond the last bucket.
+#[test]
+fn top_by_key_equals_sorting_the_whole_row() {
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    let ids: Vec<u32> = (0..500).collect();
+    let leads = [
+        0.0f32,
+        0.25,
+        1.0,
+        37.5,
+        37.5,
+        37.5,
+        61.2,
+        99.9,
+        100.0,
+        100.0,
+        300.0,
+        f32::INFINITY,
+    ];
+    for round in 0..300 {
+        let len = rng.random_range(0..120);
+        let mut slots: Vec<u32> = (0..500).collect();
+        slots.shuffle(&mut rng);
+        let row: Vec<Entry> = slots[..len]
+            .iter()
+            .map(|&other| {
+                let pick = |rng: &mut ChaCha8Rng| {
+                    if rng.random_bool(0.5) {
+                        *leads.choose(rng).unwrap()
+                    } else {
+                        rng.random_range(0.0..101.0)
+                    }
+                };
+                Entry {
+                    other,
+                    fit: pick(&mut rng),
+                    appeal: pick(&mut rng),
+                    score: pick(&mut rng),
+                }
+            })
+            .collect();
+        let mut counts = RowCounts::new();
+        for e in &row {
+            counts.add(&score::PairScore {
+                fit: e.fit,
+                appeal: e.appeal,
+                score: e.score,
+            });
+        }
+        for cap in [1, 4, 16, 40] {
+            let by_score = top_by_key(
+                &row,
+                cap,
+                &mut Vec::new(),
+                |e| score_key(e.score, ids[e.other as usize]),
+                |e| e.score,
+                &counts.score,
+            );
+            let plain = top_of(row.clone(), cap, &ids, Order::Score);
+            assert_eq!(by_score.entries, plain.entries, "round {round}, cap {cap}, by score");
+            assert_eq!(by_score.complete, plain.complete);
+            let by_preference = top_by_key(
+                &row,
+                cap,
+                &mut Vec::new(),
+                |e| preference_key(e.appeal, e.fit, ids[e.other as usize]),
+                |e| e.appeal,
+                &counts.appeal,
+            );
+            let plain = top_of(row.clone(), cap, &ids, Order::Preference);
+            assert_eq!(
+                by_preference.entries, plain.entries,
+                "round {round}, cap {cap}, by preference"
+            );
+        }
+    }
 }
