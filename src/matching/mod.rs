@@ -869,6 +869,11 @@ impl Matcher {
                         let bar = &bars[p];
                         if key > bar.load(AtomicOrdering::Relaxed) {
                             let best = &mut best[p];
+                            if best.capacity() == 0 {
+                                // Room for a whole round up to the first cut at once (within
+                                // reason for a large K), instead of growing there by doubling.
+                                best.reserve_exact((2 * cap).min(256));
+                            }
                             best.push(Keyed {
                                 key,
                                 entry: Entry {
