@@ -119,7 +119,12 @@ struct Lists {
 impl Lists {
     /// Lists as built, one per owner, with their members.
     fn from_lists(lists: Vec<TopList>, others: usize, order: Order) -> Self {
-        let mut members = vec![Vec::new(); others];
+        // Counted first, so that each member list is allocated once at its size.
+        let mut sizes = vec![0u32; others];
+        for e in lists.iter().flat_map(|list| &list.entries) {
+            sizes[e.other as usize] += 1;
+        }
+        let mut members: Vec<Vec<u32>> = sizes.iter().map(|&n| Vec::with_capacity(n as usize)).collect();
         for (owner, list) in lists.iter().enumerate() {
             for e in &list.entries {
                 members[e.other as usize].push(owner as u32);
