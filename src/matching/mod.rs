@@ -55,6 +55,17 @@ struct Entry {
     score: f32,
 }
 
+impl Entry {
+    fn scored(other: u32, s: score::PairScore) -> Self {
+        Self {
+            other,
+            fit: s.fit,
+            appeal: s.appeal,
+            score: s.score,
+        }
+    }
+}
+
 /// Ranking order: higher score first, then lower id. `ids` holds the ids themselves, or their
 /// ranks in id order (same order, cheaper to compare).
 #[inline]
@@ -473,6 +484,18 @@ impl RowCounts {
         self.score.fill(0);
         self.appeal.fill(0);
     }
+
+    /// The counted row's best `cap` by [`score_key`]; `pos_rank` gives the positions' id ranks.
+    fn top_by_score(&self, row: &[Entry], cap: usize, keyed: &mut Vec<(u64, u32)>, pos_rank: &[u32]) -> TopList {
+        let key = |e: &Entry| score_key(e.score, pos_rank[e.other as usize]);
+        top_by_key(row, cap, keyed, key, |e| e.score, &self.score)
+    }
+
+    /// The counted row's best `cap` by [`preference_key`].
+    fn top_by_preference(&self, row: &[Entry], cap: usize, keyed: &mut Vec<(u128, u32)>, pos_rank: &[u32]) -> TopList {
+        let key = |e: &Entry| preference_key(e.appeal, e.fit, pos_rank[e.other as usize]);
+        top_by_key(row, cap, keyed, key, |e| e.appeal, &self.appeal)
+    }
 }
 
 /// The highest bucket such that it and those above hold at least `cap` entries (0 if none).
@@ -508,7 +531,8 @@ fn top_by_key<T: Ord + Copy>(
         keyed.extend(entries.iter().enumerate().map(|(i, e)| (key(e), i as u32)));
     } else {
         let floor = floor_bucket(counts, cap);
-        // Branch-free: every entry is written, and the write position moves on for those kept.
+        // Branch-free: every entry's index is written, and the write position moves on only for
+        // those kept; one spare slot takes the writes past the last kept entry.
         let kept = counts[floor..].iter().sum::<u32>() as usize;
         keyed.resize(kept + 1, (key(&entries[0]), 0));
         let mut n = 0;
@@ -676,14 +700,7 @@ impl Matcher {
     /// Like [`Matcher::score_row`], but when `wanted` is given, pairs whose fit it does not
     /// admit are left out without their appeal being computed.
     fn score_row_where(&self, c: u32, scratch: &mut Scratch, out: &mut Vec<Entry>, wanted: Option<&Wanted>) {
-        self.score_row_with(c, scratch, wanted, |p, s| {
-            out.push(Entry {
-                other: p,
-                fit: s.fit,
-                appeal: s.appeal,
-                score: s.score,
-            })
-        });
+        self.score_row_with(c, scratch, wanted, |p, s| out.push(Entry::scored(p, s)));
     }
 
     /// Calls `emit(position slot, scores)` for each eligible pair of candidate `c` (that `wanted`
@@ -792,12 +809,7 @@ impl Matcher {
         let mut consider = |c: u32, exact: u32| {
             let cand = &self.cands[c as usize];
             if let Ok(s) = score::evaluate(&self.weights, cand, &*cand.skills, &pos.hot, pos, exact) {
-                out.push(Entry {
-                    other: c,
-                    fit: s.fit,
-                    appeal: s.appeal,
-                    score: s.score,
-                });
+                out.push(Entry::scored(c, s));
             }
         };
         if pos.required.is_empty() {
@@ -859,14 +871,8 @@ impl Matcher {
                     // Each pair goes into the row and the row's counts while its numbers are at
                     // hand; then into its position's buffer if it beats the bar.
                     this.score_row_with(c as u32, &mut scratch, None, |p, s| {
-                        let entry = Entry {
-                            other: p,
-                            fit: s.fit,
-                            appeal: s.appeal,
-                            score: s.score,
-                        };
-                        row.push(entry);
                         counts.add(&s);
+                        row.push(Entry::scored(p, s));
                     });
                     for entry in &row {
                         let p = entry.other as usize;
@@ -894,22 +900,8 @@ impl Matcher {
                             }
                         }
                     }
-                    rows.push(top_by_key(
-                        &row,
-                        cap,
-                        &mut by_score,
-                        |e| score_key(e.score, pos_rank[e.other as usize]),
-                        |e| e.score,
-                        &counts.score,
-                    ));
-                    prefs.push(top_by_key(
-                        &row,
-                        PREF_CAP,
-                        &mut by_preference,
-                        |e| preference_key(e.appeal, e.fit, pos_rank[e.other as usize]),
-                        |e| e.appeal,
-                        &counts.appeal,
-                    ));
+                    rows.push(counts.top_by_score(&row, cap, &mut by_score, pos_rank));
+                    prefs.push(counts.top_by_preference(&row, PREF_CAP, &mut by_preference, pos_rank));
                 }
                 (rows, prefs, best)
             })

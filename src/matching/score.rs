@@ -688,7 +688,7 @@ pub(crate) fn hard_rules_at(c: &Cand, h: &PosHot, booth: u32, p: &Pos, exact: u3
     if exact & 0xFFFF == 0 && h.required_len != 0.0 {
         return Err(Rule::NoRequiredSkill);
     }
-    match c.visits.iter().find(|v| v.booth == booth) {
+    match visits_at(c, booth) {
         None => Ok(None),
         Some(v) => booth_verdict(v, p),
     }
@@ -710,9 +710,10 @@ fn booth_verdict(v: &BoothVisits, p: &Pos) -> Result<Option<u8>, Rule> {
     }
 }
 
-/// The candidate's visits at the position's booth.
-fn visits_at<'c>(c: &'c Cand, p: &Pos) -> Option<&'c BoothVisits> {
-    c.visits.iter().find(|v| v.booth == p.booth)
+/// The candidate's visits at a booth.
+#[inline]
+fn visits_at(c: &Cand, booth: u32) -> Option<&BoothVisits> {
+    c.visits.iter().find(|v| v.booth == booth)
 }
 
 /// Required skills the candidate has only through their group. The full list of `p` is read
@@ -748,7 +749,7 @@ pub(crate) fn evaluate_all(w: &Weights, c: &Cand, p: &Pos, exact: u32) -> (Vec<R
     if exact & 0xFFFF == 0 && h.required_len != 0.0 {
         broken.push(Rule::NoRequiredSkill);
     }
-    let visit = visits_at(c, p);
+    let visit = visits_at(c, p.booth);
     if visit.is_some_and(|v| v.rejects(&p.id)) {
         broken.push(Rule::RejectedByBooth);
     }

@@ -927,25 +927,11 @@ fn top_by_key_equals_sorting_the_whole_row() {
             });
         }
         for cap in [1, 4, 16, 40] {
-            let by_score = top_by_key(
-                &row,
-                cap,
-                &mut Vec::new(),
-                |e| score_key(e.score, ids[e.other as usize]),
-                |e| e.score,
-                &counts.score,
-            );
+            let by_score = counts.top_by_score(&row, cap, &mut Vec::new(), &ids);
             let plain = top_of(row.clone(), cap, &ids, Order::Score);
             assert_eq!(by_score.entries, plain.entries, "round {round}, cap {cap}, by score");
             assert_eq!(by_score.complete, plain.complete);
-            let by_preference = top_by_key(
-                &row,
-                cap,
-                &mut Vec::new(),
-                |e| preference_key(e.appeal, e.fit, ids[e.other as usize]),
-                |e| e.appeal,
-                &counts.appeal,
-            );
+            let by_preference = counts.top_by_preference(&row, cap, &mut Vec::new(), &ids);
             let plain = top_of(row.clone(), cap, &ids, Order::Preference);
             assert_eq!(
                 by_preference.entries, plain.entries,
