@@ -239,7 +239,7 @@ impl Matcher {
     pub fn allocate(&self, fair: &Fair) -> Allocation {
         let setup = self.allocation_setup(fair);
         let (held, eligible) = self.deferred_acceptance_lazy(&setup);
-        self.report(&setup, &held, |i| eligible[i])
+        self.report(&setup, held.pairs(), |i| eligible[i])
     }
 
     /// The same allocation from fully built preference lists: the straightforward reference the
@@ -249,19 +249,26 @@ impl Matcher {
         let setup = self.allocation_setup(fair);
         let prefs = self.preference_lists(&setup);
         let held = deferred_acceptance(&prefs, &setup);
-        self.report(&setup, &held, |i| !prefs.get(i).0.is_empty())
+        let pairs = held
+            .iter()
+            .enumerate()
+            .flat_map(|(p, list)| list.iter().map(move |h| (p as u32, h.2)));
+        self.report(&setup, pairs, |i| !prefs.get(i).0.is_empty())
     }
 
-    /// Turns the held proposals into the report; `eligible(i)` tells whether the i-th candidate
-    /// of `setup.order` has any eligible position.
-    fn report(&self, setup: &Setup, held: &[Vec<(f32, u32, u32)>], eligible: impl Fn(usize) -> bool) -> Allocation {
+    /// Turns the held proposals, (position slot, index into `setup.order`), into the report;
+    /// `eligible(i)` tells whether the i-th candidate of `setup.order` has any eligible position.
+    fn report(
+        &self,
+        setup: &Setup,
+        held: impl Iterator<Item = (u32, u32)>,
+        eligible: impl Fn(usize) -> bool,
+    ) -> Allocation {
         let mut assignment: Vec<Option<u32>> = vec![None; setup.order.len()];
         let mut assigned_count = vec![0u32; self.poss.len()];
-        for (p, list) in held.iter().enumerate() {
-            assigned_count[p] = list.len() as u32;
-            for &(_, _, i) in list {
-                assignment[i as usize] = Some(p as u32);
-            }
+        for (p, i) in held {
+            assigned_count[p as usize] += 1;
+            assignment[i as usize] = Some(p);
         }
         let mut out = Allocation::default();
         for (i, &c) in setup.order.iter().enumerate() {
@@ -333,9 +340,6 @@ impl Matcher {
     }
 }
 
-/// Per position slot, the held proposals: (fit, candidate id rank, index into `Setup::order`).
-type Held = Vec<Vec<(f32, u32, u32)>>;
-
 /// The rest of a candidate's preference list: (position slot, fit), best first.
 type Choices = Box<[(u32, f32)]>;
 
@@ -348,14 +352,83 @@ type Rescanned = (Choices, bool);
 const RESCAN_BATCH: usize = if cfg!(test) { 3 } else { 4096 };
 
 /// Whether a proposal with `fit` and candidate id rank `rank` displaces the held entry `held`.
-#[inline]
+#[cfg(test)]
 fn displaces(fit: f32, rank: u32, held: (f32, u32)) -> bool {
     fit > held.0 || (fit == held.0 && rank < held.1)
 }
 
+/// What every position holds during a lazy run, in one flat array: position p's candidates
+/// sit in `keys[start[p]..start[p] + len[p]]`, room for its capacity reserved up front.
+struct Holdings {
+    start: Vec<u32>,
+    len: Vec<u32>,
+    /// (score key of (fit, candidate id rank), index into `Setup::order`).
+    keys: Vec<(u64, u32)>,
+    /// The key a proposal must beat (see [`Bars::keys`]): the lowest held key of a full
+    /// position, 0 while it has room, `u64::MAX` without capacity. Most proposals to a full
+    /// position lose, and this one read settles them.
+    bar: Vec<u64>,
+}
+
+impl Holdings {
+    fn new(capacity: &[u32]) -> Self {
+        let mut start = Vec::with_capacity(capacity.len() + 1);
+        let mut total = 0u32;
+        start.push(0);
+        for &cap in capacity {
+            total += cap;
+            start.push(total);
+        }
+        Self {
+            start,
+            len: vec![0; capacity.len()],
+            keys: vec![(0, 0); total as usize],
+            bar: capacity
+                .iter()
+                .map(|&cap| if cap == 0 { u64::MAX } else { 0 })
+                .collect(),
+        }
+    }
+
+    /// Position `p` takes the proposal with `key` from candidate `index`, which beats its bar;
+    /// returns the candidate it lets go, if it was full.
+    #[inline]
+    fn take(&mut self, p: usize, key: u64, index: u32) -> Option<u32> {
+        let (from, to) = (self.start[p] as usize, self.start[p + 1] as usize);
+        let held = from + self.len[p] as usize;
+        let list = &mut self.keys[from..to];
+        let out = if held < to {
+            list[held - from] = (key, index);
+            self.len[p] += 1;
+            if held + 1 < to {
+                // Room left: the bar stays 0.
+                return None;
+            }
+            None
+        } else {
+            // Keys are unique (they end in the id rank), so the bar names one entry.
+            let worst = list.iter().position(|k| k.0 == self.bar[p]);
+            let worst = worst.expect("a full position holds its bar");
+            Some(std::mem::replace(&mut list[worst], (key, index)).1)
+        };
+        self.bar[p] = list.iter().map(|k| k.0).min().unwrap_or(0);
+        out
+    }
+
+    /// (position slot, index into `Setup::order`) of every held proposal.
+    fn pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        (0..self.len.len()).flat_map(move |p| {
+            let from = self.start[p] as usize;
+            self.keys[from..from + self.len[p] as usize]
+                .iter()
+                .map(move |k| (p as u32, k.1))
+        })
+    }
+}
+
 /// The state of a lazy deferred acceptance run, indexed like `Setup::order`.
 struct Proposals {
-    held: Held,
+    held: Holdings,
     /// Where each candidate is in its preference list: prefix, then rest.
     next: Vec<u32>,
     /// The scored rest of each candidate's list (past its prefix), once rescanned.
@@ -376,10 +449,10 @@ impl Matcher {
     /// previous one is still proposing (against the bars from before those proposals): the
     /// proposing runs on one thread, and the rescans keep the others busy. Returns the held
     /// lists and, per candidate, whether it has any eligible position.
-    fn deferred_acceptance_lazy(&self, setup: &Setup) -> (Held, Vec<bool>) {
+    fn deferred_acceptance_lazy(&self, setup: &Setup) -> (Holdings, Vec<bool>) {
         let n = setup.order.len();
         let mut state = Proposals {
-            held: vec![Vec::new(); setup.capacity.len()],
+            held: Holdings::new(&setup.capacity),
             next: vec![0u32; n],
             rest: vec![None; n],
             waiting: std::collections::VecDeque::new(),
@@ -401,7 +474,7 @@ impl Matcher {
                 None if state.waiting.is_empty() => break,
                 None => {
                     let batch = take_batch(&mut state.waiting);
-                    let rests = self.rescan(setup, &batch, &bars(&state.held, &setup.capacity));
+                    let rests = self.rescan(setup, &batch, &self.bars(&state.held));
                     (batch, rests)
                 }
             };
@@ -414,7 +487,7 @@ impl Matcher {
                 continue;
             }
             let next_batch = take_batch(&mut state.waiting);
-            let bars = bars(&state.held, &setup.capacity);
+            let bars = self.bars(&state.held);
             let ((), next_rests) = rayon::join(
                 || self.propose(setup, &mut state, &batch),
                 || self.rescan(setup, &next_batch, &bars),
@@ -452,24 +525,13 @@ impl Matcher {
                     break;
                 };
                 next[proposer] += 1;
-                let cap = setup.capacity[p as usize] as usize;
-                if cap == 0 {
+                let key = super::score_key(fit, setup.cand_rank[setup.order[proposer] as usize]);
+                if key <= held.bar[p as usize] {
                     continue;
                 }
-                let rank = setup.cand_rank[setup.order[proposer] as usize];
-                let list = &mut held[p as usize];
-                if list.len() < cap {
-                    list.push((fit, rank, proposer as u32));
-                    break;
-                }
-                let (worst, &(w_fit, w_rank, w_idx)) = list
-                    .iter()
-                    .enumerate()
-                    .min_by(|(_, a), (_, b)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-                    .expect("a full list with capacity > 0 is not empty");
-                if displaces(fit, rank, (w_fit, w_rank)) {
-                    list[worst] = (fit, rank, proposer as u32);
-                    proposer = w_idx as usize;
+                match held.take(p as usize, key, proposer as u32) {
+                    Some(out) => proposer = out as usize,
+                    None => break,
                 }
             }
         }
@@ -477,7 +539,7 @@ impl Matcher {
 
     /// The rest of each batch candidate's row past its prefix, in its preference order, less
     /// the positions whose `bars` it cannot beat; and whether it has any eligible position.
-    fn rescan(&self, setup: &Setup, batch: &[u32], bars: &[u64]) -> Vec<Rescanned> {
+    fn rescan(&self, setup: &Setup, batch: &[u32], bars: &Bars) -> Vec<Rescanned> {
         batch
             .par_iter()
             .map_init(
@@ -487,7 +549,11 @@ impl Matcher {
                     row.clear();
                     let last = self.prefs.lists[c as usize].entries.last();
                     let rank = setup.cand_rank[c as usize];
-                    let wanted = super::Wanted { bars, rank };
+                    let wanted = super::Wanted {
+                        bars: &bars.keys,
+                        need_exact: &bars.need_exact,
+                        rank,
+                    };
                     // With a non-empty prefix the candidate is known to have an eligible
                     // position, so pairs that cannot win may be skipped unscored.
                     let prune = last.is_some();
@@ -511,25 +577,22 @@ fn take_batch(waiting: &mut std::collections::VecDeque<u32>) -> Vec<u32> {
     waiting.drain(..waiting.len().min(RESCAN_BATCH)).collect()
 }
 
-/// What a proposal must beat at each position now, as the [`super::score_key`] of the worst
-/// held (fit, id rank): a proposal displaces it exactly when its own key is larger. 0 while the
-/// position has room, `u64::MAX` when it has none at all.
-fn bars(held: &Held, capacity: &[u32]) -> Vec<u64> {
-    held.iter()
-        .zip(capacity)
-        .map(|(list, &cap)| {
-            if cap == 0 {
-                u64::MAX
-            } else if list.len() < cap as usize {
-                0
-            } else {
-                list.iter()
-                    .map(|&(fit, rank, _)| super::score_key(fit, rank))
-                    .min()
-                    .unwrap_or(0)
-            }
-        })
-        .collect()
+/// What a proposal must beat at each position now.
+struct Bars {
+    /// The [`super::score_key`] of the worst held (fit, id rank): a proposal displaces it
+    /// exactly when its own key is larger. 0 while the position has room, `u64::MAX` when it
+    /// has none at all.
+    keys: Vec<u64>,
+    /// See [`super::Wanted::need_exact`].
+    need_exact: Vec<u8>,
+}
+
+impl Matcher {
+    fn bars(&self, held: &Holdings) -> Bars {
+        let keys = held.bar.clone();
+        let need_exact = super::exact_needed_for(&self.weights, &self.pos_hot, &keys);
+        Bars { keys, need_exact }
+    }
 }
 
 /// McVitie–Wilson form of candidate-proposing deferred acceptance on full preference lists

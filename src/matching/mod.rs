@@ -299,8 +299,24 @@ struct Wanted<'a> {
     /// Per position slot, the [`score_key`] of the worst held (fit, candidate id rank): 0 while
     /// the position has room, `u64::MAX` when it has none.
     bars: &'a [u64],
+    /// Per position slot, [`score::Weights::exact_needed`] for the fit of its bar: a pair of an
+    /// unrated candidate with fewer exactly matched required skills cannot displace, and is
+    /// dropped before its position's record is read.
+    need_exact: &'a [u8],
     /// The candidate's id rank.
     rank: u32,
+}
+
+/// [`Wanted::need_exact`] for `bars`.
+fn exact_needed_for(w: &score::Weights, hot: &[score::PosHot], bars: &[u64]) -> Vec<u8> {
+    bars.iter()
+        .zip(hot)
+        .map(|(&bar, h)| match bar {
+            0 => 0,
+            u64::MAX => u8::MAX,
+            _ => w.exact_needed(h.required_len, from_total_order_bits((bar >> 32) as u32)),
+        })
+        .collect()
 }
 
 impl Wanted<'_> {
@@ -426,6 +442,15 @@ fn top_of_slice<K: Ord>(entries: &mut [Entry], cap: usize, ids: &[K], order: Ord
 
 /// Bits of `x` as an unsigned integer in the order of `f32::total_cmp`.
 #[inline]
+/// The inverse of [`total_order_bits`].
+fn from_total_order_bits(bits: u32) -> f32 {
+    f32::from_bits(if bits & 0x8000_0000 != 0 {
+        bits & 0x7FFF_FFFF
+    } else {
+        !bits
+    })
+}
+
 fn total_order_bits(x: f32) -> u32 {
     let bits = x.to_bits();
     if bits & 0x8000_0000 != 0 {
@@ -744,7 +769,17 @@ impl Matcher {
         let block = block.get_or_insert_with(score::Block::new);
         block.begin(cand);
         found.clear();
-        Scratch::take(count, marks, |p, exact| found.push((p, exact)));
+        match wanted {
+            // A rating moves the fit by the booth's bonus, which the bound leaves out.
+            Some(wanted) if cand.visits.iter().all(|v| v.rating.is_none()) => {
+                Scratch::take(count, marks, |p, exact| {
+                    if exact & 0xFFFF >= u32::from(wanted.need_exact[p as usize]) {
+                        found.push((p, exact));
+                    }
+                })
+            }
+            _ => Scratch::take(count, marks, |p, exact| found.push((p, exact))),
+        }
         match wanted {
             None => {
                 self.for_each_passing(cand, found, |p, exact, hot, pos, rating| {

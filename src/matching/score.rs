@@ -81,6 +81,31 @@ impl Weights {
     }
 }
 
+impl Weights {
+    /// The fewest required skills a pair of an unrated candidate must match exactly (directly
+    /// or by alias) for its fit to reach `fit`, at a position with `required_len` of them; 255
+    /// when no such pair can. An upper bound of [`combine`]: every other credit counted in
+    /// full, the unmatched required skills at the group credit. Capped at 254, so a position
+    /// with more required skills than that only loses the pruning.
+    pub fn exact_needed(&self, required_len: f32, fit: f32) -> u8 {
+        // `combine` rounds in f32 and may land a little above the exact value: the margin
+        // keeps this bound above it.
+        let bound = |exact: f32| {
+            let required = if required_len == 0.0 {
+                1.0
+            } else {
+                (exact + self.group_credit * (required_len - exact)) / required_len
+            };
+            let rest = self.preferred + self.education + self.experience;
+            (100.0 * (f64::from(self.required) * f64::from(required) + f64::from(rest))).min(100.0) + 0.01
+        };
+        let len = required_len.min(254.0) as u8;
+        (0..=len)
+            .find(|&e| bound(f32::from(e)) >= f64::from(fit))
+            .unwrap_or(if required_len > 254.0 { 254 } else { 255 })
+    }
+}
+
 /// What booth staff recorded about one candidate at one booth.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct BoothVisits {

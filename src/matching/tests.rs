@@ -9,8 +9,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::model::{
-    Booth, Education, EmployerKind, FairId, Industry, NextStep, PipelineStatus, SalaryRange, TalentTier, Visit,
-    VisitId, WorkMode,
+    Booth, Education, EmployerKind, FairId, Industry, MatchSettings, NextStep, PipelineStatus, SalaryRange, TalentTier,
+    Visit, VisitId, WorkMode,
 };
 
 /// Dictionary spellings (with aliases and groups) mixed with skills the dictionary lacks.
@@ -858,10 +858,12 @@ fn pruned_rows_are_full_rows_less_what_the_bars_rule_out() {
                 _ => score_key(rng.random_range(20.0..90.0), rng.random_range(0..60)),
             })
             .collect();
+        let need_exact = exact_needed_for(&m.weights, &m.pos_hot, &bars);
         let mut scratch = Scratch::default();
         for c in 0..m.cands.len() as u32 {
             let wanted = Wanted {
                 bars: &bars,
+                need_exact: &need_exact,
                 rank: rng.random_range(0..60),
             };
             let (mut full, mut pruned) = (Vec::new(), Vec::new());
@@ -874,6 +876,45 @@ fn pruned_rows_are_full_rows_less_what_the_bars_rule_out() {
         }
     }
     assert!(kept > 100 && dropped > 100, "kept {kept}, dropped {dropped}");
+}
+
+/// `exact_needed` bounds the fit from above: a pair without a rating whose required skills are
+/// matched exactly `exact` times never reaches a fit that needs more, whatever the weights and
+/// the other credits. And it is not vacuous: full credit elsewhere needs no more than it has.
+#[test]
+fn exact_needed_bounds_the_fit_of_unrated_pairs() {
+    let mut rng = ChaCha8Rng::seed_from_u64(17);
+    let mut tight = 0;
+    for _ in 0..20_000 {
+        let settings = MatchSettings {
+            required_skills_weight: rng.random_range(0.0..2.0),
+            preferred_skills_weight: rng.random_range(0.0..2.0),
+            education_weight: rng.random_range(0.0..2.0),
+            experience_weight: rng.random_range(0.0..2.0),
+            group_match_credit: rng.random_range(0.0..1.0),
+            ..MatchSettings::default()
+        };
+        let w = score::Weights::new(&settings);
+        let required_len = rng.random_range(0..8u32);
+        let exact = rng.random_range(0..=required_len);
+        let preferred_len = rng.random_range(0..5u32);
+        let x = score::PairInputs {
+            exact,
+            group_only: rng.random_range(0..=required_len - exact),
+            required_len: required_len as f32,
+            matched: rng.random_range(0..=preferred_len),
+            preferred_len: preferred_len as f32,
+            edu_gap: rng.random_range(-1..3),
+            experience: f32::from(rng.random_range(0..10u8)),
+            min_experience: f32::from(rng.random_range(0..10u8)),
+            ..score::PairInputs::default()
+        };
+        let fit = score::combine(&w, &x).0.fit;
+        let need = w.exact_needed(x.required_len, fit);
+        assert!(u32::from(need) <= exact, "{x:?} {w:?}: fit {fit} needs {need}");
+        tight += usize::from(u32::from(need) == exact);
+    }
+    assert!(tight > 1_000, "the bound is never tight: {tight}");
 }
 
 /// The bucketed selection of row tops equals a plain sort-and-cut, for rows shorter and longer
