@@ -149,12 +149,16 @@ impl Prefs {
 
 impl Matcher {
     fn allocation_setup(&self, fair: &Fair) -> Setup {
-        let mut seen = FxHashSet::default();
+        // Looking up 100,000 ids is most of the set-up: both cores share it.
+        let slots: Vec<Option<u32>> = fair
+            .candidates
+            .par_iter()
+            .map(|c| self.cand_slot.get(&c.id).copied())
+            .collect();
+        let mut seen = vec![false; self.cands.len()];
         let mut order = Vec::with_capacity(fair.candidates.len());
-        for c in &fair.candidates {
-            if let Some(&slot) = self.cand_slot.get(&c.id)
-                && seen.insert(slot)
-            {
+        for slot in slots.into_iter().flatten() {
+            if !std::mem::replace(&mut seen[slot as usize], true) {
                 order.push(slot);
             }
         }
