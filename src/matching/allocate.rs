@@ -398,25 +398,24 @@ impl Holdings {
     /// returns the candidate it lets go, if it was full.
     #[inline]
     fn take(&mut self, p: usize, key: u64, index: u32) -> Option<u32> {
-        let (from, to) = (self.start[p] as usize, self.start[p + 1] as usize);
-        let held = from + self.len[p] as usize;
-        let list = &mut self.keys[from..to];
-        let out = if held < to {
-            list[held - from] = (key, index);
+        let list = &mut self.keys[self.start[p] as usize..self.start[p + 1] as usize];
+        let held = self.len[p] as usize;
+        let lowest = |list: &[(u64, u32)]| list.iter().map(|k| k.0).min().unwrap_or(0);
+        if held < list.len() {
+            list[held] = (key, index);
             self.len[p] += 1;
-            if held + 1 < to {
-                // Room left: the bar stays 0.
-                return None;
+            // The bar stays 0 while there is room.
+            if held + 1 == list.len() {
+                self.bar[p] = lowest(list);
             }
-            None
-        } else {
-            // Keys are unique (they end in the id rank), so the bar names one entry.
-            let worst = list.iter().position(|k| k.0 == self.bar[p]);
-            let worst = worst.expect("a full position holds its bar");
-            Some(std::mem::replace(&mut list[worst], (key, index)).1)
-        };
-        self.bar[p] = list.iter().map(|k| k.0).min().unwrap_or(0);
-        out
+            return None;
+        }
+        // Keys are unique (they end in the id rank), so the bar names one entry.
+        let worst = list.iter().position(|k| k.0 == self.bar[p]);
+        let worst = worst.expect("a full position holds its bar");
+        let out = std::mem::replace(&mut list[worst], (key, index)).1;
+        self.bar[p] = lowest(list);
+        Some(out)
     }
 
     /// (position slot, index into `Setup::order`) of every held proposal.
@@ -581,7 +580,8 @@ fn take_batch(waiting: &mut std::collections::VecDeque<u32>) -> Vec<u32> {
     waiting.drain(..waiting.len().min(RESCAN_BATCH)).collect()
 }
 
-/// What a proposal must beat at each position now.
+/// What a proposal must beat at each position, as of one moment: a copy, because a rescan runs
+/// beside proposals that raise the holdings' own bars.
 struct Bars {
     /// The [`super::score_key`] of the worst held (fit, id rank): a proposal displaces it
     /// exactly when its own key is larger. 0 while the position has room, `u64::MAX` when it

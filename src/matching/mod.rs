@@ -440,8 +440,6 @@ fn top_of_slice<K: Ord>(entries: &mut [Entry], cap: usize, ids: &[K], order: Ord
     }
 }
 
-/// Bits of `x` as an unsigned integer in the order of `f32::total_cmp`.
-#[inline]
 /// The inverse of [`total_order_bits`].
 fn from_total_order_bits(bits: u32) -> f32 {
     f32::from_bits(if bits & 0x8000_0000 != 0 {
@@ -451,6 +449,8 @@ fn from_total_order_bits(bits: u32) -> f32 {
     })
 }
 
+/// Bits of `x` as an unsigned integer in the order of `f32::total_cmp`.
+#[inline]
 fn total_order_bits(x: f32) -> u32 {
     let bits = x.to_bits();
     if bits & 0x8000_0000 != 0 {

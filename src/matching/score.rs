@@ -79,9 +79,7 @@ impl Weights {
             },
         }
     }
-}
 
-impl Weights {
     /// The fewest required skills a pair of an unrated candidate must match exactly (directly
     /// or by alias) for its fit to reach `fit`, at a position with `required_len` of them; 255
     /// when no such pair can. An upper bound of [`combine`]: every other credit counted in
