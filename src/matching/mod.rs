@@ -261,6 +261,9 @@ struct Scratch {
     block: Option<Box<score::Block>>,
     /// The marked slots of one row with their counts, in ascending order.
     found: Vec<(u32, u32)>,
+    /// Like `found`, for a row whose pairs are sifted as they are taken: one slot per position
+    /// and a spare, and only a prefix in use.
+    sieve: Vec<(u32, u32)>,
 }
 
 impl Scratch {
@@ -763,23 +766,33 @@ impl Matcher {
             bits,
             block,
             found,
+            sieve,
         } = scratch;
         let w = &self.weights;
         bits.set(&cand.skills);
         let block = block.get_or_insert_with(score::Block::new);
         block.begin(cand);
-        found.clear();
-        match wanted {
+        let found: &[(u32, u32)] = match wanted {
             // A rating moves the fit by the booth's bonus, which the bound leaves out.
             Some(wanted) if cand.visits.iter().all(|v| v.rating.is_none()) => {
+                // About half the pairs fall short, unpredictably: every pair is written, and the
+                // end moves on only past those kept, with no branch to mispredict.
+                if sieve.len() <= self.poss.len() {
+                    sieve.resize(self.poss.len() + 1, (0, 0));
+                }
+                let mut kept = 0;
                 Scratch::take(count, marks, |p, exact| {
-                    if exact & 0xFFFF >= u32::from(wanted.need_exact[p as usize]) {
-                        found.push((p, exact));
-                    }
-                })
+                    sieve[kept] = (p, exact);
+                    kept += usize::from(exact & 0xFFFF >= u32::from(wanted.need_exact[p as usize]));
+                });
+                &sieve[..kept]
             }
-            _ => Scratch::take(count, marks, |p, exact| found.push((p, exact))),
-        }
+            _ => {
+                found.clear();
+                Scratch::take(count, marks, |p, exact| found.push((p, exact)));
+                found
+            }
+        };
         match wanted {
             None => {
                 self.for_each_passing(cand, found, |p, exact, hot, pos, rating| {
