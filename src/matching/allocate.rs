@@ -410,9 +410,10 @@ impl Holdings {
             }
             return None;
         }
-        // Keys are unique (they end in the id rank), so the bar names one entry.
-        let worst = list.iter().position(|k| k.0 == self.bar[p]);
-        let worst = worst.expect("a full position holds its bar");
+        // Full: the lowest held entry (the bar) makes way. Without capacity, the proposal does.
+        let Some(worst) = (0..list.len()).min_by_key(|&i| list[i].0) else {
+            return Some(index);
+        };
         let out = std::mem::replace(&mut list[worst], (key, index)).1;
         self.bar[p] = lowest(list);
         Some(out)

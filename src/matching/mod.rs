@@ -259,11 +259,9 @@ struct Scratch {
     bits: score::SkillBits,
     /// Made on first use, so that an empty `Scratch` (taken for every edit) costs nothing.
     block: Option<Box<score::Block>>,
-    /// The marked slots of one row with their counts, in ascending order.
+    /// The marked slots of one row with their counts, in ascending order: one slot per
+    /// position, of which a row uses a prefix.
     found: Vec<(u32, u32)>,
-    /// Like `found`, for a row whose pairs are sifted as they are taken: one slot per position
-    /// and a spare, and only a prefix in use.
-    sieve: Vec<(u32, u32)>,
 }
 
 impl Scratch {
@@ -766,33 +764,31 @@ impl Matcher {
             bits,
             block,
             found,
-            sieve,
         } = scratch;
         let w = &self.weights;
         bits.set(&cand.skills);
         let block = block.get_or_insert_with(score::Block::new);
         block.begin(cand);
-        let found: &[(u32, u32)] = match wanted {
+        if found.len() < self.poss.len() {
+            found.resize(self.poss.len(), (0, 0));
+        }
+        // Every marked slot is written, and the end moves on past those kept: no branch.
+        let mut kept = 0;
+        match wanted {
             // A rating moves the fit by the booth's bonus, which the bound leaves out.
             Some(wanted) if cand.visits.iter().all(|v| v.rating.is_none()) => {
-                // About half the pairs fall short, unpredictably: every pair is written, and the
-                // end moves on only past those kept, with no branch to mispredict.
-                if sieve.len() <= self.poss.len() {
-                    sieve.resize(self.poss.len() + 1, (0, 0));
-                }
-                let mut kept = 0;
+                // About half the pairs fall short here, in no order the CPU could predict.
                 Scratch::take(count, marks, |p, exact| {
-                    sieve[kept] = (p, exact);
+                    found[kept] = (p, exact);
                     kept += usize::from(exact & 0xFFFF >= u32::from(wanted.need_exact[p as usize]));
-                });
-                &sieve[..kept]
+                })
             }
-            _ => {
-                found.clear();
-                Scratch::take(count, marks, |p, exact| found.push((p, exact)));
-                found
-            }
-        };
+            _ => Scratch::take(count, marks, |p, exact| {
+                found[kept] = (p, exact);
+                kept += 1;
+            }),
+        }
+        let found = &found[..kept];
         match wanted {
             None => {
                 self.for_each_passing(cand, found, |p, exact, hot, pos, rating| {
