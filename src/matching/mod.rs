@@ -480,9 +480,11 @@ const LEAD_BUCKETS: usize = 512;
 /// a larger bucket means a larger key. Values below 1 share bucket 0.
 #[inline]
 fn lead_bucket(lead: f32) -> usize {
-    const ONE: u32 = (0x3F80_0000 | 0x8000_0000) >> 17; // total_order_bits(1.0) >> 17
-    ((total_order_bits(lead) >> 17).saturating_sub(ONE) as usize).min(LEAD_BUCKETS - 1)
+    ((total_order_bits(lead) >> 17).saturating_sub(LEAD_ONE) as usize).min(LEAD_BUCKETS - 1)
 }
+
+/// `total_order_bits(1.0) >> 17`: leads from 1 up start at bucket 1.
+const LEAD_ONE: u32 = (0x3F80_0000 | 0x8000_0000) >> 17;
 
 /// How many entries of one row fall in each [`lead_bucket`] of their score and of their
 /// appeal, counted while the row is scored.
@@ -511,72 +513,106 @@ impl RowCounts {
         self.appeal.fill(0);
     }
 
-    /// The counted row's best `cap` by [`score_key`]; `pos_rank` gives the positions' id ranks.
-    fn top_by_score(&self, row: &[Entry], cap: usize, keyed: &mut Vec<(u64, u32)>, pos_rank: &[u32]) -> TopList {
-        let key = |e: &Entry| score_key(e.score, pos_rank[e.other as usize]);
-        top_by_key(row, cap, keyed, key, |e| e.score, &self.score)
-    }
-
-    /// The counted row's best `cap` by [`preference_key`].
-    fn top_by_preference(&self, row: &[Entry], cap: usize, keyed: &mut Vec<(u128, u32)>, pos_rank: &[u32]) -> TopList {
-        let key = |e: &Entry| preference_key(e.appeal, e.fit, pos_rank[e.other as usize]);
-        top_by_key(row, cap, keyed, key, |e| e.appeal, &self.appeal)
+    /// The counted row's best `cap` by [`score_key`] and its best `pref_cap` by
+    /// [`preference_key`], the lists [`top_of_slice`] gives for those orders, with integer
+    /// compares only; `pos_rank` gives the positions' id ranks.
+    ///
+    /// A long row keeps, for each order, only the entries in the buckets its best can come
+    /// from, so that the selections, whose compares the CPU cannot predict, run on a few dozen
+    /// entries instead of the whole row. One pass over the row sifts for both orders.
+    fn tops(
+        &self,
+        row: &[Entry],
+        (cap, pref_cap): (usize, usize),
+        keyed: &mut KeyedRow,
+        pos_rank: &[u32],
+    ) -> (TopList, TopList) {
+        let (by_score, by_preference) = (&mut keyed.by_score, &mut keyed.by_preference);
+        let score_floor = LeadFloor::new(&self.score, cap);
+        let preference_floor = LeadFloor::new(&self.appeal, pref_cap);
+        by_score.resize(score_floor.kept + 1, (0, 0));
+        by_preference.resize(preference_floor.kept + 1, (0, 0));
+        // Branch-free: every entry's index is written, and each write position moves on only
+        // for the entries that order keeps; one spare slot takes the writes past its last one.
+        let (mut s, mut p) = (0, 0);
+        for (i, e) in row.iter().enumerate() {
+            by_score[s.min(score_floor.kept)].1 = i as u32;
+            s += usize::from(score_floor.admits(e.score));
+            by_preference[p.min(preference_floor.kept)].1 = i as u32;
+            p += usize::from(preference_floor.admits(e.appeal));
+        }
+        let score_key = |e: &Entry| score_key(e.score, pos_rank[e.other as usize]);
+        let preference_key = |e: &Entry| preference_key(e.appeal, e.fit, pos_rank[e.other as usize]);
+        (
+            best_of_kept(row, cap, by_score, score_floor.kept, score_key),
+            best_of_kept(row, pref_cap, by_preference, preference_floor.kept, preference_key),
+        )
     }
 }
 
-/// The highest bucket such that it and those above hold at least `cap` entries (0 if none).
-fn floor_bucket(counts: &[u32; LEAD_BUCKETS], cap: usize) -> usize {
-    let mut above = 0;
-    for bucket in (0..LEAD_BUCKETS).rev() {
-        above += counts[bucket] as usize;
-        if above >= cap {
-            return bucket;
+/// Row entries whose [`lead_bucket`] is at least the highest bucket that, with those above,
+/// holds `cap` of them (bucket 0, and so every entry, when the row has no more than `cap`).
+struct LeadFloor {
+    /// [`total_order_bits`] of the least lead in the floor bucket.
+    bits: u32,
+    /// How many entries it keeps.
+    kept: usize,
+}
+
+impl LeadFloor {
+    fn new(counts: &[u32; LEAD_BUCKETS], cap: usize) -> Self {
+        let mut kept = 0;
+        for bucket in (1..LEAD_BUCKETS).rev() {
+            kept += counts[bucket] as usize;
+            if kept >= cap {
+                return Self {
+                    bits: (LEAD_ONE + bucket as u32) << 17,
+                    kept,
+                };
+            }
+        }
+        Self {
+            bits: 0,
+            kept: kept + counts[0] as usize,
         }
     }
-    0
+
+    /// Whether `lead` is in the floor bucket or above: [`lead_bucket`]'s test, without its
+    /// subtraction and clamp.
+    #[inline]
+    fn admits(&self, lead: f32) -> bool {
+        total_order_bits(lead) >= self.bits
+    }
 }
 
-/// The best `cap` of `entries` by `key` (larger first, keys distinct), copied out: the list
-/// [`top_of_slice`] gives for the order `key` encodes, with integer compares only. `lead` is
-/// the float the key's order starts with, and `counts` the entries per [`lead_bucket`] of it.
-///
-/// A long row keeps only the entries in the buckets its best `cap` can come from, so that the
-/// selection, whose compares the CPU cannot predict, runs on a few dozen entries instead of the
-/// whole row.
-fn top_by_key<T: Ord + Copy>(
-    entries: &[Entry],
+/// Reusable buffers of [`RowCounts::tops`]: the kept entries of a row with their keys.
+#[derive(Debug, Default)]
+struct KeyedRow {
+    by_score: Vec<(u64, u32)>,
+    by_preference: Vec<(u128, u32)>,
+}
+
+/// The best `cap` by `key` (larger first, keys distinct) of the `kept` row entries whose
+/// indices start `keyed`, copied out; complete when the row has no more than `cap`.
+fn best_of_kept<T: Ord + Copy>(
+    row: &[Entry],
     cap: usize,
     keyed: &mut Vec<(T, u32)>,
+    kept: usize,
     key: impl Fn(&Entry) -> T,
-    lead: impl Fn(&Entry) -> f32,
-    counts: &[u32; LEAD_BUCKETS],
 ) -> TopList {
-    keyed.clear();
-    let complete = entries.len() <= cap;
-    if complete || cap == 0 {
-        keyed.extend(entries.iter().enumerate().map(|(i, e)| (key(e), i as u32)));
-    } else {
-        let floor = floor_bucket(counts, cap);
-        // Branch-free: every entry's index is written, and the write position moves on only for
-        // those kept; one spare slot takes the writes past the last kept entry.
-        let kept = counts[floor..].iter().sum::<u32>() as usize;
-        keyed.resize(kept + 1, (key(&entries[0]), 0));
-        let mut n = 0;
-        for (i, e) in entries.iter().enumerate() {
-            keyed[n.min(kept)].1 = i as u32;
-            n += usize::from(lead_bucket(lead(e)) >= floor);
-        }
-        keyed.truncate(kept);
-        for k in keyed.iter_mut() {
-            k.0 = key(&entries[k.1 as usize]);
-        }
+    keyed.truncate(kept);
+    for k in keyed.iter_mut() {
+        k.0 = key(&row[k.1 as usize]);
+    }
+    if keyed.len() > cap && cap > 0 {
         keyed.select_nth_unstable_by(cap - 1, |a, b| b.0.cmp(&a.0));
     }
     keyed.truncate(cap);
     keyed.sort_unstable_by_key(|k| Reverse(k.0));
     TopList {
-        entries: keyed.iter().map(|&(_, i)| entries[i as usize]).collect(),
-        complete,
+        entries: keyed.iter().map(|&(_, i)| row[i as usize]).collect(),
+        complete: row.len() <= cap,
     }
 }
 
@@ -907,7 +943,7 @@ impl Matcher {
                 let mut best: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
                 let mut rows = Vec::with_capacity(end - start);
                 let mut prefs = Vec::with_capacity(end - start);
-                let (mut row, mut by_score, mut by_preference) = (Vec::new(), Vec::new(), Vec::new());
+                let (mut row, mut keyed) = (Vec::new(), KeyedRow::default());
                 let mut counts = RowCounts::new();
                 for (c, &rank) in cand_rank.iter().enumerate().take(end).skip(start) {
                     row.clear();
@@ -944,8 +980,9 @@ impl Matcher {
                             }
                         }
                     }
-                    rows.push(counts.top_by_score(&row, cap, &mut by_score, pos_rank));
-                    prefs.push(counts.top_by_preference(&row, PREF_CAP, &mut by_preference, pos_rank));
+                    let (by_score, by_preference) = counts.tops(&row, (cap, PREF_CAP), &mut keyed, pos_rank);
+                    rows.push(by_score);
+                    prefs.push(by_preference);
                 }
                 (rows, prefs, best)
             })

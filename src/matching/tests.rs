@@ -920,7 +920,7 @@ fn exact_needed_bounds_the_fit_of_unrated_pairs() {
 /// The bucketed selection of row tops equals a plain sort-and-cut, for rows shorter and longer
 /// than the cap, with leads tied in crowds, below 1 and beyond the last bucket.
 #[test]
-fn top_by_key_equals_sorting_the_whole_row() {
+fn row_tops_equal_sorting_the_whole_row() {
     let mut rng = ChaCha8Rng::seed_from_u64(11);
     let ids: Vec<u32> = (0..500).collect();
     let leads = [
@@ -967,16 +967,17 @@ fn top_by_key_equals_sorting_the_whole_row() {
                 score: e.score,
             });
         }
-        for cap in [1, 4, 16, 40] {
-            let by_score = counts.top_by_score(&row, cap, &mut Vec::new(), &ids);
+        let mut keyed = KeyedRow::default();
+        for (cap, pref_cap) in [(1, 40), (4, 4), (16, 1), (40, 16)] {
+            let (by_score, by_preference) = counts.tops(&row, (cap, pref_cap), &mut keyed, &ids);
             let plain = top_of(row.clone(), cap, &ids, Order::Score);
             assert_eq!(by_score.entries, plain.entries, "round {round}, cap {cap}, by score");
             assert_eq!(by_score.complete, plain.complete);
-            let by_preference = counts.top_by_preference(&row, cap, &mut Vec::new(), &ids);
-            let plain = top_of(row.clone(), cap, &ids, Order::Preference);
+            let plain = top_of(row.clone(), pref_cap, &ids, Order::Preference);
+            assert_eq!(by_preference.complete, plain.complete);
             assert_eq!(
                 by_preference.entries, plain.entries,
-                "round {round}, cap {cap}, by preference"
+                "round {round}, cap {pref_cap}, by preference"
             );
         }
     }
