@@ -616,11 +616,33 @@ fn best_of_kept<T: Ord + Copy>(
     }
 }
 
-/// A column entry of the full build with its [`score_key`].
-#[derive(Debug, Clone, Copy)]
-struct Keyed {
-    key: u64,
-    entry: Entry,
+/// A column entry of the full build in 16 bytes, so that the column buffers, written all over,
+/// touch fewer cache lines: its [`score_key`] above its fit and appeal. Ordered by the key
+/// (distinct within a column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Keyed(u128);
+
+impl Keyed {
+    #[inline]
+    fn new(key: u64, entry: &Entry) -> Self {
+        Self(u128::from(key) << 64 | u128::from(entry.fit.to_bits()) << 32 | u128::from(entry.appeal.to_bits()))
+    }
+
+    #[inline]
+    fn key(self) -> u64 {
+        (self.0 >> 64) as u64
+    }
+
+    /// The entry back, its candidate found from the id rank in the key.
+    fn entry(self, slot_of_rank: &[u32]) -> Entry {
+        let key = self.key();
+        Entry {
+            other: slot_of_rank[!(key as u32) as usize],
+            score: from_total_order_bits((key >> 32) as u32),
+            fit: f32::from_bits((self.0 >> 32) as u32),
+            appeal: f32::from_bits(self.0 as u32),
+        }
+    }
 }
 
 impl Matcher {
@@ -965,18 +987,12 @@ impl Matcher {
                                 // reason for a large K), instead of growing there by doubling.
                                 best.reserve_exact((2 * cap).min(256));
                             }
-                            best.push(Keyed {
-                                key,
-                                entry: Entry {
-                                    other: c as u32,
-                                    ..*entry
-                                },
-                            });
+                            best.push(Keyed::new(key, entry));
                             if best.len() == 2 * cap {
                                 // Keep the best `cap`; the worst of them is a bar for everyone.
-                                best.select_nth_unstable_by(cap - 1, |a, b| b.key.cmp(&a.key));
+                                best.select_nth_unstable_by(cap - 1, |a, b| b.cmp(a));
                                 best.truncate(cap);
-                                bar.fetch_max(best[cap - 1].key, AtomicOrdering::Relaxed);
+                                bar.fetch_max(best[cap - 1].key(), AtomicOrdering::Relaxed);
                             }
                         }
                     }
@@ -1001,6 +1017,10 @@ impl Matcher {
                 column.push(best);
             }
         }
+        let mut slot_of_rank = vec![0u32; n_cands];
+        for (slot, &rank) in cand_rank.iter().enumerate() {
+            slot_of_rank[rank as usize] = slot as u32;
+        }
         // Each position merges its chunks' buffers on whichever core is free, freeing them as
         // it goes.
         let cols: Vec<TopList> = columns
@@ -1012,10 +1032,10 @@ impl Matcher {
                 }
                 // Uncut, the entries are every eligible pair of the column.
                 let complete = !cut && entries.len() <= cap;
-                entries.sort_unstable_by_key(|k| Reverse(k.key));
+                entries.sort_unstable_by_key(|&k| Reverse(k));
                 entries.truncate(cap);
                 TopList {
-                    entries: entries.into_iter().map(|k| k.entry).collect(),
+                    entries: entries.into_iter().map(|k| k.entry(&slot_of_rank)).collect(),
                     complete,
                 }
             })
