@@ -414,6 +414,28 @@ fn pull_index(index: &mut [Vec<u32>], skill: u32, slot: u32) {
     }
 }
 
+/// What booth staff recorded about one candidate, per booth, from all of its visits; `booth`
+/// gives each booth's dense id, `None` when it has none yet (and then so does the result).
+fn summarize_candidate_visits(
+    visits: &[&crate::model::Visit],
+    mut booth: impl FnMut(&crate::model::BoothId) -> Option<u32>,
+) -> Option<Vec<score::BoothVisits>> {
+    let mut by_booth: Vec<(u32, Vec<&crate::model::Visit>)> = Vec::new();
+    for &v in visits {
+        let booth = booth(&v.booth)?;
+        match by_booth.iter_mut().find(|(b, _)| *b == booth) {
+            Some((_, list)) => list.push(v),
+            None => by_booth.push((booth, vec![v])),
+        }
+    }
+    Some(
+        by_booth
+            .into_iter()
+            .filter_map(|(booth, vs)| score::summarize_visits(booth, vs.into_iter()))
+            .collect(),
+    )
+}
+
 /// Sorts eligible entries best first and keeps `cap`; complete when nothing was cut.
 fn top_of<K: Ord>(mut entries: Vec<Entry>, cap: usize, ids: &[K], order: Order) -> TopList {
     if entries.len() > cap {
@@ -697,9 +719,10 @@ impl Matcher {
         for v in &fair.visits {
             visits.entry(&v.candidate).or_default().push(v);
         }
-        // Candidates resolve in parallel against the names the positions brought; one naming a
-        // skill or city not seen yet is resolved again below, in order, adding it.
-        let known: Vec<Option<Cand>> = fair
+        // Candidates resolve in parallel against the names the positions brought, their ids
+        // cloned for both places that keep them; one naming a skill, city or booth not seen yet
+        // is resolved again below, in order, adding it.
+        let resolved: Vec<(Option<Cand>, CandidateId, CandidateId)> = fair
             .candidates
             .par_iter()
             .map(|c| {
@@ -707,54 +730,40 @@ impl Matcher {
                     interner: &m.interner,
                     missed: false,
                 };
-                let cand = score::resolve_candidate(dict, &mut ids, c, Vec::new());
-                (!ids.missed).then_some(cand)
+                let summaries = match visits.get(&c.id) {
+                    None => Some(Vec::new()),
+                    Some(vs) => summarize_candidate_visits(vs, |b| m.interner.known_booth(b)),
+                };
+                let cand = summaries
+                    .map(|summaries| score::resolve_candidate(dict, &mut ids, c, summaries))
+                    .filter(|_| !ids.missed);
+                (cand, c.id.clone(), c.id.clone())
             })
             .collect();
-        for ((i, c), known) in fair.candidates.iter().enumerate().zip(known) {
-            if m.cand_slot.contains_key(&c.id) {
-                continue;
-            }
-            let summaries = visits
-                .get(&c.id)
-                .map(|vs| m.summarize_candidate_visits(vs.iter().copied()))
-                .unwrap_or_default();
-            let cand = match known {
-                Some(cand) => Cand {
-                    visits: summaries,
-                    ..cand
-                },
-                None => score::resolve_candidate(dict, &mut m.interner, c, summaries),
+        for ((i, c), (known, key, id)) in fair.candidates.iter().enumerate().zip(resolved) {
+            let slot = m.cands.len() as u32;
+            match m.cand_slot.entry(key) {
+                std::collections::hash_map::Entry::Occupied(_) => continue,
+                std::collections::hash_map::Entry::Vacant(vacant) => vacant.insert(slot),
             };
+            let cand = known.unwrap_or_else(|| {
+                let interner = &mut m.interner;
+                let summaries = visits
+                    .get(&c.id)
+                    .and_then(|vs| summarize_candidate_visits(vs, |b| Some(interner.booth(b))))
+                    .unwrap_or_default();
+                score::resolve_candidate(dict, interner, c, summaries)
+            });
             let slot = m.cands.len() as u32;
             for &s in cand.skills.iter() {
                 push_index(&mut m.skill_candidates, s, slot);
             }
-            m.cand_slot.insert(c.id.clone(), slot);
-            m.cand_ids.push(c.id.clone());
+            m.cand_ids.push(id);
             m.cands.push(cand);
             m.cand_hint.push(i);
         }
         m.compute_all();
         m
-    }
-
-    fn summarize_candidate_visits<'a>(
-        &mut self,
-        visits: impl Iterator<Item = &'a crate::model::Visit>,
-    ) -> Vec<score::BoothVisits> {
-        let mut by_booth: Vec<(u32, Vec<&crate::model::Visit>)> = Vec::new();
-        for v in visits {
-            let booth = self.interner.booth(&v.booth);
-            match by_booth.iter_mut().find(|(b, _)| *b == booth) {
-                Some((_, list)) => list.push(v),
-                None => by_booth.push((booth, vec![v])),
-            }
-        }
-        by_booth
-            .into_iter()
-            .filter_map(|(booth, vs)| score::summarize_visits(booth, vs.into_iter()))
-            .collect()
     }
 
     fn index_position(&mut self, slot: u32, pos: &Pos) {
@@ -1216,8 +1225,9 @@ impl Matcher {
             (Some(data), None) => {
                 let visits: Vec<&crate::model::Visit> =
                     fair.visits.iter().filter(|v| &v.candidate == candidate).collect();
-                let summaries = self.summarize_candidate_visits(visits.into_iter());
-                let cand = score::resolve_candidate(self.dict, &mut self.interner, data, summaries);
+                let interner = &mut self.interner;
+                let summaries = summarize_candidate_visits(&visits, |b| Some(interner.booth(b))).unwrap_or_default();
+                let cand = score::resolve_candidate(self.dict, interner, data, summaries);
                 let c = self.cands.len() as u32;
                 for &s in cand.skills.iter() {
                     push_index(&mut self.skill_candidates, s, c);

@@ -364,6 +364,11 @@ impl Interner {
         let next = self.booths.len() as u32;
         *self.booths.entry(id.clone()).or_insert(next)
     }
+
+    /// The booth's id if it has one already; read-only, so threads can share it.
+    pub fn known_booth(&self, id: &BoothId) -> Option<u32> {
+        self.booths.get(id).copied()
+    }
 }
 
 /// Where resolving gets ids for skills and cities: the [`Interner`], which adds what it has not
