@@ -686,6 +686,39 @@ fn hard_rules_are_named() {
     assert!((after - before - 10.0).abs() < 1e-3, "{before} → {after}");
 }
 
+/// A visit at a booth no position has yet counts once a position opens there: the full build
+/// gives that booth its id in the serial pass, and an edit then finds it.
+#[test]
+fn visits_at_a_booth_without_positions_count_when_one_opens() {
+    let mut fair = one_pair_fair();
+    let (c, booth) = (fair.candidates[0].id.clone(), BoothId::new("B-later"));
+    let at = NaiveDate::from_ymd_opt(2026, 5, 1)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    fair.visits.push(Visit {
+        id: VisitId::new("V1"),
+        candidate: c.clone(),
+        booth: booth.clone(),
+        position: None,
+        at,
+        rating: Some(5),
+        notes: String::new(),
+        next_step: NextStep::Interview,
+        status: PipelineStatus::Open,
+    });
+    let mut m = Matcher::build(&fair);
+    let mut opened = fair.positions[0].clone();
+    opened.id = PositionId::new("P-later");
+    opened.booth = booth;
+    fair.positions.push(opened.clone());
+    m.position_changed(&fair, &opened.id);
+    assert_same_as_rebuild(&fair, &m);
+    let rated = m.pair(&c, &opened.id).unwrap().unwrap().fit;
+    let unrated = m.pair(&c, &fair.positions[0].id).unwrap().unwrap().fit;
+    assert!(rated > unrated, "the 5-star visit lifts {unrated} to {rated}");
+}
+
 #[test]
 fn worklists_name_unmatched_candidates_and_positions() {
     let mut fair = one_pair_fair();
