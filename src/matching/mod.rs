@@ -1034,17 +1034,20 @@ impl Matcher {
         // it goes.
         let cols: Vec<TopList> = columns
             .into_par_iter()
-            .map(|(parts, cut)| {
-                let mut entries: Vec<Keyed> = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+            .map_init(Vec::new, |entries: &mut Vec<Keyed>, (parts, cut)| {
+                entries.clear();
                 for best in parts {
                     entries.extend(best);
                 }
                 // Uncut, the entries are every eligible pair of the column.
                 let complete = !cut && entries.len() <= cap;
+                if entries.len() > cap {
+                    entries.select_nth_unstable_by(cap - 1, |a, b| b.cmp(a));
+                    entries.truncate(cap);
+                }
                 entries.sort_unstable_by_key(|&k| Reverse(k));
-                entries.truncate(cap);
                 TopList {
-                    entries: entries.into_iter().map(|k| k.entry(&slot_of_rank)).collect(),
+                    entries: entries.iter().map(|k| k.entry(&slot_of_rank)).collect(),
                     complete,
                 }
             })
