@@ -19,7 +19,7 @@ mod score;
 
 use std::cmp::{Ordering, Reverse};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, Ordering as AtomicOrdering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering as AtomicOrdering};
 
 use rustc_hash::FxHashMap;
 
@@ -344,9 +344,14 @@ fn prefetch_at<T>(address: *const T) {
     }
 }
 
-/// One chunk of the full build: its candidates' rows and preference prefixes, and per position
-/// the chunk's pairs that beat the shared bar when they were scored.
-type ChunkResult = (Vec<TopList>, Vec<TopList>, Vec<Vec<Keyed>>);
+/// What one worker of the full build found: the rows and preference prefixes of each run of
+/// candidates it took (with the run's first slot), and per position the pairs that beat the
+/// shared bar when it scored them.
+type ChunkResult = (Vec<(usize, Vec<TopList>, Vec<TopList>)>, Vec<Vec<Keyed>>);
+
+/// Candidates a worker of the full build takes at a time: small enough that the workers finish
+/// within a few milliseconds of each other, large enough that taking one costs nothing.
+const BUILD_RUN: usize = 256;
 
 /// Live matching state for one fair.
 #[derive(Debug)]
@@ -955,10 +960,11 @@ impl Matcher {
         let n_cands = self.cands.len();
         let n_pos = self.poss.len();
         let cap = self.cap;
-        // One chunk per thread: every chunk keeps its own column buffers, and each buffer takes
-        // more insertions the fewer candidates its chunk has.
+        // One worker per thread: every worker keeps its own column buffers, and each buffer takes
+        // more insertions the fewer candidates its worker scores. The workers take runs of
+        // candidates in turn until none are left, so one slowed down does not hold up the end.
         let chunks = rayon::current_num_threads().clamp(1, n_cands.max(1));
-        let chunk_len = n_cands.div_ceil(chunks).max(1);
+        let next_run = AtomicUsize::new(0);
         // Integer ranks in id order break ties like the ids themselves, without string compares.
         let ranks = self.ranks();
         let (cand_rank, pos_rank) = (&ranks.candidates, &ranks.positions);
@@ -968,69 +974,75 @@ impl Matcher {
         // the column buffers. Shared by the chunks; 0 (below every key) until a chunk first cuts
         // its buffer back, so a column none cut holds every eligible pair.
         let bars: Vec<AtomicU64> = (0..n_pos).map(|_| AtomicU64::new(0)).collect();
-        let parts: Vec<ChunkResult> = (0..n_cands)
-            .step_by(chunk_len)
-            .collect::<Vec<_>>()
+        let parts: Vec<ChunkResult> = (0..chunks)
             .into_par_iter()
-            .map(|start| {
-                let end = (start + chunk_len).min(n_cands);
+            .map(|_| {
                 let mut scratch = Scratch::default();
                 // Per position, a superset of the chunk's best `cap` pairs: appended to while
                 // they beat the bar, cut back to the best `cap` when twice that many.
                 let mut best: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
-                let mut rows = Vec::with_capacity(end - start);
-                let mut prefs = Vec::with_capacity(end - start);
+                let mut runs = Vec::new();
                 let (mut row, mut keyed, mut beating) = (Vec::new(), KeyedRow::default(), Vec::new());
                 let mut counts = RowCounts::new();
-                for (c, &rank) in cand_rank.iter().enumerate().take(end).skip(start) {
-                    row.clear();
-                    counts.clear();
-                    // Each pair goes into the row and the row's counts while its numbers are at
-                    // hand; then into its position's buffer if it beats the bar.
-                    this.score_row_with(c as u32, &mut scratch, None, |p, s| {
-                        counts.add(&s);
-                        row.push(Entry::scored(p, s));
-                    });
-                    // The pairs that beat their bar, found without a branch (about one in ten
-                    // does, in no order the CPU could predict); then the ends of their buffers
-                    // are asked for all at once, so that the pushes' cache misses overlap.
-                    beating.resize(row.len() + 1, 0);
-                    let mut n = 0;
-                    for (i, entry) in row.iter().enumerate() {
-                        beating[n] = i as u32;
-                        let bar = bars[entry.other as usize].load(AtomicOrdering::Relaxed);
-                        n += usize::from(score_key(entry.score, rank) > bar);
+                loop {
+                    let start = next_run.fetch_add(BUILD_RUN, AtomicOrdering::Relaxed);
+                    if start >= n_cands {
+                        break;
                     }
-                    for &i in &beating[..n] {
-                        let best = &best[row[i as usize].other as usize];
-                        prefetch_at(best.as_ptr().wrapping_add(best.len()));
-                    }
-                    for &i in &beating[..n] {
-                        let entry = &row[i as usize];
-                        let p = entry.other as usize;
-                        let key = score_key(entry.score, rank);
-                        let bar = &bars[p];
-                        if key > bar.load(AtomicOrdering::Relaxed) {
-                            let best = &mut best[p];
-                            if best.capacity() == 0 {
-                                // Room for a whole round up to the first cut at once (within
-                                // reason for a large K), instead of growing there by doubling.
-                                best.reserve_exact((2 * cap).min(256));
-                            }
-                            best.push(Keyed::new(key, entry));
-                            if best.len() == 2 * cap {
-                                // Keep the best `cap`; the worst of them is a bar for everyone.
-                                best.select_nth_unstable_by(cap - 1, |a, b| b.cmp(a));
-                                best.truncate(cap);
-                                bar.fetch_max(best[cap - 1].key(), AtomicOrdering::Relaxed);
+                    let end = (start + BUILD_RUN).min(n_cands);
+                    let mut rows = Vec::with_capacity(end - start);
+                    let mut prefs = Vec::with_capacity(end - start);
+                    for (c, &rank) in cand_rank.iter().enumerate().take(end).skip(start) {
+                        row.clear();
+                        counts.clear();
+                        // Each pair goes into the row and the row's counts while its numbers are at
+                        // hand; then into its position's buffer if it beats the bar.
+                        this.score_row_with(c as u32, &mut scratch, None, |p, s| {
+                            counts.add(&s);
+                            row.push(Entry::scored(p, s));
+                        });
+                        // The pairs that beat their bar, found without a branch (about one in ten
+                        // does, in no order the CPU could predict); then the ends of their buffers
+                        // are asked for all at once, so that the pushes' cache misses overlap.
+                        beating.resize(row.len() + 1, 0);
+                        let mut n = 0;
+                        for (i, entry) in row.iter().enumerate() {
+                            beating[n] = i as u32;
+                            let bar = bars[entry.other as usize].load(AtomicOrdering::Relaxed);
+                            n += usize::from(score_key(entry.score, rank) > bar);
+                        }
+                        for &i in &beating[..n] {
+                            let best = &best[row[i as usize].other as usize];
+                            prefetch_at(best.as_ptr().wrapping_add(best.len()));
+                        }
+                        for &i in &beating[..n] {
+                            let entry = &row[i as usize];
+                            let p = entry.other as usize;
+                            let key = score_key(entry.score, rank);
+                            let bar = &bars[p];
+                            if key > bar.load(AtomicOrdering::Relaxed) {
+                                let best = &mut best[p];
+                                if best.capacity() == 0 {
+                                    // Room for a whole round up to the first cut at once (within
+                                    // reason for a large K), instead of growing there by doubling.
+                                    best.reserve_exact((2 * cap).min(256));
+                                }
+                                best.push(Keyed::new(key, entry));
+                                if best.len() == 2 * cap {
+                                    // Keep the best `cap`; the worst of them is a bar for everyone.
+                                    best.select_nth_unstable_by(cap - 1, |a, b| b.cmp(a));
+                                    best.truncate(cap);
+                                    bar.fetch_max(best[cap - 1].key(), AtomicOrdering::Relaxed);
+                                }
                             }
                         }
+                        let (by_score, by_preference) = counts.tops(&row, (cap, PREF_CAP), &mut keyed, pos_rank);
+                        rows.push(by_score);
+                        prefs.push(by_preference);
                     }
-                    let (by_score, by_preference) = counts.tops(&row, (cap, PREF_CAP), &mut keyed, pos_rank);
-                    rows.push(by_score);
-                    prefs.push(by_preference);
+                    runs.push((start, rows, prefs));
                 }
-                (rows, prefs, best)
+                (runs, best)
             })
             .collect();
         let mut rows = Vec::with_capacity(n_cands);
@@ -1040,12 +1052,17 @@ impl Matcher {
             .iter()
             .map(|bar| (Vec::with_capacity(chunks), bar.load(AtomicOrdering::Relaxed) != 0))
             .collect();
-        for (chunk_rows, chunk_prefs, best) in parts {
-            rows.extend(chunk_rows);
-            prefs.extend(chunk_prefs);
+        let mut runs = Vec::with_capacity(n_cands.div_ceil(BUILD_RUN));
+        for (worker_runs, best) in parts {
+            runs.extend(worker_runs);
             for ((column, _), best) in columns.iter_mut().zip(best) {
                 column.push(best);
             }
+        }
+        runs.sort_unstable_by_key(|&(start, _, _)| start);
+        for (_, run_rows, run_prefs) in runs {
+            rows.extend(run_rows);
+            prefs.extend(run_prefs);
         }
         let mut slot_of_rank = vec![0u32; n_cands];
         for (slot, &rank) in cand_rank.iter().enumerate() {
