@@ -425,6 +425,25 @@ fn pull_index(index: &mut [Vec<u32>], skill: u32, slot: u32) {
     }
 }
 
+/// Asks for the text that resolving candidates a few places after `i` will read. Each
+/// candidate's names are strings in lists of their own, scattered over the heap after loading,
+/// which no hardware prefetcher foresees: the lists sixteen places ahead, their strings eight.
+#[inline(always)]
+fn prefetch_candidate_text(candidates: &[Candidate], i: usize) {
+    if let Some(c) = candidates.get(i + 16) {
+        prefetch_at(c.skills.as_ptr());
+        prefetch_at(c.cities.as_ptr());
+        prefetch_at(c.industries.as_ptr());
+        prefetch_at(c.work_modes.as_ptr());
+        prefetch_at(c.id.as_str().as_ptr());
+    }
+    if let Some(c) = candidates.get(i + 8) {
+        for text in c.skills.iter().chain(&c.cities) {
+            prefetch_at(text.as_ptr());
+        }
+    }
+}
+
 /// What booth staff recorded about one candidate, per booth, from all of its visits; `booth`
 /// gives each booth's dense id, `None` when it has none yet (and then so does the result).
 fn summarize_candidate_visits(
@@ -736,7 +755,9 @@ impl Matcher {
         let resolved: Vec<(Option<Cand>, CandidateId, CandidateId)> = fair
             .candidates
             .par_iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
+                prefetch_candidate_text(&fair.candidates, i);
                 let mut ids = score::KnownIds {
                     interner: &m.interner,
                     missed: false,
