@@ -1068,17 +1068,12 @@ impl Matcher {
             .collect();
         let mut rows = Vec::with_capacity(n_cands);
         let mut prefs = Vec::with_capacity(n_cands);
-        // Per position, each chunk's buffer and whether any chunk cut one back (raised the bar).
-        let mut columns: Vec<(Vec<Vec<Keyed>>, bool)> = bars
-            .iter()
-            .map(|bar| (Vec::with_capacity(chunks), bar.load(AtomicOrdering::Relaxed) != 0))
-            .collect();
         let mut runs = Vec::with_capacity(n_cands.div_ceil(BUILD_RUN));
+        // Per worker, its buffer of each position.
+        let mut buffers: Vec<Vec<Vec<Keyed>>> = Vec::with_capacity(chunks);
         for (worker_runs, best) in parts {
             runs.extend(worker_runs);
-            for ((column, _), best) in columns.iter_mut().zip(best) {
-                column.push(best);
-            }
+            buffers.push(best);
         }
         runs.sort_unstable_by_key(|&(start, _, _)| start);
         for (_, run_rows, run_prefs) in runs {
@@ -1089,16 +1084,16 @@ impl Matcher {
         for (slot, &rank) in cand_rank.iter().enumerate() {
             slot_of_rank[rank as usize] = slot as u32;
         }
-        // Each position merges its chunks' buffers on whichever core is free, freeing them as
-        // it goes.
-        let cols: Vec<TopList> = columns
+        // Each position merges the workers' buffers on whichever core is free.
+        let cols: Vec<TopList> = (0..n_pos)
             .into_par_iter()
-            .map_init(Vec::new, |entries: &mut Vec<Keyed>, (parts, cut)| {
+            .map_init(Vec::new, |entries: &mut Vec<Keyed>, p| {
                 entries.clear();
-                for best in parts {
-                    entries.extend(best);
+                for best in &buffers {
+                    entries.extend_from_slice(&best[p]);
                 }
-                // Uncut, the entries are every eligible pair of the column.
+                // Uncut (the bar never raised), the entries are every eligible pair of the column.
+                let cut = bars[p].load(AtomicOrdering::Relaxed) != 0;
                 let complete = !cut && entries.len() <= cap;
                 if entries.len() > cap {
                     entries.select_nth_unstable_by(cap - 1, |a, b| b.cmp(a));
@@ -1111,15 +1106,21 @@ impl Matcher {
                 }
             })
             .collect();
-        // The three directions are independent; each fills its lists and their members.
-        let ((rows, prefs), cols) = rayon::join(
+        // The three directions are independent; each fills its lists and their members, while
+        // the workers' column buffers are freed beside them.
+        let (((rows, prefs), cols), ()) = rayon::join(
             || {
                 rayon::join(
-                    || Lists::from_lists(rows, n_pos, Order::Score),
-                    || Lists::from_lists(prefs, n_pos, Order::Preference),
+                    || {
+                        rayon::join(
+                            || Lists::from_lists(rows, n_pos, Order::Score),
+                            || Lists::from_lists(prefs, n_pos, Order::Preference),
+                        )
+                    },
+                    || Lists::from_lists(cols, n_cands, Order::Score),
                 )
             },
-            || Lists::from_lists(cols, n_cands, Order::Score),
+            || drop(buffers),
         );
         (self.rows, self.prefs, self.cols) = (rows, prefs, cols);
     }
