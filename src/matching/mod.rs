@@ -347,7 +347,7 @@ fn prefetch_at<T>(address: *const T) {
 /// What one worker of the full build found: the rows and preference prefixes of each run of
 /// candidates it took (with the run's first slot), and per position the pairs that beat the
 /// shared bar when it scored them.
-type ChunkResult = (Vec<(usize, Vec<TopList>, Vec<TopList>)>, Vec<Vec<Keyed>>);
+type WorkerResult = (Vec<(usize, Vec<TopList>, Vec<TopList>)>, Vec<Vec<Keyed>>);
 
 /// Candidates a worker of the full build takes at a time: small enough that the workers finish
 /// within a few milliseconds of each other, large enough that taking one costs nothing.
@@ -786,7 +786,6 @@ impl Matcher {
                     .unwrap_or_default();
                 score::resolve_candidate(dict, interner, c, summaries)
             });
-            let slot = m.cands.len() as u32;
             for &s in cand.skills.iter() {
                 push_index(&mut m.skill_candidates, s, slot);
             }
@@ -975,7 +974,7 @@ impl Matcher {
         Scratch::take(&mut scratch.count, &mut scratch.marks, consider);
     }
 
-    /// Full recompute of both directions: rows in parallel chunks, each chunk also collecting
+    /// Full recompute of both directions: rows scored by parallel workers, each also collecting
     /// the best pairs of every position, merged at the end.
     fn compute_all(&mut self) {
         let n_cands = self.cands.len();
@@ -984,22 +983,22 @@ impl Matcher {
         // One worker per thread: every worker keeps its own column buffers, and each buffer takes
         // more insertions the fewer candidates its worker scores. The workers take runs of
         // candidates in turn until none are left, so one slowed down does not hold up the end.
-        let chunks = rayon::current_num_threads().clamp(1, n_cands.max(1));
+        let workers = rayon::current_num_threads().clamp(1, n_cands.max(1));
         let next_run = AtomicUsize::new(0);
         // Integer ranks in id order break ties like the ids themselves, without string compares.
         let ranks = self.ranks();
         let (cand_rank, pos_rank) = (&ranks.candidates, &ranks.positions);
         let this = &*self;
-        // Per position, the key a pair must beat to be among the best `cap` of the chunk that
+        // Per position, the key a pair must beat to be among the best `cap` of the worker that
         // set it, and so of the whole column: most pairs lose against it, which spares touching
-        // the column buffers. Shared by the chunks; 0 (below every key) until a chunk first cuts
+        // the column buffers. Shared by the workers; 0 (below every key) until a worker first cuts
         // its buffer back, so a column none cut holds every eligible pair.
         let bars: Vec<AtomicU64> = (0..n_pos).map(|_| AtomicU64::new(0)).collect();
-        let parts: Vec<ChunkResult> = (0..chunks)
+        let parts: Vec<WorkerResult> = (0..workers)
             .into_par_iter()
             .map(|_| {
                 let mut scratch = Scratch::default();
-                // Per position, a superset of the chunk's best `cap` pairs: appended to while
+                // Per position, a superset of the worker's best `cap` pairs: appended to while
                 // they beat the bar, cut back to the best `cap` when twice that many.
                 let mut best: Vec<Vec<Keyed>> = vec![Vec::new(); n_pos];
                 let mut runs = Vec::new();
@@ -1070,7 +1069,7 @@ impl Matcher {
         let mut prefs = Vec::with_capacity(n_cands);
         let mut runs = Vec::with_capacity(n_cands.div_ceil(BUILD_RUN));
         // Per worker, its buffer of each position.
-        let mut buffers: Vec<Vec<Vec<Keyed>>> = Vec::with_capacity(chunks);
+        let mut buffers: Vec<Vec<Vec<Keyed>>> = Vec::with_capacity(workers);
         for (worker_runs, best) in parts {
             runs.extend(worker_runs);
             buffers.push(best);
