@@ -106,14 +106,15 @@ struct Setup {
     pos_rank: Vec<u32>,
 }
 
-pub(super) fn id_ranks<K: Ord + Sync>(ids: &[K]) -> Vec<u32> {
+/// Each slot's rank in id order, and the slots in that order (the slot of each rank).
+pub(super) fn id_ranks<K: Ord + Sync>(ids: &[K]) -> (Vec<u32>, Vec<u32>) {
     let mut order: Vec<u32> = (0..ids.len() as u32).collect();
     order.par_sort_unstable_by(|&a, &b| ids[a as usize].cmp(&ids[b as usize]));
     let mut rank = vec![0u32; ids.len()];
     for (r, &slot) in order.iter().enumerate() {
         rank[slot as usize] = r as u32;
     }
-    rank
+    (rank, order)
 }
 
 /// Candidates per chunk of preference lists: chunks are built in parallel and kept as they are,

@@ -399,6 +399,8 @@ pub struct Matcher {
 #[derive(Debug)]
 struct IdRanks {
     candidates: Vec<u32>,
+    /// The candidate slot of each rank.
+    candidates_by_rank: Vec<u32>,
     positions: Vec<u32>,
 }
 
@@ -444,26 +446,21 @@ fn prefetch_candidate_text(candidates: &[Candidate], i: usize) {
     }
 }
 
-/// What booth staff recorded about one candidate, per booth, from all of its visits; `booth`
-/// gives each booth's dense id, `None` when it has none yet (and then so does the result).
-fn summarize_candidate_visits(
-    visits: &[&crate::model::Visit],
-    mut booth: impl FnMut(&crate::model::BoothId) -> Option<u32>,
-) -> Option<Vec<score::BoothVisits>> {
+/// What booth staff recorded about one candidate, per booth, from all of its visits, with the
+/// booths' dense ids from `ids`.
+fn summarize_candidate_visits(visits: &[&crate::model::Visit], ids: &mut impl score::Ids) -> Vec<score::BoothVisits> {
     let mut by_booth: Vec<(u32, Vec<&crate::model::Visit>)> = Vec::new();
     for &v in visits {
-        let booth = booth(&v.booth)?;
+        let booth = ids.booth(&v.booth);
         match by_booth.iter_mut().find(|(b, _)| *b == booth) {
             Some((_, list)) => list.push(v),
             None => by_booth.push((booth, vec![v])),
         }
     }
-    Some(
-        by_booth
-            .into_iter()
-            .filter_map(|(booth, vs)| score::summarize_visits(booth, vs.into_iter()))
-            .collect(),
-    )
+    by_booth
+        .into_iter()
+        .filter_map(|(booth, vs)| score::summarize_visits(booth, vs.into_iter()))
+        .collect()
 }
 
 /// Sorts eligible entries best first and keeps `cap`; complete when nothing was cut.
@@ -762,14 +759,12 @@ impl Matcher {
                     interner: &m.interner,
                     missed: false,
                 };
-                let summaries = match visits.get(&c.id) {
-                    None => Some(Vec::new()),
-                    Some(vs) => summarize_candidate_visits(vs, |b| m.interner.known_booth(b)),
-                };
-                let cand = summaries
-                    .map(|summaries| score::resolve_candidate(dict, &mut ids, c, summaries))
-                    .filter(|_| !ids.missed);
-                (cand, c.id.clone(), c.id.clone())
+                let summaries = visits
+                    .get(&c.id)
+                    .map(|vs| summarize_candidate_visits(vs, &mut ids))
+                    .unwrap_or_default();
+                let cand = score::resolve_candidate(dict, &mut ids, c, summaries);
+                ((!ids.missed).then_some(cand), c.id.clone(), c.id.clone())
             })
             .collect();
         for ((i, c), (known, key, id)) in fair.candidates.iter().enumerate().zip(resolved) {
@@ -779,12 +774,11 @@ impl Matcher {
                 std::collections::hash_map::Entry::Vacant(vacant) => vacant.insert(slot),
             };
             let cand = known.unwrap_or_else(|| {
-                let interner = &mut m.interner;
                 let summaries = visits
                     .get(&c.id)
-                    .and_then(|vs| summarize_candidate_visits(vs, |b| Some(interner.booth(b))))
+                    .map(|vs| summarize_candidate_visits(vs, &mut m.interner))
                     .unwrap_or_default();
-                score::resolve_candidate(dict, interner, c, summaries)
+                score::resolve_candidate(dict, &mut m.interner, c, summaries)
             });
             for &s in cand.skills.iter() {
                 push_index(&mut m.skill_candidates, s, slot);
@@ -808,11 +802,15 @@ impl Matcher {
 
     fn ranks(&self) -> &IdRanks {
         self.ranks.get_or_init(|| {
-            let (candidates, positions) = rayon::join(
+            let ((candidates, candidates_by_rank), (positions, _)) = rayon::join(
                 || allocate::id_ranks(&self.cand_ids),
                 || allocate::id_ranks(&self.pos_ids),
             );
-            IdRanks { candidates, positions }
+            IdRanks {
+                candidates,
+                candidates_by_rank,
+                positions,
+            }
         })
     }
 
@@ -1079,10 +1077,6 @@ impl Matcher {
             rows.extend(run_rows);
             prefs.extend(run_prefs);
         }
-        let mut slot_of_rank = vec![0u32; n_cands];
-        for (slot, &rank) in cand_rank.iter().enumerate() {
-            slot_of_rank[rank as usize] = slot as u32;
-        }
         // Each position merges the workers' buffers on whichever core is free.
         let cols: Vec<TopList> = (0..n_pos)
             .into_par_iter()
@@ -1100,7 +1094,7 @@ impl Matcher {
                 }
                 entries.sort_unstable_by_key(|&k| Reverse(k));
                 TopList {
-                    entries: entries.iter().map(|k| k.entry(&slot_of_rank)).collect(),
+                    entries: entries.iter().map(|k| k.entry(&ranks.candidates_by_rank)).collect(),
                     complete,
                 }
             })
@@ -1287,9 +1281,8 @@ impl Matcher {
             (Some(data), None) => {
                 let visits: Vec<&crate::model::Visit> =
                     fair.visits.iter().filter(|v| &v.candidate == candidate).collect();
-                let interner = &mut self.interner;
-                let summaries = summarize_candidate_visits(&visits, |b| Some(interner.booth(b))).unwrap_or_default();
-                let cand = score::resolve_candidate(self.dict, interner, data, summaries);
+                let summaries = summarize_candidate_visits(&visits, &mut self.interner);
+                let cand = score::resolve_candidate(self.dict, &mut self.interner, data, summaries);
                 let c = self.cands.len() as u32;
                 for &s in cand.skills.iter() {
                     push_index(&mut self.skill_candidates, s, c);

@@ -364,20 +364,16 @@ impl Interner {
         let next = self.booths.len() as u32;
         *self.booths.entry(id.clone()).or_insert(next)
     }
-
-    /// The booth's id if it has one already; read-only, so threads can share it.
-    pub fn known_booth(&self, id: &BoothId) -> Option<u32> {
-        self.booths.get(id).copied()
-    }
 }
 
-/// Where resolving gets ids for skills and cities: the [`Interner`], which adds what it has not
-/// seen, or [`KnownIds`], which only looks up and so can be shared between threads.
+/// Where resolving gets ids for skills, cities and booths: the [`Interner`], which adds what it
+/// has not seen, or [`KnownIds`], which only looks up and so can be shared between threads.
 pub(crate) trait Ids {
     /// `None` for a name that normalizes to nothing.
     fn skill(&mut self, dict: &SkillDictionary, text: &str) -> Option<u32>;
     /// 0 for no city.
     fn city(&mut self, text: &str) -> u32;
+    fn booth(&mut self, id: &BoothId) -> u32;
 }
 
 impl Ids for Interner {
@@ -387,6 +383,10 @@ impl Ids for Interner {
 
     fn city(&mut self, text: &str) -> u32 {
         Interner::city(self, text)
+    }
+
+    fn booth(&mut self, id: &BoothId) -> u32 {
+        Interner::booth(self, id)
     }
 }
 
@@ -419,6 +419,13 @@ impl Ids for KnownIds<'_> {
     fn city(&mut self, text: &str) -> u32 {
         let lookup = self.interner.lookup_city(text);
         self.known(lookup).unwrap_or(0)
+    }
+
+    /// A booth not seen yet is a miss; the id given then is never used.
+    fn booth(&mut self, id: &BoothId) -> u32 {
+        let known = self.interner.booths.get(id).copied();
+        self.missed |= known.is_none();
+        known.unwrap_or(u32::MAX)
     }
 }
 

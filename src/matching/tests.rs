@@ -638,6 +638,24 @@ fn explanation_names_skills_and_numbers() {
     assert!((e.fit - fit).abs() < 1e-3, "{} vs {fit}", e.fit);
 }
 
+/// Visit `V1` of candidate `c` at `booth` (no position named) at 10:00 on the fair's day.
+fn booth_visit(c: &CandidateId, booth: BoothId, rating: Option<u8>, next_step: NextStep) -> Visit {
+    Visit {
+        id: VisitId::new("V1"),
+        candidate: c.clone(),
+        booth,
+        position: None,
+        at: NaiveDate::from_ymd_opt(2026, 5, 1)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap(),
+        rating,
+        notes: String::new(),
+        next_step,
+        status: PipelineStatus::Open,
+    }
+}
+
 #[test]
 fn hard_rules_are_named() {
     let base = one_pair_fair();
@@ -661,21 +679,8 @@ fn hard_rules_are_named() {
     assert_eq!(rule_of(&fair), Some(Rule::BelowThreshold));
 
     let mut fair = base.clone();
-    let at = NaiveDate::from_ymd_opt(2026, 5, 1)
-        .unwrap()
-        .and_hms_opt(10, 0, 0)
-        .unwrap();
-    fair.visits.push(Visit {
-        id: VisitId::new("V1"),
-        candidate: c.clone(),
-        booth: fair.positions[0].booth.clone(),
-        position: None,
-        at,
-        rating: Some(2),
-        notes: String::new(),
-        next_step: NextStep::Reject,
-        status: PipelineStatus::Open,
-    });
+    let booth = fair.positions[0].booth.clone();
+    fair.visits.push(booth_visit(&c, booth, Some(2), NextStep::Reject));
     assert_eq!(rule_of(&fair), Some(Rule::RejectedByBooth));
 
     // A 5-star visit lifts fit by the rating bonus.
@@ -692,21 +697,8 @@ fn hard_rules_are_named() {
 fn visits_at_a_booth_without_positions_count_when_one_opens() {
     let mut fair = one_pair_fair();
     let (c, booth) = (fair.candidates[0].id.clone(), BoothId::new("B-later"));
-    let at = NaiveDate::from_ymd_opt(2026, 5, 1)
-        .unwrap()
-        .and_hms_opt(10, 0, 0)
-        .unwrap();
-    fair.visits.push(Visit {
-        id: VisitId::new("V1"),
-        candidate: c.clone(),
-        booth: booth.clone(),
-        position: None,
-        at,
-        rating: Some(5),
-        notes: String::new(),
-        next_step: NextStep::Interview,
-        status: PipelineStatus::Open,
-    });
+    fair.visits
+        .push(booth_visit(&c, booth.clone(), Some(5), NextStep::Interview));
     let mut m = Matcher::build(&fair);
     let mut opened = fair.positions[0].clone();
     opened.id = PositionId::new("P-later");
