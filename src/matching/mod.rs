@@ -19,7 +19,7 @@ mod score;
 
 use std::cmp::{Ordering, Reverse};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering as AtomicOrdering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering as AtomicOrdering};
 
 use rustc_hash::FxHashMap;
 
@@ -352,6 +352,22 @@ type WorkerResult = (Vec<(usize, Vec<TopList>, Vec<TopList>)>, Vec<Vec<Keyed>>);
 /// Candidates a worker of the full build takes at a time: small enough that the workers finish
 /// within a few milliseconds of each other, large enough that taking one costs nothing.
 const BUILD_RUN: usize = 256;
+
+/// A build between its two parts: the fair's records resolved to dense ids and indexed, no
+/// lists yet. A background build lets go of the fair here, so that edits made while the lists
+/// are ranked need not copy it.
+#[derive(Debug)]
+pub struct PreparedBuild(Matcher);
+
+impl PreparedBuild {
+    /// Ranks every list, as [`Matcher::build`] does; `None` when `cancel` is set before that
+    /// ends (checked between runs of [`BUILD_RUN`] candidates), so that a build made useless
+    /// by a newer one stops within milliseconds instead of finishing a stale result.
+    pub fn finish_unless_cancelled(self, cancel: &AtomicBool) -> Option<Matcher> {
+        let mut m = self.0;
+        (!cancel.load(AtomicOrdering::Relaxed) && m.compute_all(cancel)).then_some(m)
+    }
+}
 
 /// Live matching state for one fair.
 #[derive(Debug)]
@@ -702,6 +718,19 @@ impl Matcher {
 
     /// Same as [`Matcher::build`] with a given skill dictionary.
     pub fn build_with(fair: &Fair, dict: &'static SkillDictionary) -> Self {
+        let mut m = Self::resolve(fair, dict);
+        m.compute_all(&AtomicBool::new(false));
+        m
+    }
+
+    /// The first part of [`Matcher::build`], the only one that reads `fair`; see
+    /// [`PreparedBuild`].
+    pub fn prepare(fair: &Fair) -> PreparedBuild {
+        PreparedBuild(Self::resolve(fair, SkillDictionary::builtin()))
+    }
+
+    /// The fair's records in dense, resolved form with their indexes; no lists yet.
+    fn resolve(fair: &Fair, dict: &'static SkillDictionary) -> Self {
         let k = usize::from(fair.settings.top_k.max(1));
         let mut m = Matcher {
             weights: Weights::new(&fair.settings),
@@ -787,7 +816,6 @@ impl Matcher {
             m.cands.push(cand);
             m.cand_hint.push(i);
         }
-        m.compute_all();
         m
     }
 
@@ -973,8 +1001,9 @@ impl Matcher {
     }
 
     /// Full recompute of both directions: rows scored by parallel workers, each also collecting
-    /// the best pairs of every position, merged at the end.
-    fn compute_all(&mut self) {
+    /// the best pairs of every position, merged at the end. False, with the lists left as they
+    /// were, when `cancel` was set meanwhile.
+    fn compute_all(&mut self, cancel: &AtomicBool) -> bool {
         let n_cands = self.cands.len();
         let n_pos = self.poss.len();
         let cap = self.cap;
@@ -1004,7 +1033,7 @@ impl Matcher {
                 let mut counts = RowCounts::new();
                 loop {
                     let start = next_run.fetch_add(BUILD_RUN, AtomicOrdering::Relaxed);
-                    if start >= n_cands {
+                    if start >= n_cands || cancel.load(AtomicOrdering::Relaxed) {
                         break;
                     }
                     let end = (start + BUILD_RUN).min(n_cands);
@@ -1063,6 +1092,9 @@ impl Matcher {
                 (runs, best)
             })
             .collect();
+        if cancel.load(AtomicOrdering::Relaxed) {
+            return false;
+        }
         let mut rows = Vec::with_capacity(n_cands);
         let mut prefs = Vec::with_capacity(n_cands);
         let mut runs = Vec::with_capacity(n_cands.div_ceil(BUILD_RUN));
@@ -1116,6 +1148,7 @@ impl Matcher {
             || drop(buffers),
         );
         (self.rows, self.prefs, self.cols) = (rows, prefs, cols);
+        true
     }
 
     /// Replaces candidate `c`'s score-ordered and preference-ordered lists from its full row.

@@ -767,6 +767,26 @@ fn full_build_equals_plain_lists() {
     }
 }
 
+/// A build in two parts (the fair let go of in between) equals a plain build; a cancelled one
+/// gives nothing and fills no list.
+#[test]
+fn prepared_builds_finish_like_plain_ones_unless_cancelled() {
+    use std::sync::atomic::AtomicBool;
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    let fair = random_fair(&mut rng, 30, 600);
+    let finished = Matcher::prepare(&fair).finish_unless_cancelled(&AtomicBool::new(false));
+    assert_same_as_rebuild(&fair, &finished.expect("not cancelled"));
+    let cancelled = AtomicBool::new(true);
+    assert!(Matcher::prepare(&fair).finish_unless_cancelled(&cancelled).is_none());
+    // The ranking itself: its workers take no run once the flag is set, and it reports so.
+    let mut m = Matcher::prepare(&fair).0;
+    assert!(!m.compute_all(&cancelled));
+    assert!(
+        m.rows.lists.is_empty() && m.cols.lists.is_empty() && m.prefs.lists.is_empty(),
+        "no list was filled"
+    );
+}
+
 /// The index only skips pairs a hard rule makes ineligible: a row holds exactly the pairs that
 /// score when every position is tried one by one.
 #[test]
