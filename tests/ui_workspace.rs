@@ -320,6 +320,49 @@ fn the_sample_fair_opens_and_finds_both_zhang_wei_by_pinyin() {
     );
 }
 
+/// A small fair rebuilds in the frame, a large one in the background once the weight rests
+/// (`app::tests` covers which, and when); either way the matches end up those of the new weight.
+#[test]
+fn dragging_a_weight_in_settings_rematches_with_the_new_weight() {
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut app = AppState::new_background(ui_fixture::fair(), None, prefs);
+    app.wait_for_matching();
+    let mut ws = Workspace::new(app);
+    ws.native_dialogs = false;
+    let mut h = harness(ws);
+    nav(&h, "Settings");
+    h.run();
+    let weight = "weight of fit in the score (appeal gets the rest)";
+    let before = h.state().app.fair.settings.fit_weight;
+    for _ in 0..3 {
+        // What the keyboard's arrow keys and a drag do: one change a frame.
+        h.get_by_role_and_label(egui::accesskit::Role::SpinButton, weight)
+            .increment_accesskit();
+        h.step();
+    }
+    assert!(h.state().app.fair.settings.fit_weight > before);
+    assert_eq!(
+        h.state().app.undo_name().map(|n| n.en.clone()),
+        Some(format!("change {weight}")),
+        "one undo step for the drag"
+    );
+    h.state_mut().app.wait_for_matching();
+    nav(&h, "Matches");
+    h.run();
+    assert!(
+        h.query_by_label("Matching… results appear when the matcher is ready.")
+            .is_none()
+    );
+    let fair = h.state().app.fair.clone();
+    let fresh = fairmatch::matching::Matcher::build(&fair);
+    for c in &fair.candidates {
+        assert_eq!(h.state().app.matcher.top_positions(&c.id), fresh.top_positions(&c.id));
+    }
+}
+
 #[test]
 fn allocation_runs_on_demand_and_jumps_to_a_position() {
     let mut h = harness(workspace(Lang::En));

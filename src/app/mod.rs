@@ -15,6 +15,8 @@ pub mod views;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -83,13 +85,29 @@ struct Touched {
     candidates: HashSet<CandidateId>,
     /// Visits added at a desk: (candidate, booth).
     visits: HashSet<(CandidateId, BoothId)>,
-    settings: bool,
 }
+
+/// How long settings must rest before the window rebuilds the matcher for them.
+const SETTINGS_SETTLE: Duration = Duration::from_millis(250);
+
+/// A fair whose last full build took less than this is rebuilt for a settings change in the
+/// frame itself.
+const SETTINGS_REBUILD_IN_FRAME: Duration = Duration::from_millis(20);
 
 /// A matcher being built on another thread from a copy of the fair.
 struct PendingMatch {
     receiver: Receiver<(Matcher, Duration)>,
     touched: Touched,
+    /// Set when nobody waits for the build any more, which then stops early.
+    cancel: Arc<AtomicBool>,
+}
+
+impl Drop for PendingMatch {
+    /// A build replaced by a newer one (another settings change, another fair) would only keep
+    /// a core busy for a result that is thrown away.
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
 }
 
 /// What is selected in each table (each view remembers its own).
@@ -187,8 +205,12 @@ pub struct AppState {
     /// before returning (tests, CLI), so results stay deterministic where they must.
     background_matching: bool,
     pending: Option<PendingMatch>,
+    /// When the rebuild for a settings change starts: each change moves it on, so a weight
+    /// dragged across many frames costs one build once the drag pauses.
+    settings_rebuild_at: Option<Instant>,
     pub startup: StartupTimes,
-    /// Duration of the last completed background build.
+    /// Duration of the last completed full build: in the background, or for a settings change
+    /// in the frame.
     matching_took: Option<Duration>,
 }
 
@@ -227,6 +249,7 @@ impl AppState {
             revision: 0,
             background_matching,
             pending: None,
+            settings_rebuild_at: None,
             startup: StartupTimes::default(),
             matching_took: None,
         };
@@ -257,8 +280,9 @@ impl AppState {
         self.booth_keys = booth_keys;
         self.position_keys = position_keys;
         self.candidate_keys = candidate_keys;
-        // A build still running belongs to the previous fair; dropping its receiver discards it.
+        // A build still running belongs to the previous fair; dropping it stops it.
         self.pending = None;
+        self.settings_rebuild_at = None;
         if self.background_matching {
             // The previous fair's results were taken above; views show "matching…" until it is built.
             let start = Instant::now();
@@ -288,26 +312,36 @@ impl AppState {
     fn start_background_build(&mut self) {
         let snapshot = self.fair.share();
         let (sender, receiver) = std::sync::mpsc::channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let cancelled = Arc::clone(&cancel);
         std::thread::spawn(move || {
             let start = Instant::now();
-            let matcher = Matcher::build(&snapshot);
-            // Let go of the fair before reporting, so the next edit need not copy it.
+            let prepared = Matcher::prepare(&snapshot);
+            // Ranking reads only the prepared records: let go of the fair, so that edits made
+            // meanwhile need not copy it.
             drop(snapshot);
-            // The receiver is gone when another fair was opened meanwhile: nothing to do.
-            let _ = sender.send((matcher, start.elapsed()));
+            // Cancelled, the build's receiver is gone (a newer build or another fair replaced
+            // it): nothing to report.
+            if let Some(matcher) = prepared.finish_unless_cancelled(&cancelled) {
+                let _ = sender.send((matcher, start.elapsed()));
+            }
         });
+        // Replacing a build under way cancels it.
         self.pending = Some(PendingMatch {
             receiver,
             touched: Touched::default(),
+            cancel,
         });
     }
 
-    /// True while the matcher is being built; match results are not shown meanwhile.
+    /// True while the matcher is being built (or about to be, after a settings change); match
+    /// results are not shown meanwhile.
     pub fn is_matching(&self) -> bool {
-        self.pending.is_some()
+        self.pending.is_some() || self.settings_rebuild_at.is_some()
     }
 
-    /// How long the last background build took, once it finished.
+    /// How long the last full build took (in the background, or for a settings change in the
+    /// frame), once it finished.
     pub fn matching_took(&self) -> Option<Duration> {
         self.matching_took
     }
@@ -315,6 +349,13 @@ impl AppState {
     /// Takes a finished background build, catching it up with the edits made meanwhile.
     /// Call once per frame; returns whether matching is still in progress.
     pub fn poll_matching(&mut self) -> bool {
+        if let Some(at) = self.settings_rebuild_at {
+            if Instant::now() >= at {
+                self.settings_rebuild_at = None;
+                self.start_background_build();
+            }
+            return true;
+        }
         let Some(pending) = &self.pending else { return false };
         let (matcher, took) = match pending.receiver.try_recv() {
             Ok(done) => done,
@@ -327,15 +368,10 @@ impl AppState {
                 return false;
             }
         };
-        let Some(pending) = self.pending.take() else {
+        let Some(mut pending) = self.pending.take() else {
             return false;
         };
-        let touched = pending.touched;
-        if touched.settings {
-            // Settings change every score: the result is useless, start over from the current fair.
-            self.start_background_build();
-            return true;
-        }
+        let touched = std::mem::take(&mut pending.touched);
         self.matcher = matcher;
         for id in &touched.booths {
             self.matcher.booth_changed(&self.fair, id);
@@ -357,6 +393,9 @@ impl AppState {
 
     /// Waits for a background build to finish (tests and benchmarks).
     pub fn wait_for_matching(&mut self) {
+        if self.settings_rebuild_at.take().is_some() {
+            self.start_background_build();
+        }
         while self.poll_matching() {
             std::thread::sleep(Duration::from_millis(2));
         }
@@ -399,9 +438,19 @@ impl AppState {
     }
 
     fn settings_changed(&mut self) {
-        match &mut self.pending {
-            Some(p) => p.touched.settings = true,
-            None => self.matcher.settings_changed(&self.fair),
+        // Every score changes. A small fair is rebuilt in the frame, so its matches follow a
+        // dragged weight live; a full build of a large one takes a second or more, so the window
+        // rebuilds it in the background once the settings rest for a moment, and a build under
+        // way (now stale) stops. Starting one per frame of a drag would also copy the fair each
+        // frame, since a build holds it while it resolves.
+        let in_frame = !self.is_matching() && self.matching_took.is_some_and(|t| t < SETTINGS_REBUILD_IN_FRAME);
+        if self.background_matching && !in_frame {
+            self.pending = None;
+            self.settings_rebuild_at = Some(Instant::now() + SETTINGS_SETTLE);
+        } else {
+            let start = Instant::now();
+            self.matcher.settings_changed(&self.fair);
+            self.matching_took = Some(start.elapsed());
         }
     }
 

@@ -421,6 +421,67 @@ fn settings_changed_during_a_background_build_rebuild() {
 }
 
 #[test]
+fn settings_dragged_over_many_frames_rebuild_once_they_rest() {
+    let mut app = AppState::new_background(crate::generate::sample_fair(), None, Prefs::default());
+    app.wait_for_matching();
+    // As if the fair were large: its full build too slow to redo in a frame.
+    app.matching_took = Some(Duration::from_secs(1));
+    let mut settings = app.fair.settings.clone();
+    for _ in 0..5 {
+        // One edit a frame, as a dragged weight sends them.
+        settings.fit_weight -= 0.05;
+        app.apply(Edit::SetSettings {
+            value: settings.clone(),
+            field: field::MATCH_SETTINGS,
+        })
+        .expect("settings");
+        assert!(app.poll_matching(), "results are held back while the settings move");
+        assert!(app.is_matching());
+        assert!(app.pending.is_none(), "no build starts while the settings move");
+    }
+    assert_eq!(app.undo.len(), 1, "the drag is one undo step");
+    // Once they rest, one build starts (`wait_for_matching` skips the pause) and is taken in.
+    app.wait_for_matching();
+    assert!(!app.is_matching());
+    assert!((app.fair.settings.fit_weight - 0.35).abs() < 1e-6);
+    assert_matches_fresh_build(&app);
+    // A settings change replacing a build under way cancels it.
+    app.matching_took = Some(Duration::from_secs(1));
+    app.start_background_build();
+    let running = std::sync::Arc::clone(&app.pending.as_ref().expect("a build runs").cancel);
+    settings.fit_weight = 0.5;
+    app.apply(Edit::SetSettings {
+        value: settings,
+        field: field::MATCH_SETTINGS,
+    })
+    .expect("settings");
+    assert!(
+        running.load(std::sync::atomic::Ordering::Relaxed),
+        "the stale build was told to stop"
+    );
+    app.wait_for_matching();
+    assert_matches_fresh_build(&app);
+}
+
+#[test]
+fn settings_of_a_fair_that_builds_within_a_frame_apply_in_that_frame() {
+    let mut app = AppState::new_background(crate::generate::sample_fair(), None, Prefs::default());
+    app.wait_for_matching();
+    // Said outright rather than timed: a loaded test machine may take longer.
+    app.matching_took = Some(SETTINGS_REBUILD_IN_FRAME / 4);
+    let mut settings = app.fair.settings.clone();
+    settings.top_k = 2;
+    app.apply(Edit::SetSettings {
+        value: settings,
+        field: field::MATCH_SETTINGS,
+    })
+    .expect("settings");
+    assert!(!app.is_matching(), "no wait for a small fair");
+    assert_eq!(app.matcher.top_k(), 2);
+    assert_matches_fresh_build(&app);
+}
+
+#[test]
 fn deleting_a_position_keeps_its_visits_under_the_booth_and_undo_restores_them() {
     let mut app = state();
     app.fair.visits[0].position = Some(PositionId::new("P1"));

@@ -1,6 +1,7 @@
 //! `fairmatch ui-bench FAIR.ron`: runs the real workspace UI headless on a fair and times
 //! frames: start to first frame (the loading screen), start to the first table frame (fair
-//! ready), scrolling the candidates table, typing in the candidate editor.
+//! ready), scrolling the candidates table, typing in the candidate editor, dragging a matching
+//! weight in Settings (one settings edit a frame) and the wait for its matches.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +10,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, pos2, vec2};
 
-use crate::app::{AppState, Prefs};
+use crate::app::{AppState, Edit, Prefs, field};
 use crate::model::Lang;
 use crate::ui::{View, Workspace};
 
@@ -24,6 +25,9 @@ pub struct UiBenchArgs {
     #[arg(long)]
     pub json: bool,
 }
+
+/// Frames of the weight drag: a second's worth at 60 frames a second.
+const DRAG_FRAMES: usize = 60;
 
 const SCREEN: egui::Rect = egui::Rect {
     min: egui::Pos2 { x: 0.0, y: 0.0 },
@@ -173,8 +177,29 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     }
     let edits = runner.ws.app.undo_name().map(|n| n.en.clone()).unwrap_or_default();
 
+    // Dragging a matching weight: the Settings view sends one settings edit per frame while the
+    // pointer moves. Each frame here is the edit plus the frame; then the wait for the matches.
+    runner.ws.view = View::Settings;
+    runner.frame(Vec::new());
+    let mut dragging = Vec::with_capacity(DRAG_FRAMES);
+    for i in 0..DRAG_FRAMES {
+        let mut settings = runner.ws.app.fair.settings.clone();
+        settings.fit_weight = (settings.fit_weight + if i < DRAG_FRAMES / 2 { 0.01 } else { -0.01 }).clamp(0.0, 1.0);
+        let start = Instant::now();
+        runner.ws.apply(Edit::SetSettings {
+            value: settings,
+            field: field::MATCH_SETTINGS,
+        });
+        runner.frame(Vec::new());
+        dragging.push(ms(start.elapsed()));
+    }
+    let start = Instant::now();
+    runner.ws.app.wait_for_matching();
+    let drag_settled = start.elapsed();
+
     let scroll = stats(scroll);
     let typing = stats(typing);
+    let dragging = stats(dragging);
     let fair = &runner.ws.app.fair;
     if args.json {
         println!(
@@ -183,7 +208,8 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
              \"table_frame_ms\":{:.1},\"loading_frame_p95_ms\":{:.2},\"loading_frame_max_ms\":{:.2},\
              \"matcher_build_ms\":{:.1},\"matching_ready_ms\":{:.1},\
              \"scroll_p50_ms\":{:.2},\"scroll_p95_ms\":{:.2},\"scroll_max_ms\":{:.2},\
-             \"typing_p50_ms\":{:.2},\"typing_p95_ms\":{:.2},\"typing_max_ms\":{:.2}}}",
+             \"typing_p50_ms\":{:.2},\"typing_p95_ms\":{:.2},\"typing_max_ms\":{:.2},\
+             \"settings_drag_p50_ms\":{:.2},\"settings_drag_max_ms\":{:.2},\"settings_settled_ms\":{:.1}}}",
             fair.candidates.len(),
             fair.positions.len(),
             ms(first_frame),
@@ -202,7 +228,10 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
             scroll.max,
             typing.p50,
             typing.p95,
-            typing.max
+            typing.max,
+            dragging.p50,
+            dragging.max,
+            ms(drag_settled)
         );
     } else {
         println!(
@@ -231,6 +260,12 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
         println!(
             "typing in the editor p50 {:6.2} ms  p95 {:6.2} ms  max {:6.2} ms",
             typing.p50, typing.p95, typing.max
+        );
+        println!(
+            "dragging a weight    p50 {:6.2} ms  max {:6.2} ms, then matches after {:.1} ms",
+            dragging.p50,
+            dragging.max,
+            ms(drag_settled)
         );
         println!("last edit: {edits}");
     }

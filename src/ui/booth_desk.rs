@@ -140,12 +140,17 @@ fn card(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId, booth: &BoothId
         .filter(|p| &p.booth == booth)
         .map(|p| (p.id.clone(), p.title.clone()))
         .collect();
-    for (pid, title) in &positions {
-        if let Some(e) = ws.app.matcher.explain(&ws.app.fair, id, pid) {
-            ui.label(egui::RichText::new(title).strong());
-            super::widgets::score_bar(ui, FIT_BAR.get(lang), e.fit, 120.0);
-            // Not in the column's justified layout, which would stretch the spaces between words.
-            ui.horizontal_wrapped(|ui| ui.weak(e.short(lang)));
+    if ws.app.is_matching() {
+        // The matcher is being rebuilt (new settings, or a fair just opened): its fits are stale.
+        super::match_panel::matching_notice(ui, ws);
+    } else {
+        for (pid, title) in &positions {
+            if let Some(e) = ws.app.matcher.explain(&ws.app.fair, id, pid) {
+                ui.label(egui::RichText::new(title).strong());
+                super::widgets::score_bar(ui, FIT_BAR.get(lang), e.fit, 120.0);
+                // Not in the column's justified layout, which would stretch the spaces between words.
+                ui.horizontal_wrapped(|ui| ui.weak(e.short(lang)));
+            }
         }
     }
     ui.add_space(6.0);
