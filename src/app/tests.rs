@@ -286,16 +286,20 @@ fn booths_sort_by_employer_kind() {
     );
 }
 
+fn set_settings(app: &mut AppState, value: crate::model::MatchSettings) {
+    app.apply(Edit::SetSettings {
+        value,
+        field: field::MATCH_SETTINGS,
+    })
+    .expect("settings");
+}
+
 #[test]
 fn settings_edits_are_undoable() {
     let mut app = state();
     let mut settings = app.fair.settings.clone();
     settings.min_score = 55.0;
-    app.apply(Edit::SetSettings {
-        value: settings,
-        field: field::MATCH_SETTINGS,
-    })
-    .expect("settings");
+    set_settings(&mut app, settings);
     assert_eq!(app.fair.settings.min_score, 55.0);
     app.undo().expect("undo");
     assert_eq!(app.fair.settings, crate::model::MatchSettings::default());
@@ -408,11 +412,7 @@ fn settings_changed_during_a_background_build_rebuild() {
     let mut settings = app.fair.settings.clone();
     settings.top_k = 3;
     settings.fit_weight = 0.9;
-    app.apply(Edit::SetSettings {
-        value: settings,
-        field: field::MATCH_SETTINGS,
-    })
-    .expect("settings");
+    set_settings(&mut app, settings);
     let third = app.fair.candidates[2].id.clone();
     set_skills(&mut app, third.as_str(), &["Go"]);
     app.wait_for_matching();
@@ -430,11 +430,7 @@ fn settings_dragged_over_many_frames_rebuild_once_they_rest() {
     for _ in 0..5 {
         // One edit a frame, as a dragged weight sends them.
         settings.fit_weight -= 0.05;
-        app.apply(Edit::SetSettings {
-            value: settings.clone(),
-            field: field::MATCH_SETTINGS,
-        })
-        .expect("settings");
+        set_settings(&mut app, settings.clone());
         assert!(app.poll_matching(), "results are held back while the settings move");
         assert!(app.is_matching());
         assert!(app.pending.is_none(), "no build starts while the settings move");
@@ -450,11 +446,7 @@ fn settings_dragged_over_many_frames_rebuild_once_they_rest() {
     app.start_background_build();
     let running = std::sync::Arc::clone(&app.pending.as_ref().expect("a build runs").cancel);
     settings.fit_weight = 0.5;
-    app.apply(Edit::SetSettings {
-        value: settings,
-        field: field::MATCH_SETTINGS,
-    })
-    .expect("settings");
+    set_settings(&mut app, settings);
     assert!(
         running.load(std::sync::atomic::Ordering::Relaxed),
         "the stale build was told to stop"
@@ -471,11 +463,7 @@ fn settings_of_a_fair_that_builds_within_a_frame_apply_in_that_frame() {
     app.matching_took = Some(SETTINGS_REBUILD_IN_FRAME / 4);
     let mut settings = app.fair.settings.clone();
     settings.top_k = 2;
-    app.apply(Edit::SetSettings {
-        value: settings,
-        field: field::MATCH_SETTINGS,
-    })
-    .expect("settings");
+    set_settings(&mut app, settings);
     assert!(!app.is_matching(), "no wait for a small fair");
     assert_eq!(app.matcher.top_k(), 2);
     assert_matches_fresh_build(&app);
