@@ -393,8 +393,9 @@ impl AppState {
 
     /// Waits for a background build to finish (tests and benchmarks).
     pub fn wait_for_matching(&mut self) {
-        if self.settings_rebuild_at.take().is_some() {
-            self.start_background_build();
+        // A rebuild waiting for the settings to rest starts at the next poll.
+        if let Some(at) = &mut self.settings_rebuild_at {
+            *at = Instant::now();
         }
         while self.poll_matching() {
             std::thread::sleep(Duration::from_millis(2));

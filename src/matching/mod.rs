@@ -365,7 +365,7 @@ impl PreparedBuild {
     /// by a newer one stops within milliseconds instead of finishing a stale result.
     pub fn finish_unless_cancelled(self, cancel: &AtomicBool) -> Option<Matcher> {
         let mut m = self.0;
-        (!cancel.load(AtomicOrdering::Relaxed) && m.compute_all(cancel)).then_some(m)
+        m.compute_all(cancel).then_some(m)
     }
 }
 
@@ -1002,8 +1002,11 @@ impl Matcher {
 
     /// Full recompute of both directions: rows scored by parallel workers, each also collecting
     /// the best pairs of every position, merged at the end. False, with the lists left as they
-    /// were, when `cancel` was set meanwhile.
+    /// were, when `cancel` is set before it ends.
     fn compute_all(&mut self, cancel: &AtomicBool) -> bool {
+        if cancel.load(AtomicOrdering::Relaxed) {
+            return false;
+        }
         let n_cands = self.cands.len();
         let n_pos = self.poss.len();
         let cap = self.cap;
