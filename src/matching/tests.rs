@@ -1,3 +1,6 @@
+use super::keys::{KeyedRow, RowCounts, score_key};
+use super::lists::{Entry, Order, PREF_CAP, top_of};
+use super::scan::{Wanted, exact_needed_for};
 use super::*;
 
 use std::collections::HashMap;
