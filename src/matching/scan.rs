@@ -206,7 +206,7 @@ impl Matcher {
     }
 
     /// Calls `f(slot, exact, record, position, rating)` for each gathered `(slot, exact)` pair
-    /// of `cand` that passes [`score::hard_rules`], in order.
+    /// of `cand` that passes [`score::hard_rules_at`], in order.
     #[inline(always)]
     fn for_each_passing(
         &self,
