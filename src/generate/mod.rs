@@ -24,7 +24,7 @@ use crate::model::{
     VisitId, WorkMode, Yuan,
 };
 
-use data::{PROFILES, Profile, Title};
+use data::{Profile, Title};
 
 /// How big a fair to generate, and from which seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,7 +151,10 @@ pub fn generate(spec: &GenerateSpec) -> Fair {
     fair.meta.ends_on = date.to_string();
     fair.meta.venue = "青岛国际会展中心 Qingdao International Convention Center".into();
     fair.meta.city = "青岛".into();
-    let mut used_zones: Vec<usize> = booths.iter().map(|b| PROFILES[b.profile].zone).collect();
+    let mut used_zones: Vec<usize> = booths
+        .iter()
+        .map(|b| data::industries().profiles[b.profile].zone)
+        .collect();
     used_zones.sort_unstable();
     used_zones.dedup();
     fair.meta.zones = used_zones.into_iter().map(zone_label).collect();
@@ -171,7 +174,7 @@ fn fair_date() -> NaiveDate {
 }
 
 fn zone_label(zone: usize) -> String {
-    let (letter, name) = data::ZONES[zone];
+    let (letter, name) = data::industries().zones[zone];
     format!("{letter} {name}")
 }
 
@@ -218,37 +221,38 @@ fn base_salary(education: Education) -> f64 {
 }
 
 fn city_factor(city: &str) -> f64 {
-    data::CITIES
+    data::words()
+        .cities
         .iter()
-        .find(|(name, _, _)| *name == city)
-        .map_or(1.0, |(_, factor, _)| f64::from(*factor))
+        .find(|c| c.name == city)
+        .map_or(1.0, |c| f64::from(c.salary_factor))
 }
 
 fn pick_city(rng: &mut ChaCha8Rng) -> &'static str {
-    pick_weighted(rng, data::CITIES, |c| c.2).0
+    pick_weighted(rng, &data::words().cities, |c| c.weight).name
 }
 
 fn chinese_name(rng: &mut ChaCha8Rng) -> String {
     let surname = if rng.random_bool(0.005) {
-        *data::COMPOUND_SURNAMES.choose(rng).unwrap_or(&"欧阳")
+        *data::people().compound_surnames.choose(rng).unwrap_or(&"欧阳")
     } else {
-        data::SURNAMES[skewed_index(rng, data::SURNAMES.len())]
+        data::people().surnames[skewed_index(rng, data::people().surnames.len())]
     };
     if rng.random_bool(0.28) {
         format!(
             "{surname}{}",
-            data::GIVEN_SINGLE[skewed_index(rng, data::GIVEN_SINGLE.len())]
+            data::people().given_single[skewed_index(rng, data::people().given_single.len())]
         )
     } else {
-        let first = data::GIVEN_FIRST.choose(rng).unwrap_or(&"子");
-        let second = data::GIVEN_SECOND.choose(rng).unwrap_or(&"涵");
+        let first = data::people().given_first.choose(rng).unwrap_or(&"子");
+        let second = data::people().given_second.choose(rng).unwrap_or(&"涵");
         format!("{surname}{first}{second}")
     }
 }
 
 fn english_name(rng: &mut ChaCha8Rng) -> String {
-    let first = data::ENGLISH_FIRST.choose(rng).unwrap_or(&"David");
-    let last = data::ENGLISH_LAST.choose(rng).unwrap_or(&"Chen");
+    let first = data::people().english_first.choose(rng).unwrap_or(&"David");
+    let last = data::people().english_last.choose(rng).unwrap_or(&"Chen");
     format!("{first} {last}")
 }
 
@@ -270,11 +274,12 @@ impl SkillPools {
         for (id, skill) in dict.iter() {
             by_group[skill.group as usize].push(id);
         }
-        let by_profile: Vec<Vec<SkillId>> = PROFILES
+        let by_profile: Vec<Vec<SkillId>> = data::industries()
+            .profiles
             .iter()
             .map(|profile| {
                 let mut pool: Vec<SkillId> = Vec::new();
-                for key in profile.titles.iter().flat_map(|t| t.skills) {
+                for key in profile.titles.iter().flat_map(|t| &t.skills) {
                     if let Some(id) = dict.resolve(key)
                         && !pool.contains(&id)
                     {
@@ -284,7 +289,8 @@ impl SkillPools {
                 pool
             })
             .collect();
-        let general: Vec<SkillId> = data::GENERAL_SKILLS
+        let general: Vec<SkillId> = data::industries()
+            .general_skills
             .iter()
             .filter_map(|key| dict.resolve(key))
             .collect();
@@ -360,27 +366,27 @@ struct PlannedBooth {
 fn generate_booths(spec: &GenerateSpec, rng: &mut ChaCha8Rng) -> Vec<PlannedBooth> {
     let n = spec.booths;
     // Cover every industry once before drawing by weight, so even a small fair is varied.
-    let mut profiles: Vec<usize> = (0..PROFILES.len()).collect();
+    let mut profiles: Vec<usize> = (0..data::industries().profiles.len()).collect();
     profiles.shuffle(rng);
     profiles.truncate(n);
     while profiles.len() < n {
-        profiles.push(weighted_index(rng, PROFILES, |p| p.weight));
+        profiles.push(weighted_index(rng, &data::industries().profiles, |p| p.weight));
     }
-    profiles.sort_by_key(|&p| PROFILES[p].zone);
+    profiles.sort_by_key(|&p| data::industries().profiles[p].zone);
 
-    let mut zone_counts = vec![0usize; data::ZONES.len()];
+    let mut zone_counts = vec![0usize; data::industries().zones.len()];
     let mut used_zone_order: Vec<usize> = Vec::new();
     let mut employers = HashSet::new();
     let mut booths = Vec::with_capacity(n);
     for profile_index in profiles {
-        let profile = &PROFILES[profile_index];
+        let profile = &data::industries().profiles[profile_index];
         let zone = profile.zone;
         if !used_zone_order.contains(&zone) {
             used_zone_order.push(zone);
         }
         let in_zone = zone_counts[zone];
         zone_counts[zone] += 1;
-        let (letter, _) = data::ZONES[zone];
+        let (letter, _) = data::industries().zones[zone];
         let city = if !profile.cities.is_empty() && rng.random_bool(0.6) {
             profile.cities.choose(rng).copied().unwrap_or("青岛")
         } else {
@@ -433,7 +439,7 @@ fn province_of(city: &str) -> &'static str {
 
 fn employer_name(
     rng: &mut ChaCha8Rng,
-    profile: &Profile,
+    profile: &Profile<'static>,
     city: &'static str,
     taken: &mut HashSet<String>,
 ) -> (String, EmployerKind) {
@@ -445,7 +451,7 @@ fn employer_name(
     for _ in 0..40 {
         let r: f64 = rng.random();
         let (name, kind) = if r < 0.07 && !profile.university_words.is_empty() {
-            let place = data::UNIVERSITY_PLACES.choose(rng).unwrap_or(&"黄海");
+            let place = data::words().university_places.choose(rng).unwrap_or(&"黄海");
             let word = profile.university_words.choose(rng).unwrap_or(&"大学");
             (format!("{place}{word}"), EmployerKind::University)
         } else if r < 0.15 && !profile.institute_words.is_empty() {
@@ -453,13 +459,14 @@ fn employer_name(
             let prefix = match rng.random_range(0..3) {
                 0 => city.to_owned(),
                 1 => province_of(city).to_owned(),
-                _ => data::BRANDS.choose(rng).unwrap_or(&"中科").to_string(),
+                _ => data::words().brands.choose(rng).unwrap_or(&"中科").to_string(),
             };
             (format!("{prefix}{word}"), EmployerKind::Institute)
         } else if r < government_share && !profile.government_bodies.is_empty() {
             let body = profile.government_bodies.choose(rng).unwrap_or(&"人才服务中心");
             let district = if city == "青岛" && rng.random_bool(0.4) {
-                data::QINGDAO_DISTRICTS
+                data::words()
+                    .qingdao_districts
                     .iter()
                     .filter(|d| d.ends_with('区'))
                     .copied()
@@ -473,7 +480,7 @@ fn employer_name(
             (format!("{city}市{district}{body}"), EmployerKind::Government)
         } else {
             let place = if rng.random_bool(0.7) { city } else { "" };
-            let brand = data::BRANDS.choose(rng).unwrap_or(&"海川");
+            let brand = data::words().brands.choose(rng).unwrap_or(&"海川");
             let word = profile.company_words.choose(rng).unwrap_or(&"科技");
             let suffix = if ["医院", "银行", "学校"].iter().any(|s| word.ends_with(s)) {
                 ""
@@ -491,7 +498,7 @@ fn employer_name(
         }
     }
     // Only reached on fairs far larger than the word lists; a number keeps names unique.
-    let name = format!("{city}{}科技有限公司{}号", data::BRANDS[0], taken.len() + 1);
+    let name = format!("{city}{}科技有限公司{}号", data::words().brands[0], taken.len() + 1);
     taken.insert(name.clone());
     (name, EmployerKind::Enterprise)
 }
@@ -581,13 +588,13 @@ fn generate_position(
     booth: &PlannedBooth,
     id: PositionId,
 ) -> PlannedPosition {
-    let profile = &PROFILES[booth.profile];
-    let title: &Title = if rng.random_bool(0.12) {
-        data::SUPPORT_TITLES.choose(rng)
+    let profile = &data::industries().profiles[booth.profile];
+    let title: &Title<'static> = if rng.random_bool(0.12) {
+        data::industries().support_titles.choose(rng)
     } else {
         profile.titles.choose(rng)
     }
-    .unwrap_or(&data::SUPPORT_TITLES[0]);
+    .unwrap_or(&data::industries().support_titles[0]);
 
     // Seniority: 0 junior, 1 mid, 2 senior.
     let level = match rng.random_range(0..10) {
@@ -754,7 +761,7 @@ fn describe(
     required: &[SkillId],
     work_mode: WorkMode,
 ) -> String {
-    let benefits: Vec<&str> = data::BENEFITS.choose_multiple(rng, 2).copied().collect();
+    let benefits: Vec<&str> = data::words().benefits.choose_multiple(rng, 2).copied().collect();
     if english {
         let skills: Vec<&str> = required
             .iter()
@@ -859,30 +866,30 @@ fn generate_candidate(
             },
         }
     };
-    let major = pick_weighted(rng, data::MAJORS, |m| m.weight);
+    let major = pick_weighted(rng, &data::people().majors, |m| m.weight);
     let hometown = if tier == TalentTier::Returnee && rng.random_bool(0.9) {
         "青岛"
     } else {
-        pick_weighted(rng, data::HOMETOWNS, |h| h.1).0
+        pick_weighted(rng, &data::people().hometowns, |h| h.1).0
     };
     let from_qinghai = matches!(hometown, "西宁" | "海东" | "海西" | "玉树");
     let foreign_name = tier == TalentTier::OverseasHighLevel && rng.random_bool(0.45);
     let name = if foreign_name {
         english_name(rng)
     } else if from_qinghai && rng.random_bool(0.25) {
-        data::TIBETAN_NAMES.choose(rng).unwrap_or(&"扎西").to_string()
+        data::people().tibetan_names.choose(rng).unwrap_or(&"扎西").to_string()
     } else {
         chinese_name(rng)
     };
 
     let school = match (tier, education) {
-        (TalentTier::OverseasHighLevel, _) => data::OVERSEAS_SCHOOLS.choose(rng),
-        (_, Education::HighSchool) => data::HIGH_SCHOOLS.choose(rng),
-        (_, Education::Associate) => data::VOCATIONAL_SCHOOLS.choose(rng),
-        (_, Education::Bachelor) if rng.random_bool(0.65) => data::REGIONAL_SCHOOLS.choose(rng),
-        (_, Education::Bachelor) => data::TOP_SCHOOLS.choose(rng),
-        _ if rng.random_bool(0.6) => data::TOP_SCHOOLS.choose(rng),
-        _ => data::REGIONAL_SCHOOLS.choose(rng),
+        (TalentTier::OverseasHighLevel, _) => data::people().overseas_schools.choose(rng),
+        (_, Education::HighSchool) => data::people().high_schools.choose(rng),
+        (_, Education::Associate) => data::people().vocational_schools.choose(rng),
+        (_, Education::Bachelor) if rng.random_bool(0.65) => data::people().regional_schools.choose(rng),
+        (_, Education::Bachelor) => data::people().top_schools.choose(rng),
+        _ if rng.random_bool(0.6) => data::people().top_schools.choose(rng),
+        _ => data::people().regional_schools.choose(rng),
     }
     .unwrap_or(&"青岛大学")
     .to_string();
@@ -956,7 +963,7 @@ fn generate_candidate(
         .collect();
 
     let mut cities: Vec<String> = Vec::new();
-    let home_is_work_city = data::CITIES.iter().any(|c| c.0 == hometown);
+    let home_is_work_city = data::words().cities.iter().any(|c| c.name == hometown);
     let home_first = if tier == TalentTier::Returnee { 0.9 } else { 0.5 };
     if home_is_work_city && rng.random_bool(home_first) {
         cities.push(hometown.to_owned());
@@ -976,7 +983,10 @@ fn generate_candidate(
     industries.shuffle(rng);
     industries.truncate(rng.random_range(1..=3));
     if rng.random_bool(0.15) {
-        let extra = PROFILES.choose(rng).map_or(Industry::Software, |p| p.industry);
+        let extra = data::industries()
+            .profiles
+            .choose(rng)
+            .map_or(Industry::Software, |p| p.industry);
         if !industries.contains(&extra) {
             industries.push(extra);
         }
@@ -1243,9 +1253,9 @@ fn generate_visits(
             String::new()
         } else {
             let list = match stars {
-                4..=5 => data::GOOD_NOTES,
-                3 => data::NEUTRAL_NOTES,
-                _ => data::POOR_NOTES,
+                4..=5 => &data::words().good_notes,
+                3 => &data::words().neutral_notes,
+                _ => &data::words().poor_notes,
             };
             list.choose(rng).unwrap_or(&"").to_string()
         };
@@ -1287,29 +1297,6 @@ fn generate_visits(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_industry_has_one_profile_in_order() {
-        assert_eq!(PROFILES.len(), Industry::ALL.len());
-        for (profile, industry) in PROFILES.iter().zip(Industry::ALL) {
-            assert_eq!(profile.industry, *industry);
-            assert!(profile.zone < data::ZONES.len());
-            assert!(!profile.titles.is_empty() && !profile.company_words.is_empty() && !profile.groups.is_empty());
-        }
-    }
-
-    #[test]
-    fn every_skill_key_in_the_word_lists_is_in_the_dictionary() {
-        let dict = SkillDictionary::builtin();
-        let titles = PROFILES.iter().flat_map(|p| p.titles).chain(data::SUPPORT_TITLES);
-        let keys = titles.flat_map(|t| t.skills.iter()).chain(data::GENERAL_SKILLS);
-        for key in keys {
-            let id = dict
-                .resolve(key)
-                .unwrap_or_else(|| panic!("{key} is not in the dictionary"));
-            assert_eq!(dict.get(id).key, *key, "{key} resolves to another skill");
-        }
-    }
 
     #[test]
     fn common_names_like_zhang_wei_are_drawn() {
