@@ -18,6 +18,15 @@ fn capacities(fair: &Fair, alloc: &Allocation) -> HashMap<PositionId, u32> {
     caps
 }
 
+/// Candidates a visit marked hired: they take no position in the allocation.
+fn hired_candidates(fair: &Fair) -> std::collections::HashSet<&CandidateId> {
+    fair.visits
+        .iter()
+        .filter(|v| v.next_step == NextStep::Hired)
+        .map(|v| &v.candidate)
+        .collect()
+}
+
 /// No candidate and position would both rather be together than with what they got.
 fn assert_stable(fair: &Fair, m: &Matcher, alloc: &Allocation) {
     let caps = capacities(fair, alloc);
@@ -30,12 +39,7 @@ fn assert_stable(fair: &Fair, m: &Matcher, alloc: &Allocation) {
     for (p, list) in &holders {
         assert!(list.len() as u32 <= caps[*p], "{p} over capacity");
     }
-    let hired: std::collections::HashSet<&CandidateId> = fair
-        .visits
-        .iter()
-        .filter(|v| v.next_step == NextStep::Hired)
-        .map(|v| &v.candidate)
-        .collect();
+    let hired = hired_candidates(fair);
     for c in &fair.candidates {
         if hired.contains(&c.id) {
             assert!(!assigned.contains_key(&c.id));
@@ -65,12 +69,7 @@ fn brute_force_candidate_optimal(fair: &Fair, m: &Matcher) -> Vec<(CandidateId, 
             .map(|f| (f.position.clone(), f.capacity))
             .collect()
     };
-    let hired: std::collections::HashSet<&CandidateId> = fair
-        .visits
-        .iter()
-        .filter(|v| v.next_step == NextStep::Hired)
-        .map(|v| &v.candidate)
-        .collect();
+    let hired = hired_candidates(fair);
     let options: Vec<(CandidateId, Vec<Scored>)> = fair
         .candidates
         .iter()
@@ -230,13 +229,7 @@ fn allocation_instance_matches_allocation_inputs() {
     let inst = m.allocation_instance(&fair);
     for (c, prefs) in &inst.candidates {
         let mut scored: Vec<Scored> = m.eligible_positions(c);
-        scored.sort_by(|a, b| {
-            if candidate_prefers(a, b) {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            }
-        });
+        sort_by_candidate_preference(&mut scored);
         let order: Vec<&PositionId> = scored.iter().map(|s| &s.position).collect();
         assert_eq!(order, prefs.iter().collect::<Vec<_>>());
     }

@@ -18,8 +18,8 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 use crate::model::{
-    Booth, Education, EmployerKind, FairId, Industry, MatchSettings, NextStep, PipelineStatus, SalaryRange, TalentTier,
-    Visit, VisitId, WorkMode,
+    Booth, BoothId, Candidate, Education, EmployerKind, FairId, Industry, MatchSettings, NextStep, PipelineStatus,
+    Position, SalaryRange, TalentTier, Visit, VisitId, WorkMode,
 };
 
 /// Dictionary spellings (with aliases and groups) mixed with skills the dictionary lacks.
@@ -265,13 +265,7 @@ fn assert_preference_prefixes_exact(fair: &Fair, m: &Matcher) {
             continue;
         };
         let mut full = m.eligible_positions(&cand.id);
-        full.sort_by(|a, b| {
-            if candidate_prefers(a, b) {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            }
-        });
+        sort_by_candidate_preference(&mut full);
         let prefix: Vec<Scored> = m.prefs.lists[c as usize]
             .entries
             .iter()
@@ -294,6 +288,17 @@ fn assert_preference_prefixes_exact(fair: &Fair, m: &Matcher) {
 /// Candidate `c` prefers `a` to `b` (both eligible scores) by appeal, fit, then position id.
 fn candidate_prefers(a: &Scored, b: &Scored) -> bool {
     (b.appeal, b.fit, &a.position) < (a.appeal, a.fit, &b.position)
+}
+
+/// Sorts eligible pairs of one candidate in its order of preference, most preferred first.
+fn sort_by_candidate_preference(pairs: &mut [Scored]) {
+    pairs.sort_by(|a, b| {
+        if candidate_prefers(a, b) {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Greater
+        }
+    });
 }
 
 /// Position prefers `a` to `b` by fit, then candidate id.
