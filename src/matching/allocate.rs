@@ -19,6 +19,9 @@ use rayon::prelude::*;
 
 use crate::model::{CandidateId, Fair, Industry, NextStep, PositionId};
 
+use super::keys::{preference_key, score_key};
+use super::lists::{Entry, pref_cmp};
+use super::scan::{Wanted, exact_needed_for};
 use super::{Matcher, Scratch};
 
 /// Why a candidate got no position.
@@ -221,9 +224,9 @@ impl Matcher {
                             row.clear();
                             self.score_row(c, scratch, row);
                             keyed.clear();
-                            keyed.extend(row.iter().map(|e: &super::Entry| {
+                            keyed.extend(row.iter().map(|e: &Entry| {
                                 let rank = setup.pos_rank[e.other as usize];
-                                (super::preference_key(e.appeal, e.fit, rank), e.other, e.fit)
+                                (preference_key(e.appeal, e.fit, rank), e.other, e.fit)
                             }));
                             keyed.sort_unstable_by_key(|k| std::cmp::Reverse(k.0));
                             chunk.positions.extend(keyed.iter().map(|k| k.1));
@@ -530,7 +533,7 @@ impl Matcher {
                     break;
                 };
                 next[proposer] += 1;
-                let key = super::score_key(fit, setup.cand_rank[setup.order[proposer] as usize]);
+                let key = score_key(fit, setup.cand_rank[setup.order[proposer] as usize]);
                 if key <= held.bar[p as usize] {
                     continue;
                 }
@@ -554,7 +557,7 @@ impl Matcher {
                     row.clear();
                     let last = self.prefs.lists[c as usize].entries.last();
                     let rank = setup.cand_rank[c as usize];
-                    let wanted = super::Wanted {
+                    let wanted = Wanted {
                         bars: &bars.keys,
                         need_exact: &bars.need_exact,
                         rank,
@@ -564,11 +567,11 @@ impl Matcher {
                     let prune = last.is_some();
                     self.score_row_where(c, scratch, row, prune.then_some(&wanted));
                     let any = !row.is_empty() || prune;
-                    row.retain(|e: &super::Entry| {
-                        last.is_none_or(|l| super::pref_cmp(e, l, &setup.pos_rank) == Ordering::Greater)
+                    row.retain(|e: &Entry| {
+                        last.is_none_or(|l| pref_cmp(e, l, &setup.pos_rank) == Ordering::Greater)
                             && wanted.admits(e.other, e.fit)
                     });
-                    row.sort_unstable_by(|a, b| super::pref_cmp(a, b, &setup.pos_rank));
+                    row.sort_unstable_by(|a, b| pref_cmp(a, b, &setup.pos_rank));
                     (row.iter().map(|e| (e.other, e.fit)).collect(), any)
                 },
             )
@@ -585,18 +588,18 @@ fn take_batch(waiting: &mut std::collections::VecDeque<u32>) -> Vec<u32> {
 /// What a proposal must beat at each position, as of one moment: a copy, because a rescan runs
 /// beside proposals that raise the holdings' own bars.
 struct Bars {
-    /// The [`super::score_key`] of the worst held (fit, id rank): a proposal displaces it
+    /// The [`score_key`] of the worst held (fit, id rank): a proposal displaces it
     /// exactly when its own key is larger. 0 while the position has room, `u64::MAX` when it
     /// has none at all.
     keys: Vec<u64>,
-    /// See [`super::Wanted::need_exact`].
+    /// See [`Wanted::need_exact`].
     need_exact: Vec<u8>,
 }
 
 impl Matcher {
     fn bars(&self, held: &Holdings) -> Bars {
         let keys = held.bar.clone();
-        let need_exact = super::exact_needed_for(&self.weights, &self.pos_hot, &keys);
+        let need_exact = exact_needed_for(&self.weights, &self.pos_hot, &keys);
         Bars { keys, need_exact }
     }
 }
