@@ -13,14 +13,14 @@ use crate::app::{AppState, Edit, EditError};
 use crate::model::{CandidateId, VisitId};
 
 impl AppState {
-    pub(super) fn merge_logs(&mut self, merge: Box<LogMerge>) -> Result<Edit, EditError> {
+    pub(super) fn merge_logs(&mut self, merge: LogMerge) -> Result<Edit, EditError> {
         let LogMerge {
             name,
             candidates,
             check_ins,
             visits,
             events,
-        } = *merge;
+        } = merge;
         // Everything is checked before anything changes.
         let mut seen = HashSet::new();
         for c in &candidates {
@@ -71,14 +71,14 @@ impl AppState {
         })))
     }
 
-    pub(super) fn unmerge_logs(&mut self, unmerge: Box<LogUnmerge>) -> Result<Edit, EditError> {
+    pub(super) fn unmerge_logs(&mut self, unmerge: LogUnmerge) -> Result<Edit, EditError> {
         let LogUnmerge {
             name,
             candidates,
             check_ins,
             visits,
             events,
-        } = *unmerge;
+        } = unmerge;
         let changed = || {
             EditError::new(
                 "the merged records changed since; the merge cannot be taken back",

@@ -121,8 +121,8 @@ impl AppState {
             } => self.remove_appended(name, booths, positions, candidates),
             Edit::ResolveDuplicate { decision } => self.resolve_duplicate(decision),
             Edit::UnresolveDuplicate { decision, restore } => self.unresolve_duplicate(decision, restore),
-            Edit::MergeLogs(merge) => self.merge_logs(merge),
-            Edit::UnmergeLogs(unmerge) => self.unmerge_logs(unmerge),
+            Edit::MergeLogs(merge) => self.merge_logs(*merge),
+            Edit::UnmergeLogs(unmerge) => self.unmerge_logs(*unmerge),
             Edit::Batch { name, edits } => self.apply_batch(name, edits),
         }
     }
