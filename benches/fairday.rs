@@ -5,9 +5,10 @@
 //! for one person: look up what was scanned or typed, then check in or record a visit. The
 //! step is undone after each iteration so every iteration does the same work.
 //!
-//! `app_step` measures the same steps as the window runs them: `AppState::apply_with_outcome`
-//! with a desk edit, including the live re-matching of the touched candidate, on the peak fair
-//! opened with its matcher built.
+//! `app_step` measures the same steps as the window runs them: `AppState::record` with a desk
+//! action, including the live re-matching of the touched candidate, on the peak fair opened with
+//! its matcher built. Desk actions are never undone, so each iteration checks in (or records a
+//! visit for) the next candidate in turn.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -146,10 +147,9 @@ fn desks(c: &mut Criterion) {
     group.finish();
 }
 
-/// One check-in and one visit through the app layer, as the desks apply them.
+/// One check-in and one visit through the app layer, as the desks record them.
 fn app_steps(c: &mut Criterion) {
-    use fairmatch::app::desk::{DeskOutcome, visit_edit};
-    use fairmatch::app::{AppState, Edit, Prefs};
+    use fairmatch::app::{AppState, DeskAction, DeskOutcome, Prefs};
     use std::time::{Duration, Instant};
 
     let mut fair = peak_fair();
@@ -166,57 +166,64 @@ fn app_steps(c: &mut Criterion) {
         station_id: "entrance-1".into(),
         ..Prefs::default()
     };
-    let mut app = AppState::new(fair, None, prefs);
-    let middle = app.fair.candidates.len() / 2;
-    let badge = app.fair.candidates[middle].badge.clone();
+    let badges: Vec<String> = fair.candidates.iter().map(|c| c.badge.clone()).collect();
+    let open = || AppState::new(fair.clone(), None, prefs.clone());
+    let mut app = open();
     // The first lookup builds the desk index (once per opened fair); not part of a step.
-    black_box(app.desk_lookup(&badge));
+    black_box(app.desk_lookup(&badges[0]));
 
     let mut group = c.benchmark_group("app_step");
+    let mut next = 0;
     group.bench_function("check_in_by_badge", |b| {
         b.iter_custom(|iters| {
             let mut took = Duration::ZERO;
             for _ in 0..iters {
+                if next == badges.len() {
+                    // Everyone is checked in: start over on the fair as opened (untimed).
+                    app = open();
+                    black_box(app.desk_lookup(&badges[0]));
+                    next = 0;
+                }
+                let badge = &badges[next];
+                next += 1;
                 let start = Instant::now();
-                let found = app.desk_lookup(&badge);
-                let id = app.fair.candidates[found[0].index].id.clone();
-                let outcome = app.apply_with_outcome(Edit::CheckIn { candidate: id, at: now });
+                let found = app.desk_lookup(badge);
+                let id = app.fair().candidates[found[0].index].id.clone();
+                let outcome = app.record(DeskAction::CheckIn { candidate: id, at: now });
                 took += start.elapsed();
-                assert!(matches!(outcome, Ok(Some(DeskOutcome::CheckIn(_)))));
-                // Not undoable through the app: take the check-in back by hand, untimed.
-                app.fair.candidates[middle].checked_in = None;
-                app.fair.events.pop();
+                assert!(matches!(outcome, Ok(DeskOutcome::CheckIn(_))));
             }
             took
         })
     });
-    let booth = app.fair.booths[app.fair.booths.len() / 2].id.clone();
+    let booth = app.fair().booths[app.fair().booths.len() / 2].id.clone();
     let position = app
-        .fair
+        .fair()
         .positions
         .iter()
         .rev()
         .find(|p| p.booth == booth)
         .map(|p| p.id.clone());
+    let mut next = 0;
     group.bench_function("record_visit_by_badge", |b| {
         b.iter_custom(|iters| {
             let mut took = Duration::ZERO;
             for _ in 0..iters {
+                let badge = &badges[next % badges.len()];
+                next += 1;
                 let start = Instant::now();
-                let found = app.desk_lookup(&badge);
+                let found = app.desk_lookup(badge);
                 let draft = VisitDraft {
-                    candidate: app.fair.candidates[found[0].index].id.clone(),
+                    candidate: app.fair().candidates[found[0].index].id.clone(),
                     booth: booth.clone(),
                     position: position.clone(),
                     rating: Some(4),
                     notes: "strong fit".into(),
                     next_step: NextStep::Interview,
                 };
-                let outcome = app.apply_with_outcome(visit_edit(draft, now));
+                let outcome = app.record(DeskAction::visit(draft, now));
                 took += start.elapsed();
-                assert!(matches!(outcome, Ok(Some(DeskOutcome::Visit(_)))));
-                app.fair.visits.pop();
-                app.fair.events.pop();
+                assert!(matches!(outcome, Ok(DeskOutcome::Visit(_))));
             }
             took
         })

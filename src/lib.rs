@@ -5,8 +5,9 @@
 //! - [`matching`]: pure scoring, top-K ranking, incremental updates, allocation.
 //! - [`store`]: RON fair files, CSV import/export.
 //! - [`generate`]: deterministic synthetic fairs at any scale.
-//! - [`app`]: application state and the one enum of edits (undo/redo, live re-matching).
-//! - [`ui`]: egui views; they read [`app`] state and emit edits.
+//! - [`app`]: application state, the only writer of the fair: undoable edits, desk actions,
+//!   live re-matching, and jobs for files and slow work.
+//! - [`ui`]: egui views; they read [`app`] state and push commands, applied after each frame.
 //! - [`cli`]: the headless commands.
 
 pub mod app;

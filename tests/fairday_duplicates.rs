@@ -95,7 +95,7 @@ fn ids(fair: &Fair) -> Vec<&str> {
 fn same_person_moves_visits_and_check_in_and_undo_restores_exactly() {
     let fair = merged_fair();
     let mut app = AppState::new(fair.clone(), None, Prefs::default());
-    let fit_of_b = app.matcher.top_positions(&CandidateId::new("W-b")).to_vec();
+    let fit_of_b = app.matcher().top_positions(&CandidateId::new("W-b")).to_vec();
     assert!(!fit_of_b.is_empty());
     app.apply(Edit::ResolveDuplicate {
         decision: same_person(),
@@ -106,30 +106,30 @@ fn same_person_moves_visits_and_check_in_and_undo_restores_exactly() {
         Some("merge duplicate W-b into W-a")
     );
     assert!(app.candidate(&CandidateId::new("W-b")).is_none(), "B leaves the lists");
-    assert!(!ids(&app.fair).contains(&"W-b"));
-    assert_eq!(app.fair.visits.len(), 1);
-    assert_eq!(app.fair.visits[0].candidate.as_str(), "W-a", "B's visit counts for A");
+    assert!(!ids(app.fair()).contains(&"W-b"));
+    assert_eq!(app.fair().visits.len(), 1);
+    assert_eq!(app.fair().visits[0].candidate.as_str(), "W-a", "B's visit counts for A");
     assert_eq!(
         app.candidate(&CandidateId::new("W-a")).and_then(|c| c.checked_in),
         Some(at(9, 10))
     );
-    assert!(possible_duplicates(&app.fair).is_empty());
-    assert_eq!(app.fair.events.len(), 3, "no event is dropped");
-    assert!(app.matcher.top_positions(&CandidateId::new("W-b")).is_empty());
+    assert!(possible_duplicates(app.fair()).is_empty());
+    assert_eq!(app.fair().events.len(), 3, "no event is dropped");
+    assert!(app.matcher().top_positions(&CandidateId::new("W-b")).is_empty());
     assert_eq!(
-        app.matcher.top_positions(&CandidateId::new("W-a")),
-        fairmatch::matching::Matcher::build(&app.fair).top_positions(&CandidateId::new("W-a")),
+        app.matcher().top_positions(&CandidateId::new("W-a")),
+        fairmatch::matching::Matcher::build(app.fair()).top_positions(&CandidateId::new("W-a")),
         "A is matched with B's visit"
     );
 
     app.undo().expect("undo");
-    assert_eq!(app.fair, fair);
-    assert_eq!(app.matcher.top_positions(&CandidateId::new("W-b")), fit_of_b);
-    assert_eq!(possible_duplicates(&app.fair).len(), 1);
+    assert_eq!(*app.fair(), fair);
+    assert_eq!(app.matcher().top_positions(&CandidateId::new("W-b")), fit_of_b);
+    assert_eq!(possible_duplicates(app.fair()).len(), 1);
     app.redo().expect("redo");
     assert!(app.candidate(&CandidateId::new("W-b")).is_none());
     // Answering the same pair twice is refused and changes nothing.
-    let before = app.fair.clone();
+    let before = app.fair().clone();
     assert!(
         app.apply(Edit::ResolveDuplicate {
             decision: DuplicateDecision::DifferentPeople {
@@ -139,7 +139,7 @@ fn same_person_moves_visits_and_check_in_and_undo_restores_exactly() {
         })
         .is_err()
     );
-    assert_eq!(app.fair, before);
+    assert_eq!(*app.fair(), before);
 }
 
 #[test]
@@ -149,7 +149,7 @@ fn a_resolved_duplicate_does_not_come_back_when_the_logs_are_merged_again() {
         decision: same_person(),
     })
     .expect("resolves");
-    let resolved = app.fair.clone();
+    let resolved = app.fair().clone();
 
     // The same logs again: nothing new, B stays merged.
     let mut again = resolved.clone();
@@ -212,18 +212,18 @@ fn different_people_are_no_longer_listed_even_after_merging_again_and_the_decisi
     })
     .expect("resolves");
     assert_eq!(
-        app.fair.candidates.len(),
+        app.fair().candidates.len(),
         small_fair().candidates.len() + 2,
         "both kept"
     );
-    assert!(possible_duplicates(&app.fair).is_empty());
+    assert!(possible_duplicates(app.fair()).is_empty());
 
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("fair.ron");
     app.save_to(&path).expect("saves");
     let loaded = fairmatch::store::load_fair(&path).expect("loads");
     assert_eq!(loaded.duplicate_decisions, [decision]);
-    assert_eq!(loaded, app.fair);
+    assert_eq!(loaded, *app.fair());
 
     let mut again = loaded.clone();
     let report = merge_logs(&mut again, &logs()).expect("same fair");
@@ -246,7 +246,7 @@ fn different_people_are_no_longer_listed_even_after_merging_again_and_the_decisi
     );
 
     app.undo().expect("undo");
-    assert_eq!(possible_duplicates(&app.fair).len(), 1);
+    assert_eq!(possible_duplicates(app.fair()).len(), 1);
 }
 
 #[test]
@@ -294,7 +294,7 @@ mod after_resolution {
             decision: same_person(),
         })
         .expect("resolves");
-        (*app.fair).clone()
+        (*app.fair()).clone()
     }
 
     fn merge_each(base: &Fair, logs: &[&StationLog]) -> Fair {

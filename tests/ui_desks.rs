@@ -15,6 +15,11 @@ use fairmatch::ui::Workspace;
 const LOOKUP: &str = "Badge, name, pinyin or phone digits";
 
 fn workspace() -> Workspace {
+    workspace_with(|_| {})
+}
+
+/// The desks' workspace on the fixture fair, changed by `change` before it opens.
+fn workspace_with(change: impl FnOnce(&mut fairmatch::model::Fair)) -> Workspace {
     let prefs = Prefs {
         lang: Lang::En,
         station_id: "entrance-1".into(),
@@ -28,6 +33,7 @@ fn workspace() -> Workspace {
     fair.candidates[0].phone = "138 0013 8000".into();
     fair.candidates[1].phone = "139 0000 1111".into();
     fair.candidates[2].phone = "137 0000 2222".into();
+    change(&mut fair);
     let mut ws = Workspace::new(AppState::new(fair, None, prefs));
     ws.native_dialogs = false;
     ws
@@ -68,7 +74,7 @@ fn check_in_by_badge_then_a_second_scan_is_refused_with_the_time() {
     scan(&mut h, "QD-0002");
     assert!(checked_in(&h, "C0002"), "{}", message(&h));
     assert!(!checked_in(&h, "C0001"));
-    assert_eq!(h.state().app.fair.events.len(), 1);
+    assert_eq!(h.state().app.fair().events.len(), 1);
     assert!(h.state().app.is_dirty());
     h.get_by_label("Checked in: 1 / 3");
 
@@ -81,15 +87,14 @@ fn check_in_by_badge_then_a_second_scan_is_refused_with_the_time() {
     scan(&mut h, "QD-0002");
     let expected = format!("李娜: already checked in at {}", at.format("%H:%M"));
     assert_eq!(message(&h), expected);
-    assert_eq!(h.state().app.fair.events.len(), 1, "a retried scan records nothing");
+    assert_eq!(h.state().app.fair().events.len(), 1, "a retried scan records nothing");
     h.get_by_label(&expected);
 }
 
 #[test]
 fn several_matches_are_picked_with_the_arrow_keys() {
-    let mut ws = workspace();
     // Two people whose phones end the same way.
-    ws.app.fair.candidates[1].phone = "139 0000 8000".into();
+    let ws = workspace_with(|fair| fair.candidates[1].phone = "139 0000 8000".into());
     let mut h = harness(ws);
     nav(&h, "Check-in desk");
     h.run();
@@ -126,10 +131,10 @@ fn a_walk_in_with_a_known_phone_opens_that_person() {
     h.get_by_label("Register walk-in").click();
     h.run();
     assert_eq!(
-        h.state().app.fair.candidates.len(),
+        h.state().app.fair().candidates.len(),
         3,
         "no duplicate created: {:?}",
-        h.state().app.fair.candidates.last()
+        h.state().app.fair().candidates.last()
     );
     assert!(
         message(&h).starts_with("Already registered (same phone): 张伟"),
@@ -155,14 +160,14 @@ fn a_walk_in_with_a_known_phone_opens_that_person() {
     h.run();
     h.get_by_label("Register walk-in").click();
     h.run();
-    assert_eq!(h.state().app.fair.candidates.len(), 4);
-    assert!(h.state().app.fair.candidates[3].checked_in.is_some());
+    assert_eq!(h.state().app.fair().candidates.len(), 4);
+    assert!(h.state().app.fair().candidates[3].checked_in.is_some());
     h.get_by_label("Checked in: 2 / 4");
 }
 
 fn booth_desk() -> Harness<'static, Workspace> {
     let mut ws = workspace();
-    ws.app.prefs.desk_booth = "A01".into();
+    ws.app.prefs_mut().desk_booth = "A01".into();
     let mut h = harness(ws);
     nav(&h, "Booth desk");
     h.run();
@@ -171,7 +176,7 @@ fn booth_desk() -> Harness<'static, Workspace> {
 
 fn fit(h: &Harness<'_, Workspace>, candidate: &str, position: &str) -> Option<f32> {
     let app = &h.state().app;
-    app.matcher
+    app.matcher()
         .top_positions(&CandidateId::new(candidate))
         .iter()
         .find(|s| s.position == PositionId::new(position))
@@ -196,7 +201,7 @@ fn a_recorded_visit_feeds_matching_at_once_and_lands_on_the_shortlist() {
     h.run();
     h.get_by_label("Save visit").click();
     h.run();
-    let visits = &h.state().app.fair.visits;
+    let visits = &h.state().app.fair().visits;
     assert_eq!(visits.len(), 1, "{}", message(&h));
     assert_eq!(visits[0].rating, Some(5));
     assert_eq!(visits[0].notes, "strong Python");
@@ -215,6 +220,7 @@ fn a_recorded_visit_feeds_matching_at_once_and_lands_on_the_shortlist() {
     h.run();
     h.get_by_label("Export shortlist CSV").click();
     h.run();
+    h.state_mut().wait_for_jobs();
     let text = std::fs::read_to_string(&path).expect("shortlist written");
     let mut lines = text.trim_start_matches('\u{feff}').lines();
     assert_eq!(lines.next(), Some("name,position,rating,next step,time,notes"));
@@ -228,7 +234,7 @@ fn a_recorded_visit_feeds_matching_at_once_and_lands_on_the_shortlist() {
 #[test]
 fn worth_inviting_lists_checked_in_candidates_who_have_not_visited() {
     let mut ws = workspace();
-    ws.app.prefs.desk_booth = "A01".into();
+    ws.app.prefs_mut().desk_booth = "A01".into();
     let mut h = harness(ws);
     nav(&h, "Check-in desk");
     h.run();
@@ -259,6 +265,7 @@ fn station_log_export_and_merge_through_the_file_menu() {
     h.run();
     h.get_by_label("Export").click();
     h.run();
+    h.state_mut().wait_for_jobs();
     assert!(log.exists(), "{:?}", h.state().notices);
 
     // The organizer's copy of the fair, without the check-in, merges the log.
@@ -275,6 +282,8 @@ fn station_log_export_and_merge_through_the_file_menu() {
         .type_text(&log.display().to_string());
     organizer.run();
     organizer.get_by_label("Merge").click();
+    organizer.run();
+    organizer.state_mut().wait_for_jobs();
     organizer.run();
     let c = organizer.state().app.candidate(&CandidateId::new("C0003")).cloned();
     assert!(
@@ -347,7 +356,7 @@ fn keyboard_only_the_check_in_field_takes_the_focus_from_the_navigation_and_afte
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().app.fair.candidates.len(), 4, "{}", message(&h));
+    assert_eq!(h.state().app.fair().candidates.len(), 4, "{}", message(&h));
     assert!(
         h.get_by_label(LOOKUP).is_focused(),
         "focused once the walk-in is registered"
@@ -359,7 +368,7 @@ fn keyboard_only_the_check_in_field_takes_the_focus_from_the_navigation_and_afte
 #[test]
 fn keyboard_only_the_booth_desk_lookup_takes_the_focus_on_opening_and_after_a_visit() {
     let mut ws = workspace();
-    ws.app.prefs.desk_booth = "A01".into();
+    ws.app.prefs_mut().desk_booth = "A01".into();
     let mut h = harness(ws);
     nav_by_keyboard(&mut h, "Booth desk");
     assert!(
@@ -372,7 +381,7 @@ fn keyboard_only_the_booth_desk_lookup_takes_the_focus_on_opening_and_after_a_vi
     h.run();
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(h.state().app.fair.visits.len(), 1, "{}", message(&h));
+    assert_eq!(h.state().app.fair().visits.len(), 1, "{}", message(&h));
     assert!(h.get_by_label(LOOKUP).is_focused(), "focused after the visit is saved");
     scan_without_click(&mut h, "QD-0002");
     assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0002")));
@@ -381,7 +390,7 @@ fn keyboard_only_the_booth_desk_lookup_takes_the_focus_on_opening_and_after_a_vi
 #[test]
 fn going_from_one_desk_straight_to_the_other_focuses_its_lookup() {
     let mut ws = workspace();
-    ws.app.prefs.desk_booth = "A01".into();
+    ws.app.prefs_mut().desk_booth = "A01".into();
     let mut h = harness(ws);
     nav_by_keyboard(&mut h, "Check-in desk");
     nav_by_keyboard(&mut h, "Booth desk");
@@ -392,21 +401,22 @@ fn going_from_one_desk_straight_to_the_other_focuses_its_lookup() {
 
 #[test]
 fn the_shortlist_shows_todays_visitors_picks_another_day_or_all_and_exports_what_it_shows() {
-    let mut ws = workspace();
-    ws.app.prefs.desk_booth = "A01".into();
     // A visit from the day before, as on a two-day fair.
     let yesterday = chrono::Local::now().naive_local() - chrono::Duration::days(1);
-    ws.app.fair.visits.push(fairmatch::model::Visit {
-        id: fairmatch::model::VisitId::new("V-yesterday"),
-        candidate: CandidateId::new("C0002"),
-        booth: fairmatch::model::BoothId::new("A01"),
-        position: None,
-        at: yesterday,
-        rating: Some(3),
-        notes: "day one".into(),
-        next_step: fairmatch::model::NextStep::None,
-        status: Default::default(),
+    let mut ws = workspace_with(|fair| {
+        fair.visits.push(fairmatch::model::Visit {
+            id: fairmatch::model::VisitId::new("V-yesterday"),
+            candidate: CandidateId::new("C0002"),
+            booth: fairmatch::model::BoothId::new("A01"),
+            position: None,
+            at: yesterday,
+            rating: Some(3),
+            notes: "day one".into(),
+            next_step: fairmatch::model::NextStep::None,
+            status: Default::default(),
+        });
     });
+    ws.app.prefs_mut().desk_booth = "A01".into();
     let mut h = harness(ws);
     nav(&h, "Booth desk");
     h.run();
@@ -423,6 +433,7 @@ fn the_shortlist_shows_todays_visitors_picks_another_day_or_all_and_exports_what
         h.run();
         h.get_by_label("Export shortlist CSV").click();
         h.run();
+        h.state_mut().wait_for_jobs();
         let text = std::fs::read_to_string(&path).expect("shortlist written");
         text.trim_start_matches('\u{feff}')
             .lines()
@@ -461,16 +472,16 @@ fn duplicate_walk_in_logs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut paths = Vec::new();
     for (station, name) in [("entrance-1", "周杰"), ("entrance-2", "周 杰")] {
         let mut laptop = workspace().app;
-        laptop.prefs.station_id = station.into();
+        laptop.prefs_mut().station_id = station.into();
         let mut person = fairmatch::model::Candidate::blank(CandidateId::new(""), name);
         person.phone = "139 1111 2222".into();
         laptop
-            .apply(fairmatch::app::Edit::WalkIn {
+            .record(fairmatch::app::DeskAction::WalkIn {
                 candidate: Box::new(person),
                 at: chrono::Local::now().naive_local(),
             })
             .expect("registers");
-        let log = fairmatch::app::merge::station_log(&laptop.fair, None);
+        let log = fairmatch::app::merge::station_log(laptop.fair(), None);
         let path = dir.join(format!("{station}.ron"));
         fairmatch::store::station_log::save_station_log(&path, &log).expect("writes");
         paths.push(path);
@@ -488,12 +499,14 @@ fn merge_through_the_window(h: &mut Harness<'_, Workspace>, paths: &[std::path::
     h.run();
     h.get_by_label("Merge").click();
     h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
 }
 
 fn walk_in_ids(h: &Harness<'_, Workspace>) -> Vec<String> {
     h.state()
         .app
-        .fair
+        .fair()
         .candidates
         .iter()
         .filter(|c| c.id.as_str().starts_with('W'))
@@ -522,7 +535,7 @@ fn possible_duplicates_are_resolved_in_the_merge_window_undoably() {
     h.run();
     assert_eq!(walk_in_ids(&h), [ids[0].clone()]);
     h.get_by_label("No possible duplicates left to resolve.");
-    assert_eq!(h.state().app.fair.events.len(), 2, "both walk-in events kept");
+    assert_eq!(h.state().app.fair().events.len(), 2, "both walk-in events kept");
     assert!(h.state().app.is_dirty());
 
     // Merging the same logs again changes nothing and asks nothing.
@@ -535,7 +548,7 @@ fn possible_duplicates_are_resolved_in_the_merge_window_undoably() {
     );
     h.get_by_label("No possible duplicates left to resolve.");
 
-    // Edit → Undo brings the pair back (merging cleared the history, so start over).
+    // Edit → Undo brings the pair back (in a fresh window, where the merge is the step before).
     let mut h = harness(workspace());
     h.run();
     merge_through_the_window(&mut h, &paths);
@@ -551,7 +564,7 @@ fn possible_duplicates_are_resolved_in_the_merge_window_undoably() {
     assert_eq!(walk_in_ids(&h).len(), 2, "different people are both kept");
     h.get_by_label("No possible duplicates left to resolve.");
     assert!(matches!(
-        h.state().app.fair.duplicate_decisions.as_slice(),
+        h.state().app.fair().duplicate_decisions.as_slice(),
         [fairmatch::model::DuplicateDecision::DifferentPeople { .. }]
     ));
 }

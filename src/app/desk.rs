@@ -1,21 +1,45 @@
-//! Fair-day desk edits (check-in, walk-in, visit): [`Edit::CheckIn`], [`Edit::WalkIn`] and
-//! [`Edit::Visit`], applied through [`AppState::apply`] like every other edit.
+//! Fair-day desk actions (check-in, walk-in, visit): a [`DeskAction`] recorded through
+//! [`AppState::record`], the one path for them, beside [`AppState::apply`] for organizer edits.
 //!
 //! They are not undoable: each one is a station event that other laptops may already have
-//! merged by id, so taking it back on one laptop would make the stations disagree. They skip
-//! the undo history (Edit → Undo names the last organizer edit, and the menu says the last desk
-//! action cannot be undone), still mark the fair unsaved and tell the matcher at once.
+//! merged by id, so taking it back on one laptop would make the stations disagree. They never
+//! enter the undo history (Edit → Undo names the last organizer edit, and the menu says the
+//! last desk action cannot be undone), still mark the fair unsaved and tell the matcher at once.
 
 use std::cell::RefCell;
 
 use super::fairday::{self, CheckInOutcome, DeskIndex, DeskMatch, VisitDraft, WalkInOutcome};
-use super::{AppState, Edit, EditError, EditName};
-use crate::model::{CandidateId, LocalTime, PositionId, StationId, VisitId};
+use super::{AppState, EditError, EditName};
+use crate::model::{Candidate, CandidateId, LocalTime, PositionId, StationId, VisitId};
 
 /// Station id used when the laptop has none set in Settings.
 pub const DEFAULT_STATION: &str = "desk";
 
-/// What a desk edit did, for the desk screen to show.
+/// One action at a fair-day desk, recorded at `at` as a station event.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeskAction {
+    CheckIn { candidate: CandidateId, at: LocalTime },
+    WalkIn { candidate: Box<Candidate>, at: LocalTime },
+    Visit { draft: Box<VisitDraft>, at: LocalTime },
+}
+
+impl DeskAction {
+    /// A visit recorded at `at`.
+    pub fn visit(draft: VisitDraft, at: LocalTime) -> Self {
+        DeskAction::Visit {
+            draft: Box::new(draft),
+            at,
+        }
+    }
+
+    fn at(&self) -> LocalTime {
+        match self {
+            DeskAction::CheckIn { at, .. } | DeskAction::WalkIn { at, .. } | DeskAction::Visit { at, .. } => *at,
+        }
+    }
+}
+
+/// What a desk action did, for the desk screen to show.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeskOutcome {
     CheckIn(CheckInOutcome),
@@ -68,35 +92,40 @@ impl AppState {
         self.desk.last_action.as_ref()
     }
 
-    /// The edit's name with the person's name rather than only their id, for the Edit menu.
-    fn desk_action_name(&self, edit: &Edit) -> EditName {
+    /// The action's name with the person's name rather than only their id, for the Edit menu.
+    fn desk_action_name(&self, action: &DeskAction) -> EditName {
         let who = |id: &CandidateId| {
             self.candidate(id)
                 .filter(|c| !c.name.is_empty())
                 .map_or_else(|| id.to_string(), |c| format!("{} ({id})", c.name))
         };
-        match edit {
-            Edit::CheckIn { candidate, .. } => {
+        match action {
+            DeskAction::CheckIn { candidate, .. } => {
                 let who = who(candidate);
                 EditName::new(format!("check in {who}"), format!("签到 {who}"))
             }
-            Edit::Visit { draft, .. } => {
+            DeskAction::WalkIn { candidate, .. } => {
+                let what = if candidate.name.is_empty() {
+                    candidate.id.to_string()
+                } else {
+                    candidate.name.clone()
+                };
+                EditName::new(format!("register walk-in {what}"), format!("现场登记 {what}"))
+            }
+            DeskAction::Visit { draft, .. } => {
                 let who = who(&draft.candidate);
                 EditName::new(
                     format!("visit of {who} at {}", draft.booth),
                     format!("{who} 到访 {}", draft.booth),
                 )
             }
-            _ => edit.name(),
         }
     }
 
-    /// Applies a desk edit for [`AppState::apply_with_outcome`]; `None` for any other edit.
-    pub(super) fn apply_desk_action(&mut self, edit: &Edit) -> Option<Result<DeskOutcome, EditError>> {
-        let now: LocalTime = match edit {
-            Edit::CheckIn { at, .. } | Edit::WalkIn { at, .. } | Edit::Visit { at, .. } => *at,
-            _ => return None,
-        };
+    /// Records a desk action: the one place check-ins, walk-ins and visits change the fair. It
+    /// reports what it did, marks the fair unsaved and re-matches at once; it is never undone.
+    pub fn record(&mut self, action: DeskAction) -> Result<DeskOutcome, EditError> {
+        let now = action.at();
         let station = self.station();
         // The index is taken out while the fair is edited beside it, and put back current.
         let (_, mut desk) = self
@@ -107,15 +136,15 @@ impl AppState {
             .unwrap_or_else(|| (self.revision, DeskIndex::build(&self.fair)));
         let desk = &mut desk;
         let refused = |e: fairday::DeskError| EditError::new(e.0.clone(), e.0);
-        let result = match edit {
-            Edit::CheckIn { candidate, .. } => {
+        let result = match &action {
+            DeskAction::CheckIn { candidate, .. } => {
                 let outcome = fairday::check_in(&mut self.fair, desk, candidate, &station, now);
                 if matches!(outcome, Ok(CheckInOutcome::CheckedIn { .. })) {
                     self.candidate_changed(candidate);
                 }
                 outcome.map(DeskOutcome::CheckIn)
             }
-            Edit::WalkIn { candidate, .. } => {
+            DeskAction::WalkIn { candidate, .. } => {
                 let outcome = fairday::register_walk_in(&mut self.fair, desk, (**candidate).clone(), &station, now);
                 if let Ok(WalkInOutcome::Registered { index, id }) = &outcome {
                     self.candidate_keys
@@ -125,26 +154,25 @@ impl AppState {
                 }
                 outcome.map(DeskOutcome::WalkIn)
             }
-            Edit::Visit { draft, .. } => {
+            DeskAction::Visit { draft, .. } => {
                 let outcome = fairday::record_visit(&mut self.fair, desk, (**draft).clone(), &station, now);
                 if outcome.is_ok() {
                     self.visits_changed(&draft.candidate, &draft.booth);
                 }
                 outcome.map(DeskOutcome::Visit)
             }
-            // Other edits returned above; answer rather than panic should that ever change.
-            _ => Err(fairday::DeskError("not a desk action".into())),
         }
         .map_err(refused);
         if result.as_ref().is_ok_and(DeskOutcome::recorded) {
             self.revision += 1;
-            self.desk.last_action = Some(self.desk_action_name(edit));
-            // No undo step exists for desk edits, so mark unsaved by moving the saved marker off.
-            self.saved_serial = u64::MAX;
+            self.fair_version += 1;
+            self.desk.last_action = Some(self.desk_action_name(&action));
+            // No undo step exists for desk actions: they count towards unsaved changes apart.
+            self.desk_actions += 1;
         }
         // The desk functions keep the index current themselves.
         *self.desk.built.borrow_mut() = Some((self.revision, std::mem::take(desk)));
-        Some(result)
+        result
     }
 
     /// "Worth inviting" at `booth`: checked-in candidates among its positions' top matches who
@@ -177,36 +205,10 @@ impl AppState {
     }
 }
 
-/// A visit edit recorded at `at`.
-pub fn visit_edit(draft: VisitDraft, at: LocalTime) -> Edit {
-    Edit::Visit {
-        draft: Box::new(draft),
-        at,
-    }
-}
-
-impl AppState {
-    /// Merges station logs into the fair (File → Merge station logs…). The fair is swapped in
-    /// whole: merging is not undoable (like the desk edits), and a refused log changes nothing.
-    pub fn merge_station_logs(
-        &mut self,
-        logs: &[crate::model::StationLog],
-    ) -> Result<super::merge::MergeReport, super::merge::MergeError> {
-        let mut fair = self.fair.clone();
-        let report = super::merge::merge_logs(&mut fair, logs)?;
-        let path = self.path.clone();
-        self.replace_fair(fair, path);
-        if report.events_added > 0 {
-            self.saved_serial = u64::MAX;
-        }
-        Ok(report)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Prefs, field};
+    use crate::app::{Edit, Prefs, field};
     use crate::matching::Matcher;
     use crate::model::{BoothId, Candidate, NextStep};
 
@@ -231,14 +233,14 @@ mod tests {
 
     /// A candidate whose best position is at a booth, so a visit there moves the fit.
     fn candidate_and_booth(app: &AppState) -> (CandidateId, BoothId) {
-        let c = &app.fair.candidates[7];
-        let top = app.matcher.top_positions(&c.id);
+        let c = &app.fair().candidates[7];
+        let top = app.matcher().top_positions(&c.id);
         let position = app.position(&top[0].position).expect("position");
         (c.id.clone(), position.booth.clone())
     }
 
-    fn visit(candidate: &CandidateId, booth: &BoothId, next_step: NextStep) -> Edit {
-        visit_edit(
+    fn visit(candidate: &CandidateId, booth: &BoothId, next_step: NextStep) -> DeskAction {
+        DeskAction::visit(
             VisitDraft {
                 candidate: candidate.clone(),
                 booth: booth.clone(),
@@ -252,7 +254,7 @@ mod tests {
     }
 
     #[test]
-    fn desk_actions_go_through_apply_and_skip_the_undo_history() {
+    fn desk_actions_are_recorded_apart_and_skip_the_undo_history() {
         let mut app = sample_state(false);
         let (candidate, booth) = candidate_and_booth(&app);
         // An organizer edit first: undo must keep naming it after the desk actions.
@@ -266,21 +268,25 @@ mod tests {
         .expect("edit");
         let organizer_edit = app.undo_name().cloned();
 
-        let outcome = app.apply_with_outcome(Edit::CheckIn {
+        let outcome = app.record(DeskAction::CheckIn {
             candidate: candidate.clone(),
             at: at(9, 41),
         });
         assert_eq!(
             outcome,
-            Ok(Some(DeskOutcome::CheckIn(CheckInOutcome::CheckedIn { at: at(9, 41) })))
+            Ok(DeskOutcome::CheckIn(CheckInOutcome::CheckedIn { at: at(9, 41) }))
         );
-        let fit_before = app.matcher.top_positions(&candidate).to_vec();
+        let fit_before = app.matcher().top_positions(&candidate).to_vec();
         assert!(matches!(
-            app.apply_with_outcome(visit(&candidate, &booth, NextStep::Reject)),
-            Ok(Some(DeskOutcome::Visit(_)))
+            app.record(visit(&candidate, &booth, NextStep::Reject)),
+            Ok(DeskOutcome::Visit(_))
         ));
-        assert_ne!(app.matcher.top_positions(&candidate), fit_before, "re-matched at once");
-        assert_eq!(app.fair.events.len(), 2);
+        assert_ne!(
+            app.matcher().top_positions(&candidate),
+            fit_before,
+            "re-matched at once"
+        );
+        assert_eq!(app.fair().events.len(), 2);
         assert_eq!(
             app.undo_name(),
             organizer_edit.as_ref(),
@@ -288,7 +294,7 @@ mod tests {
         );
         assert_eq!(
             app.last_desk_action().map(|n| n.en.as_str()),
-            Some(format!("visit of {} ({candidate}) at {booth}", app.fair.candidates[7].name).as_str())
+            Some(format!("visit of {} ({candidate}) at {booth}", app.fair().candidates[7].name).as_str())
         );
         assert!(app.is_dirty());
 
@@ -297,26 +303,24 @@ mod tests {
         let person = app.candidate(&candidate).expect("exists");
         assert_eq!(person.checked_in, Some(at(9, 41)));
         assert_ne!(person.school, "青岛大学");
-        assert_eq!(app.fair.events.len(), 2);
+        assert_eq!(app.fair().events.len(), 2);
         app.redo().expect("redo");
         assert_eq!(app.candidate(&candidate).and_then(|c| c.checked_in), Some(at(9, 41)));
         assert_eq!(
-            app.matcher.top_positions(&candidate),
-            Matcher::build(&app.fair).top_positions(&candidate)
+            app.matcher().top_positions(&candidate),
+            Matcher::build(app.fair()).top_positions(&candidate)
         );
 
         // A retried scan records nothing and is not the last desk action.
-        let again = app.apply_with_outcome(Edit::CheckIn {
+        let again = app.record(DeskAction::CheckIn {
             candidate: candidate.clone(),
             at: at(11, 0),
         });
         assert_eq!(
             again,
-            Ok(Some(DeskOutcome::CheckIn(CheckInOutcome::AlreadyCheckedIn {
-                at: at(9, 41)
-            })))
+            Ok(DeskOutcome::CheckIn(CheckInOutcome::AlreadyCheckedIn { at: at(9, 41) }))
         );
-        assert_eq!(app.fair.events.len(), 2);
+        assert_eq!(app.fair().events.len(), 2);
     }
 
     #[test]
@@ -324,20 +328,20 @@ mod tests {
         let (candidate, booth) = candidate_and_booth(&sample_state(false));
         let mut app = sample_state(true);
         assert!(app.is_matching());
-        let before = Matcher::build(&app.fair).top_positions(&candidate).to_vec();
-        app.apply(visit(&candidate, &booth, NextStep::Reject)).expect("visit");
-        app.apply(Edit::CheckIn {
+        let before = Matcher::build(app.fair()).top_positions(&candidate).to_vec();
+        app.record(visit(&candidate, &booth, NextStep::Reject)).expect("visit");
+        app.record(DeskAction::CheckIn {
             candidate: candidate.clone(),
             at: at(9, 0),
         })
         .expect("check-in");
         app.wait_for_matching();
-        let fresh = Matcher::build(&app.fair);
+        let fresh = Matcher::build(app.fair());
         assert_ne!(fresh.top_positions(&candidate), before, "the rejecting visit matters");
-        assert_eq!(app.matcher.top_positions(&candidate), fresh.top_positions(&candidate));
-        for p in app.fair.positions.iter().filter(|p| p.booth == booth) {
+        assert_eq!(app.matcher().top_positions(&candidate), fresh.top_positions(&candidate));
+        for p in app.fair().positions.iter().filter(|p| p.booth == booth) {
             assert_eq!(
-                app.matcher.top_candidates(&p.id),
+                app.matcher().top_candidates(&p.id),
                 fresh.top_candidates(&p.id),
                 "{}",
                 p.id
@@ -348,7 +352,7 @@ mod tests {
     #[test]
     fn undoing_an_import_keeps_a_later_walk_in() {
         let mut app = sample_state(false);
-        let registered = app.fair.candidates.len();
+        let registered = app.fair().candidates.len();
         let imported = Candidate::blank(CandidateId::new("IMPORTED-1"), "李导入");
         app.apply(Edit::Append {
             name: crate::app::EditName::new("import a.csv", "导入 a.csv"),
@@ -359,24 +363,24 @@ mod tests {
         .expect("import");
         let mut walk_in = Candidate::blank(CandidateId::new("WALK-1"), "王现场");
         walk_in.phone = "13900001111".into();
-        app.apply(Edit::WalkIn {
+        app.record(DeskAction::WalkIn {
             candidate: Box::new(walk_in),
             at: at(9, 30),
         })
         .expect("walk-in");
-        assert_eq!(app.fair.candidates.len(), registered + 2);
+        assert_eq!(app.fair().candidates.len(), registered + 2);
 
         app.undo().expect("undo the import");
-        let ids: Vec<&str> = app.fair.candidates.iter().map(|c| c.id.0.as_str()).collect();
+        let ids: Vec<&str> = app.fair().candidates.iter().map(|c| c.id.0.as_str()).collect();
         assert_eq!(ids.len(), registered + 1);
         assert!(!ids.contains(&"IMPORTED-1"));
-        let walk_in = app.fair.candidates.last().expect("walk-in kept");
+        let walk_in = app.fair().candidates.last().expect("walk-in kept");
         assert_eq!(walk_in.name, "王现场");
         assert!(walk_in.checked_in.is_some());
-        app.candidates_view.search = "wangxianchang".into();
+        app.view_mut(crate::app::Table::Candidates).search = "wangxianchang".into();
         app.refresh_view(crate::app::Table::Candidates);
         assert_eq!(
-            app.candidates_view.rows(),
+            app.view(crate::app::Table::Candidates).rows(),
             &[registered],
             "search keys follow the records"
         );
@@ -392,13 +396,13 @@ mod tests {
         let (candidate, booth) = candidate_and_booth(&app);
         let listed = |app: &AppState| app.worth_inviting(&booth).iter().any(|(c, _, _)| c == &candidate);
         assert!(!listed(&app), "not checked in yet");
-        app.apply(Edit::CheckIn {
+        app.record(DeskAction::CheckIn {
             candidate: candidate.clone(),
             at: at(9, 0),
         })
         .expect("check-in");
         assert!(listed(&app), "checked in and among the booth's top matches");
-        app.apply(visit(&candidate, &booth, NextStep::Interview))
+        app.record(visit(&candidate, &booth, NextStep::Interview))
             .expect("visit");
         assert!(!listed(&app), "visited");
     }

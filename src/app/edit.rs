@@ -1,8 +1,10 @@
-//! The one enum of changes to a fair. Views build edits; [`super::AppState::apply`] applies them.
+//! The one enum of organizer changes to a fair, each undoable. Views build edits;
+//! [`super::AppState::apply`] applies them. Desk actions are apart: [`super::DeskAction`].
 
+use crate::app::merge::{LogMerge, LogUnmerge};
 use crate::model::{
-    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, LocalTime, MatchSettings, Position,
-    PositionId, Visit, VisitId,
+    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, MatchSettings, Position, PositionId, Visit,
+    VisitId,
 };
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
@@ -146,20 +148,12 @@ pub enum Edit {
         positions: Vec<PositionId>,
         candidates: Vec<CandidateId>,
     },
-    /// Fair-day desk actions recorded at `at` (see [`crate::app::desk`]). Applied like every
-    /// edit but never put on the undo history: they are station events shared by id.
-    CheckIn {
-        candidate: CandidateId,
-        at: LocalTime,
-    },
-    WalkIn {
-        candidate: Box<Candidate>,
-        at: LocalTime,
-    },
-    Visit {
-        draft: Box<crate::app::fairday::VisitDraft>,
-        at: LocalTime,
-    },
+    /// Station logs merged in one step (File → Merge station logs…): what the merge adds,
+    /// computed off the frame against the fair as it was (see [`crate::app::merge::plan_merge`]).
+    MergeLogs(Box<LogMerge>),
+    /// Takes a merge back by id (the inverse of [`Edit::MergeLogs`]): desk actions recorded
+    /// since survive it.
+    UnmergeLogs(Box<LogUnmerge>),
     /// The organizer's answer to a possible duplicate found by merging station logs.
     ResolveDuplicate {
         decision: DuplicateDecision,
@@ -260,17 +254,6 @@ impl Edit {
                 format!("change the position of {} visits", visits.len()),
                 format!("修改 {} 条到访记录的岗位", visits.len()),
             ),
-            Edit::CheckIn { candidate, .. } => {
-                EditName::new(format!("check in {candidate}"), format!("签到 {candidate}"))
-            }
-            Edit::WalkIn { candidate, .. } => {
-                let what = candidate_label(candidate);
-                EditName::new(format!("register walk-in {what}"), format!("现场登记 {what}"))
-            }
-            Edit::Visit { draft, .. } => EditName::new(
-                format!("visit of {} at {}", draft.candidate, draft.booth),
-                format!("{} 到访 {}", draft.candidate, draft.booth),
-            ),
             Edit::ResolveDuplicate { decision } | Edit::UnresolveDuplicate { decision, .. } => match decision {
                 DuplicateDecision::SamePerson { kept, merged } => EditName::new(
                     format!("merge duplicate {merged} into {kept}"),
@@ -281,13 +264,10 @@ impl Edit {
                     format!("标记 {a} 与 {b} 为不同的人"),
                 ),
             },
+            Edit::MergeLogs(merge) => merge.name.clone(),
+            Edit::UnmergeLogs(unmerge) => unmerge.name.clone(),
             Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::RemoveAppended { name, .. } => name.clone(),
         }
-    }
-
-    /// Whether the edit is a fair-day desk action, which is never undone.
-    pub fn is_desk_action(&self) -> bool {
-        matches!(self, Edit::CheckIn { .. } | Edit::WalkIn { .. } | Edit::Visit { .. })
     }
 
     /// Identifies the record and field a `Set*` edit changes, so consecutive keystrokes in one

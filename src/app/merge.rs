@@ -8,9 +8,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::EditName;
 use crate::model::{
-    BoothId, Candidate, CandidateId, DuplicateDecision, EventKind, Fair, LocalTime, STATION_LOG_VERSION, StationEvent,
-    StationId, StationLog, VisitId,
+    BoothId, Candidate, CandidateId, DuplicateDecision, EventId, EventKind, Fair, LocalTime, STATION_LOG_VERSION,
+    StationEvent, StationId, StationLog, Visit, VisitId,
 };
 
 use super::fairday::{email_key, phone_digits};
@@ -170,6 +171,87 @@ fn earliest(a: Option<LocalTime>, b: Option<LocalTime>) -> Option<LocalTime> {
 /// Merges logs into the fair as a union of events by id and applies the new ones. Every log is
 /// checked first, so a refused log leaves the fair untouched.
 pub fn merge_logs(fair: &mut Fair, logs: &[StationLog]) -> Result<MergeReport, MergeError> {
+    merge_into(fair, logs).map(|(report, _)| report)
+}
+
+/// What merging station logs adds to a fair: the forward half of [`crate::app::Edit::MergeLogs`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogMerge {
+    pub name: EditName,
+    /// Walk-ins new to the fair, appended.
+    pub candidates: Vec<Candidate>,
+    /// Candidates already in the fair whose check-in the merge sets: (id, check-in after).
+    pub check_ins: Vec<(CandidateId, Option<LocalTime>)>,
+    /// Visits new to the fair, appended.
+    pub visits: Vec<Visit>,
+    /// Events new to the fair, in canonical order; each goes to its place among the others.
+    pub events: Vec<StationEvent>,
+}
+
+/// What undoes a merge, by id: the inverse half of [`crate::app::Edit::MergeLogs`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogUnmerge {
+    pub name: EditName,
+    pub candidates: Vec<CandidateId>,
+    /// (id, check-in before the merge).
+    pub check_ins: Vec<(CandidateId, Option<LocalTime>)>,
+    pub visits: Vec<VisitId>,
+    /// Where the merged events stand in `fair.events` (ascending), with their ids.
+    pub events: Vec<(usize, EventId)>,
+}
+
+/// Computes what merging `logs` into `fair` would add, without changing `fair`: the edit that
+/// applies it (undoable as one step) and the report. Slow on a large fair (it merges into a
+/// copy), so the window runs it as a job.
+pub fn plan_merge(fair: &Fair, logs: &[StationLog]) -> Result<(LogMerge, MergeReport), MergeError> {
+    let mut merged = fair.clone();
+    let (report, event_positions) = merge_into(&mut merged, logs)?;
+    // Merging appends candidates and visits, sets check-ins and inserts events; nothing else.
+    let check_ins = fair
+        .candidates
+        .iter()
+        .zip(&merged.candidates)
+        .filter(|(before, after)| before.checked_in != after.checked_in)
+        .map(|(_, after)| (after.id.clone(), after.checked_in))
+        .collect();
+    let events = event_positions.iter().map(|&i| merged.events[i].clone()).collect();
+    let logs_count = logs.len();
+    let merge = LogMerge {
+        name: EditName::new(
+            format!("merge {logs_count} station logs"),
+            format!("合并 {logs_count} 份各机记录"),
+        ),
+        candidates: merged.candidates.split_off(fair.candidates.len()),
+        check_ins,
+        visits: merged.visits.split_off(fair.visits.len()),
+        events,
+    };
+    Ok((merge, report))
+}
+
+/// Puts `fresh` (in canonical order) among `events`, each before the first event that sorts
+/// after it; the events already there keep their order. Returns where the fresh ones landed.
+pub fn insert_events(events: &mut Vec<StationEvent>, fresh: Vec<StationEvent>) -> Vec<usize> {
+    if fresh.is_empty() {
+        return Vec::new();
+    }
+    let old = std::mem::take(events);
+    events.reserve(old.len() + fresh.len());
+    let mut positions = Vec::with_capacity(fresh.len());
+    let mut old = old.into_iter().peekable();
+    for event in fresh {
+        while let Some(next) = old.next_if(|o| o.canonical_cmp(&event) != std::cmp::Ordering::Greater) {
+            events.push(next);
+        }
+        positions.push(events.len());
+        events.push(event);
+    }
+    events.extend(old);
+    positions
+}
+
+/// [`merge_logs`], also returning where the new events landed in `fair.events`.
+fn merge_into(fair: &mut Fair, logs: &[StationLog]) -> Result<(MergeReport, Vec<usize>), MergeError> {
     for (i, log) in logs.iter().enumerate() {
         let origin = match &log.station {
             Some(station) => format!("log {} (station {station})", i + 1),
@@ -213,10 +295,12 @@ pub fn merge_logs(fair: &mut Fair, logs: &[StationLog]) -> Result<MergeReport, M
     });
 
     apply(fair, &fresh, &mut report);
-    fair.events.extend(fresh);
-    fair.events.sort_by(StationEvent::canonical_cmp);
+    // Canonical order: the events already there are in it (every merge and every desk keeps
+    // it); each new one goes to its place, so the merge is undone by removing them again.
+    fresh.sort_by(StationEvent::canonical_cmp);
+    let positions = insert_events(&mut fair.events, fresh);
     report.possible_duplicates = possible_duplicates(fair);
-    Ok(report)
+    Ok((report, positions))
 }
 
 /// Applies newly merged events to candidates and visits. `fresh` is in apply order.

@@ -1,3 +1,4 @@
+use super::live_matching::SETTINGS_REBUILD_IN_FRAME;
 use super::*;
 use crate::model::{
     Booth, Candidate, Education, EmployerKind, Industry, Position, TalentTier, Visit, VisitId, WorkMode,
@@ -524,4 +525,95 @@ fn a_booth_with_visits_cannot_be_deleted() {
         positions: BoothPositions::Delete,
     })
     .expect("delete A2");
+}
+
+#[test]
+fn edits_while_a_job_holds_the_matcher_are_replayed_once_it_lets_go() {
+    let mut app = AppState::new(crate::generate::sample_fair(), None, Prefs::default());
+    let lent = Arc::clone(&app.matcher);
+    let first = app.fair.candidates[0].id.clone();
+    set_skills(&mut app, first.as_str(), &["Rust", "机器学习"]);
+    let gone = app.fair.positions[0].id.clone();
+    app.apply(Edit::DeletePosition { id: gone.clone() }).expect("delete");
+    assert!(app.is_matching(), "results wait for the matcher to come back");
+    assert!(app.poll_matching(), "still lent");
+    drop(lent);
+    assert!(!app.poll_matching(), "replayed once the job let go");
+    assert!(!app.is_matching());
+    assert!(app.matcher.top_candidates(&gone).is_empty());
+    assert_matches_fresh_build(&app);
+}
+
+#[test]
+fn a_settings_change_while_lent_rescores_everything_once_back() {
+    let mut app = state();
+    let lent = Arc::clone(&app.matcher);
+    let mut settings = app.fair.settings.clone();
+    settings.top_k = 1;
+    set_settings(&mut app, settings);
+    assert!(app.is_matching());
+    drop(lent);
+    app.wait_for_matching();
+    assert_eq!(app.matcher.top_k(), 1);
+    assert_matches_fresh_build(&app);
+}
+
+#[test]
+fn a_renamed_record_stays_selected_and_undo_follows_it_back() {
+    let mut app = state();
+    app.select(Record::Candidate(CandidateId::new("C1")));
+    let mut renamed = app.candidate(&CandidateId::new("C1")).expect("exists").clone();
+    renamed.id = CandidateId::new("C9");
+    app.apply(Edit::SetCandidate {
+        id: CandidateId::new("C1"),
+        value: renamed,
+        field: field::ID,
+    })
+    .expect("renames");
+    assert_eq!(app.selection().candidate, Some(CandidateId::new("C9")));
+    app.undo().expect("undo");
+    assert_eq!(app.selection().candidate, Some(CandidateId::new("C1")));
+}
+
+#[test]
+fn a_merge_keeps_the_order_of_events_already_there_and_undo_restores_it_exactly() {
+    use crate::model::{EventId, EventKind, STATION_LOG_VERSION, StationEvent, StationId, StationLog};
+    let at = |minute: u32| {
+        chrono::NaiveDate::from_ymd_opt(2026, 5, 1)
+            .and_then(|d| d.and_hms_opt(9, minute, 0))
+            .expect("valid time")
+    };
+    let check_in = |id: &str, candidate: &str, minute: u32| StationEvent {
+        id: EventId::new(id),
+        station: StationId::new("s"),
+        at: at(minute),
+        kind: EventKind::CheckIn {
+            candidate: CandidateId::new(candidate),
+        },
+    };
+    let mut fair = state().fair.clone();
+    // Out of canonical order (a laptop whose clock was set back): kept as it is.
+    fair.events = vec![check_in("e2", "C1", 20), check_in("e1", "C1", 10)];
+    let mut app = AppState::new(fair.clone(), None, Prefs::default());
+    let log = StationLog {
+        format_version: STATION_LOG_VERSION,
+        fair_id: fair.meta.id.clone(),
+        station: None,
+        events: vec![check_in("e3", "C2", 15), check_in("e4", "C2", 30)],
+    };
+    let (merge, report) = merge::plan_merge(&app.fair, &[log]).expect("plans");
+    assert_eq!(report.events_added, 2);
+    app.apply(Edit::MergeLogs(Box::new(merge))).expect("merges");
+    let ids: Vec<&str> = app.fair.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["e3", "e2", "e1", "e4"],
+        "each new event before the first that sorts after it"
+    );
+    assert!(
+        app.candidate(&CandidateId::new("C2"))
+            .is_some_and(|c| c.checked_in == Some(at(15)))
+    );
+    app.undo().expect("undo");
+    assert_eq!(app.fair, fair);
 }

@@ -1,7 +1,8 @@
 //! `fairmatch ui-bench FAIR.ron`: runs the real workspace UI headless on a fair and times
 //! frames: start to first frame (the loading screen), start to the first table frame (fair
 //! ready), scrolling the candidates table, typing in the candidate editor, dragging a matching
-//! weight in Settings (one settings edit a frame) and the wait for its matches.
+//! weight in Settings (one settings edit a frame) and the wait for its matches, and the frames
+//! drawn while the allocation runs (a job).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +13,7 @@ use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, pos2,
 
 use crate::app::{AppState, Edit, Prefs, field};
 use crate::model::Lang;
-use crate::ui::{View, Workspace};
+use crate::ui::{Command, View, Workspace};
 
 #[derive(Debug, Args)]
 pub struct UiBenchArgs {
@@ -117,7 +118,7 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     ws.native_dialogs = false;
     ws.view = View::Candidates;
     ws.repaint = Some(ctx.clone());
-    ws.start_loading(&args.file);
+    ws.open_path(&args.file);
     let mut runner = Runner { ctx, ws, time: 0.0 };
     runner.frame(Vec::new());
     let first_frame = start.elapsed();
@@ -129,7 +130,7 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
         loading_frames.push(ms(runner.frame(Vec::new())));
     }
     let fair_ready = start.elapsed();
-    if runner.ws.app.fair.candidates.is_empty() {
+    if runner.ws.app.fair().candidates.is_empty() {
         let detail = runner.ws.notices.first().map_or("", |n| n.detail.as_str());
         eprintln!("fairmatch ui-bench: {detail}");
         return ExitCode::FAILURE;
@@ -141,7 +142,7 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     runner.ws.app.wait_for_matching();
     let matching_ready = start.elapsed();
     runner.frame(Vec::new());
-    let parts = runner.ws.app.startup;
+    let parts = runner.ws.app.startup();
     let matcher_build = runner.ws.app.matching_took().unwrap_or(parts.matcher);
 
     // Scrolling: the pointer over the table, a wheel step every frame, down then back up.
@@ -154,8 +155,10 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     }
 
     // Typing: select the first candidate, focus the major field, type and erase characters.
-    let first = runner.ws.app.fair.candidates.first().map(|c| c.id.clone());
-    runner.ws.app.selection.candidate = first;
+    if let Some(first) = runner.ws.app.fair().candidates.first() {
+        let first = crate::app::Record::Candidate(first.id.clone());
+        runner.ws.run(Command::Select(first));
+    }
     runner.frame(Vec::new());
     let major = egui::Id::unique(("candidate:0", "major"));
     runner.ctx.memory_mut(|m| m.request_focus(major));
@@ -183,13 +186,13 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     runner.frame(Vec::new());
     let mut dragging = Vec::with_capacity(DRAG_FRAMES);
     for i in 0..DRAG_FRAMES {
-        let mut settings = runner.ws.app.fair.settings.clone();
+        let mut settings = runner.ws.app.fair().settings.clone();
         settings.fit_weight = (settings.fit_weight + if i < DRAG_FRAMES / 2 { 0.01 } else { -0.01 }).clamp(0.0, 1.0);
         let start = Instant::now();
-        runner.ws.apply(Edit::SetSettings {
+        runner.ws.run(Command::Apply(Edit::SetSettings {
             value: settings,
             field: field::MATCH_SETTINGS,
-        });
+        }));
         runner.frame(Vec::new());
         dragging.push(ms(start.elapsed()));
     }
@@ -197,10 +200,26 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     runner.ws.app.wait_for_matching();
     let drag_settled = start.elapsed();
 
+    // The allocation: started from the Allocation view as a job; the window keeps drawing
+    // frames until its result arrives.
+    runner.ws.view = View::Allocation;
+    runner.frame(Vec::new());
+    let start = Instant::now();
+    runner.ws.run(Command::Start(crate::app::Job::Allocate));
+    let mut allocating = Vec::new();
+    while runner.ws.app.allocation().is_none() && start.elapsed() < Duration::from_secs(120) {
+        allocating.push(ms(runner.frame(Vec::new())));
+        std::thread::sleep(Duration::from_millis(4));
+    }
+    let allocation_done = start.elapsed();
+    let allocation_took = runner.ws.app.allocation().map_or(Duration::ZERO, |a| a.took);
+    let allocation_frames = allocating.len();
+    let allocating = stats(allocating);
+
     let scroll = stats(scroll);
     let typing = stats(typing);
     let dragging = stats(dragging);
-    let fair = &runner.ws.app.fair;
+    let fair = runner.ws.app.fair();
     if args.json {
         println!(
             "{{\"candidates\":{},\"positions\":{},\"first_frame_ms\":{:.1},\"fair_ready_ms\":{:.1},\
@@ -209,7 +228,9 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
              \"matcher_build_ms\":{:.1},\"matching_ready_ms\":{:.1},\
              \"scroll_p50_ms\":{:.2},\"scroll_p95_ms\":{:.2},\"scroll_max_ms\":{:.2},\
              \"typing_p50_ms\":{:.2},\"typing_p95_ms\":{:.2},\"typing_max_ms\":{:.2},\
-             \"settings_drag_p50_ms\":{:.2},\"settings_drag_max_ms\":{:.2},\"settings_settled_ms\":{:.1}}}",
+             \"settings_drag_p50_ms\":{:.2},\"settings_drag_max_ms\":{:.2},\"settings_settled_ms\":{:.1},\
+             \"allocation_ms\":{:.1},\"allocation_result_ms\":{:.1},\"allocation_frames\":{},\
+             \"allocation_frame_p50_ms\":{:.2},\"allocation_frame_max_ms\":{:.2}}}",
             fair.candidates.len(),
             fair.positions.len(),
             ms(first_frame),
@@ -231,7 +252,12 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
             typing.max,
             dragging.p50,
             dragging.max,
-            ms(drag_settled)
+            ms(drag_settled),
+            ms(allocation_took),
+            ms(allocation_done),
+            allocation_frames,
+            allocating.p50,
+            allocating.max
         );
     } else {
         println!(
@@ -266,6 +292,14 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
             dragging.p50,
             dragging.max,
             ms(drag_settled)
+        );
+        println!(
+            "allocation (a job)   {:8.1} ms, result shown after {:.1} ms; {} frames meanwhile, p50 {:.2} ms  max {:.2} ms",
+            ms(allocation_took),
+            ms(allocation_done),
+            allocation_frames,
+            allocating.p50,
+            allocating.max
         );
         println!("last edit: {edits}");
     }

@@ -1,187 +1,112 @@
-//! Allocation: run the stable allocation on demand, show who goes where, why the others are not
-//! placed, and the openings left unfilled; export as CSV.
+//! Allocation: run the stable allocation on demand (a job: the window keeps drawing), show who
+//! goes where, why the others are not placed, and the openings left unfilled; export as CSV.
 
-use std::path::Path;
+use super::command::{Command, ViewCtx};
+use super::{FilePurpose, i18n};
+use crate::app::{Job, Record};
 
-use super::{FilePurpose, View, Workspace, i18n};
-use crate::app::Table;
-use crate::model::Lang;
-
-/// One line of the proposal.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Assigned {
-    pub candidate: crate::model::CandidateId,
-    /// `None` when the candidate was not placed.
-    pub position: Option<crate::model::PositionId>,
-    pub reason_en: &'static str,
-    pub reason_zh: &'static str,
-}
-
-#[derive(Debug, Default)]
-pub struct AllocationView {
-    pub rows: Vec<Assigned>,
-    pub assigned: usize,
-    pub unfilled_total: u64,
-    pub unfilled_by_industry: Vec<(crate::model::Industry, u32)>,
-    /// Positions with openings left: (position, unfilled).
-    pub unfilled_positions: Vec<(crate::model::PositionId, u32)>,
-    /// Revision of the fair the rows were computed for.
-    pub computed_for: Option<u64>,
-    pub millis: f64,
-}
-
-impl AllocationView {
-    pub fn run(&mut self, app: &crate::app::AppState) {
-        let start = std::time::Instant::now();
-        let result = app.matcher.allocate(&app.fair);
-        self.millis = start.elapsed().as_secs_f64() * 1000.0;
-        self.assigned = result.assigned.len();
-        self.rows = result
-            .assigned
-            .into_iter()
-            .map(|(candidate, position)| Assigned {
-                candidate,
-                position: Some(position),
-                reason_en: "",
-                reason_zh: "",
-            })
-            .chain(result.unassigned.into_iter().map(|(candidate, reason)| Assigned {
-                candidate,
-                position: None,
-                reason_en: reason.en(),
-                reason_zh: reason.zh(),
-            }))
-            .collect();
-        self.unfilled_total = result.positions.iter().map(|p| u64::from(p.unfilled())).sum();
-        self.unfilled_positions = result
-            .positions
-            .iter()
-            .filter(|p| p.unfilled() > 0)
-            .map(|p| (p.position.clone(), p.unfilled()))
-            .collect();
-        self.unfilled_by_industry = result.unfilled_by_industry;
-        self.computed_for = Some(app.revision());
-    }
-
-    /// Writes `candidate_id,position_id,reason` (empty position for the unassigned).
-    pub fn export_csv(&self, path: &Path) -> Result<(), String> {
-        let mut out = Vec::new();
-        {
-            let mut writer = csv::Writer::from_writer(&mut out);
-            writer
-                .write_record(["candidate_id", "position_id", "reason"])
-                .map_err(|e| e.to_string())?;
-            for row in &self.rows {
-                let position = row.position.as_ref().map_or("", |p| p.as_str());
-                writer
-                    .write_record([row.candidate.as_str(), position, row.reason_en])
-                    .map_err(|e| e.to_string())?;
-            }
-            writer.flush().map_err(|e| e.to_string())?;
-        }
-        crate::store::write_atomically(path, &out).map_err(|e| e.to_string())
-    }
-}
-
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.heading(ws.t(i18n::ALLOCATION));
-    ui.label(ws.t(i18n::ALLOCATION_HELP));
-    if ws.app.is_matching() {
-        super::match_panel::matching_notice(ui, ws);
+pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx) {
+    ui.heading(cx.t(i18n::ALLOCATION));
+    ui.label(cx.t(i18n::ALLOCATION_HELP));
+    if cx.app.is_matching() {
+        super::match_panel::matching_notice(ui, cx);
         return;
     }
+    let app = cx.app;
+    let running = app.is_running(&Job::Allocate);
     ui.horizontal(|ui| {
-        if ui.button(ws.t(i18n::RUN_ALLOCATION)).clicked() {
-            ws.allocation.run(&ws.app);
-        }
-        let can_export = !ws.allocation.rows.is_empty();
         if ui
-            .add_enabled(can_export, egui::Button::new(ws.t(i18n::EXPORT_CSV)))
+            .add_enabled(!running, egui::Button::new(cx.t(i18n::RUN_ALLOCATION)))
             .clicked()
         {
-            ws.pick_file(FilePurpose::ExportAllocation);
+            cx.push(Command::Start(Job::Allocate));
+        }
+        let can_export = app.allocation().is_some_and(|a| !a.rows.is_empty());
+        if ui
+            .add_enabled(can_export, egui::Button::new(cx.t(i18n::EXPORT_CSV)))
+            .clicked()
+        {
+            cx.push(Command::PickFile(FilePurpose::ExportAllocation));
         }
     });
-    let Some(revision) = ws.allocation.computed_for else {
+    let Some(report) = app.allocation() else {
         ui.add_space(8.0);
-        ui.weak(ws.t(i18n::ALLOCATION_NOT_RUN));
+        ui.weak(cx.t(i18n::ALLOCATION_NOT_RUN));
         return;
     };
-    if revision != ws.app.revision() {
-        ui.colored_label(ui.visuals().warn_fg_color, ws.t(i18n::STALE));
+    if report.computed_for != app.fair_version() {
+        ui.colored_label(ui.visuals().warn_fg_color, cx.t(i18n::STALE));
     }
-    let lang = ws.lang();
-    let view = &ws.allocation;
+    let lang = cx.lang();
     ui.label(format!(
         "{} {}   {} {}   {} {}   ({:.0} ms)",
-        ws.t(i18n::ASSIGNED),
-        view.assigned,
-        ws.t(i18n::UNASSIGNED),
-        view.rows.len() - view.assigned,
-        ws.t(i18n::UNFILLED),
-        view.unfilled_total,
-        view.millis
+        cx.t(i18n::ASSIGNED),
+        report.assigned,
+        cx.t(i18n::UNASSIGNED),
+        report.rows.len() - report.assigned,
+        cx.t(i18n::UNFILLED),
+        report.unfilled_total,
+        report.took.as_secs_f64() * 1000.0
     ));
     ui.separator();
-    let mut jump_candidate = None;
-    let mut jump_position = None;
+    let mut jump = None;
     let height = ui.available_height() - 10.0;
     ui.columns(2, |cols| {
-        cols[0].strong(format!("{} / {}", ws.t(i18n::ASSIGNED), ws.t(i18n::UNASSIGNED)));
+        cols[0].strong(format!("{} / {}", cx.t(i18n::ASSIGNED), cx.t(i18n::UNASSIGNED)));
         egui::ScrollArea::vertical()
             .id_salt("allocation_rows")
             .max_height(height)
-            .show_rows(&mut cols[0], 20.0, view.rows.len(), |ui, range| {
-                for row in &view.rows[range] {
+            .show_rows(&mut cols[0], 20.0, report.rows.len(), |ui, range| {
+                for row in &report.rows[range] {
                     ui.horizontal(|ui| {
-                        let name = ws.app.candidate(&row.candidate).map_or("", |c| c.name.as_str());
+                        let name = app.candidate(&row.candidate).map_or("", |c| c.name.as_str());
                         if ui.link(format!("{name} {}", row.candidate)).clicked() {
-                            jump_candidate = Some(row.candidate.clone());
+                            jump = Some(Record::Candidate(row.candidate.clone()));
                         }
                         ui.label("→");
-                        match &row.position {
-                            Some(position) => {
-                                let title = ws.app.position(position).map_or("", |p| p.title.as_str());
+                        match (&row.position, row.reason) {
+                            (Some(position), _) => {
+                                let title = app.position(position).map_or("", |p| p.title.as_str());
                                 if ui.link(format!("{title} {position}")).clicked() {
-                                    jump_position = Some(position.clone());
+                                    jump = Some(Record::Position(position.clone()));
                                 }
                             }
-                            None => {
-                                let reason = if lang == Lang::En { row.reason_en } else { row.reason_zh };
+                            (None, reason) => {
+                                let reason = reason.map_or("", |r| match lang {
+                                    crate::model::Lang::En => r.en(),
+                                    crate::model::Lang::Zh => r.zh(),
+                                });
                                 ui.colored_label(ui.visuals().weak_text_color(), reason);
                             }
                         }
                     });
                 }
             });
-        cols[1].strong(ws.t(i18n::UNFILLED_BY_INDUSTRY));
-        for (industry, unfilled) in &view.unfilled_by_industry {
+        cols[1].strong(cx.t(i18n::UNFILLED_BY_INDUSTRY));
+        for (industry, unfilled) in &report.unfilled_by_industry {
             cols[1].label(format!("{}: {unfilled}", industry.label(lang)));
         }
         cols[1].separator();
-        cols[1].strong(format!("{} ({})", ws.t(i18n::UNFILLED), view.unfilled_positions.len()));
+        cols[1].strong(format!(
+            "{} ({})",
+            cx.t(i18n::UNFILLED),
+            report.unfilled_positions.len()
+        ));
         egui::ScrollArea::vertical().id_salt("allocation_unfilled").show_rows(
             &mut cols[1],
             20.0,
-            view.unfilled_positions.len(),
+            report.unfilled_positions.len(),
             |ui, range| {
-                for (position, unfilled) in &view.unfilled_positions[range] {
-                    let title = ws.app.position(position).map_or("", |p| p.title.as_str());
+                for (position, unfilled) in &report.unfilled_positions[range] {
+                    let title = app.position(position).map_or("", |p| p.title.as_str());
                     if ui.link(format!("{title} {position} ×{unfilled}")).clicked() {
-                        jump_position = Some(position.clone());
+                        jump = Some(Record::Position(position.clone()));
                     }
                 }
             },
         );
     });
-    if let Some(id) = jump_candidate {
-        ws.app.selection.candidate = Some(id);
-        ws.view = View::Candidates;
-        ws.scroll_to = Some(Table::Candidates);
-    }
-    if let Some(id) = jump_position {
-        ws.app.selection.position = Some(id);
-        ws.view = View::Positions;
-        ws.scroll_to = Some(Table::Positions);
+    if let Some(record) = jump {
+        cx.push(Command::JumpTo(record));
     }
 }

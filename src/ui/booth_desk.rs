@@ -1,15 +1,16 @@
 //! Booth staff desk: the booth is picked once (remembered in prefs); staff look a candidate
 //! up, see their fit with this booth's positions and record a visit, which re-ranks at once.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::app::desk::{DeskOutcome, visit_edit};
 use crate::app::fairday::{self, ShortlistDay, VisitDraft};
+use crate::app::{AppState, DeskAction, Job};
 use crate::model::{BoothId, CandidateId, Lang, NextStep, PositionId};
 
-use super::Workspace;
-use super::checkin::{self, clock, desk_apply};
+use super::checkin::{self, DeskState, clock};
+use super::command::{Command, Pref, ViewCtx};
 use super::i18n::{Tr, tr};
+use super::{FilePurpose, match_panel};
 
 pub const TITLE: Tr = tr("Booth desk", "展位台");
 const BOOTH: Tr = tr("This laptop's booth", "本机展位");
@@ -39,56 +40,56 @@ const WORTH: Tr = tr(
     "Worth inviting (checked in, not visited yet)",
     "值得邀请（已签到、尚未到访）",
 );
-const EXPORT_FAILED: Tr = tr("Shortlist export failed", "候选名单导出失败");
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    let lang = ws.lang();
+pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
+    let lang = cx.lang();
     ui.heading(TITLE.get(lang));
-    booth_picker(ui, ws);
-    let Some(booth) = current_booth(ws) else {
+    booth_picker(ui, cx);
+    let Some(booth) = current_booth(cx.app) else {
         ui.label(PICK_BOOTH.get(lang));
         return;
     };
     egui::ScrollArea::vertical().id_salt("booth-desk").show(ui, |ui| {
         ui.columns(2, |cols| {
             let [left, right] = cols else { return };
-            if let Some(id) = checkin::lookup(left, ws, "booth-lookup") {
-                ws.desks.opened = Some(id);
-                ws.desks.visit_position = None;
-                ws.desks.message = None;
+            if let Some(id) = checkin::lookup(left, cx, desks, "booth-lookup") {
+                desks.opened = Some(id);
+                desks.visit_position = None;
+                desks.message = None;
             }
-            checkin::message(left, ws);
-            if let Some(id) = ws.desks.opened.clone() {
-                card(left, ws, &id, &booth);
+            checkin::message(left, desks);
+            if let Some(id) = desks.opened.clone() {
+                card(left, cx, desks, &id, &booth);
             }
-            shortlist(right, ws, &booth);
+            shortlist(right, cx, desks, &booth);
             right.add_space(12.0);
-            worth_inviting(right, ws, &booth);
+            worth_inviting(right, cx, desks, &booth);
         });
     });
-    checkin::refocus_soon(ui, ws);
+    checkin::refocus_soon(ui, desks);
 }
 
-fn current_booth(ws: &Workspace) -> Option<BoothId> {
-    let id = BoothId::new(ws.app.prefs.desk_booth.as_str());
-    ws.app.booth(&id).map(|b| b.id.clone())
+fn current_booth(app: &AppState) -> Option<BoothId> {
+    let id = BoothId::new(app.prefs().desk_booth.as_str());
+    app.booth(&id).map(|b| b.id.clone())
 }
 
-fn booth_picker(ui: &mut egui::Ui, ws: &mut Workspace) {
-    let lang = ws.lang();
+fn booth_picker(ui: &mut egui::Ui, cx: &mut ViewCtx) {
+    let lang = cx.lang();
+    let app = cx.app;
     ui.horizontal(|ui| {
         let l = ui.label(BOOTH.get(lang));
-        let current = current_booth(ws)
-            .and_then(|id| ws.app.booth(&id))
+        let current = current_booth(app)
+            .and_then(|id| app.booth(&id))
             .map_or_else(|| "—".to_owned(), |b| format!("{} {}", b.id, b.employer));
         let mut picked = None;
         let combo = egui::ComboBox::from_id_salt("desk-booth")
             .selected_text(current)
             .width(320.0)
             .show_ui(ui, |ui| {
-                for b in &ws.app.fair.booths {
+                for b in &app.fair().booths {
                     if ui
-                        .selectable_label(ws.app.prefs.desk_booth == b.id.0, format!("{} {}", b.id, b.employer))
+                        .selectable_label(app.prefs().desk_booth == b.id.0, format!("{} {}", b.id, b.employer))
                         .clicked()
                     {
                         picked = Some(b.id.0.clone());
@@ -97,14 +98,15 @@ fn booth_picker(ui: &mut egui::Ui, ws: &mut Workspace) {
             });
         combo.response.labelled_by(l.id);
         if let Some(p) = picked {
-            ws.app.prefs.desk_booth = p;
+            cx.push(Command::Pref(Pref::DeskBooth(p)));
         }
     });
 }
 
-fn card(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId, booth: &BoothId) {
-    let lang = ws.lang();
-    let Some(c) = ws.app.candidate(id).cloned() else { return };
+fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, id: &CandidateId, booth: &BoothId) {
+    let lang = cx.lang();
+    let app = cx.app;
+    let Some(c) = app.candidate(id) else { return };
     ui.group(|ui| {
         ui.label(
             egui::RichText::new(format!("{}  {}", c.name, c.badge))
@@ -132,20 +134,19 @@ fn card(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId, booth: &BoothId
         }
     });
     ui.label(egui::RichText::new(FIT.get(lang)).strong());
-    let positions: Vec<(PositionId, String)> = ws
-        .app
-        .fair
+    let positions: Vec<(PositionId, String)> = app
+        .fair()
         .positions
         .iter()
         .filter(|p| &p.booth == booth)
         .map(|p| (p.id.clone(), p.title.clone()))
         .collect();
-    if ws.app.is_matching() {
+    if app.is_matching() {
         // The matcher is being rebuilt (new settings, or a fair just opened): its fits are stale.
-        super::match_panel::matching_notice(ui, ws);
+        match_panel::matching_notice(ui, cx);
     } else {
         for (pid, title) in &positions {
-            if let Some(e) = ws.app.matcher.explain(&ws.app.fair, id, pid) {
+            if let Some(e) = app.explain(id, pid) {
                 ui.label(egui::RichText::new(title).strong());
                 super::widgets::score_bar(ui, FIT_BAR.get(lang), e.fit, 120.0);
                 // Not in the column's justified layout, which would stretch the spaces between words.
@@ -154,19 +155,19 @@ fn card(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId, booth: &BoothId
         }
     }
     ui.add_space(6.0);
-    visit_form(ui, ws, id, booth, &positions);
+    visit_form(ui, cx, desks, id, booth, &positions);
 }
 
 fn visit_form(
     ui: &mut egui::Ui,
-    ws: &mut Workspace,
+    cx: &mut ViewCtx,
+    d: &mut DeskState,
     id: &CandidateId,
     booth: &BoothId,
     positions: &[(PositionId, String)],
 ) {
-    let lang = ws.lang();
+    let lang = cx.lang();
     ui.label(egui::RichText::new(VISIT.get(lang)).strong());
-    let d = &mut ws.desks;
     ui.horizontal(|ui| {
         let l = ui.label(POSITION.get(lang));
         let selected = d
@@ -217,87 +218,33 @@ fn visit_form(
         let draft = VisitDraft {
             candidate: id.clone(),
             booth: booth.clone(),
-            position: ws.desks.visit_position.clone(),
-            rating: ws.desks.visit_rating,
-            notes: ws.desks.visit_notes.clone(),
-            next_step: ws.desks.visit_next,
+            position: d.visit_position.clone(),
+            rating: d.visit_rating,
+            notes: d.visit_notes.clone(),
+            next_step: d.visit_next,
         };
-        if let Some(DeskOutcome::Visit(_)) = desk_apply(ws, visit_edit(draft, checkin::now())) {
-            let name = ws.app.candidate(id).map_or_else(String::new, |c| c.name.clone());
-            ws.desks.message = Some((
-                match lang {
-                    Lang::En => format!("Visit of {name} recorded"),
-                    Lang::Zh => format!("已记录 {name} 的到访"),
-                },
-                true,
-            ));
-            ws.desks.visit_rating = None;
-            ws.desks.visit_notes.clear();
-            ws.desks.visit_next = NextStep::None;
-            // The next visitor's badge is scanned straight away.
-            ws.desks.focus_lookup = true;
+        cx.push(Command::Record(DeskAction::visit(draft, checkin::now())));
+    }
+}
+
+impl DeskState {
+    /// The job that writes `booth`'s shortlist as the desk shows it (the day picked) to `path`.
+    pub fn shortlist_job(&self, app: &AppState, booth: BoothId, path: PathBuf) -> Job {
+        Job::ExportShortlist {
+            booth,
+            day: self.shortlist_day.date(checkin::now().date()),
+            lang: app.prefs().lang,
+            path,
         }
     }
 }
 
-/// One shortlist row: name, position title, rating, next step, time, notes.
-fn shortlist_rows(ws: &Workspace, booth: &BoothId) -> Vec<[String; 6]> {
-    let lang = ws.lang();
-    let day = ws.desks.shortlist_day.date(checkin::now().date());
-    // Several days shown: the time alone would not say which day.
-    let time_format = if day.is_some() { "%H:%M" } else { "%Y-%m-%d %H:%M" };
-    fairday::booth_visits(&ws.app.fair, booth, day)
-        .into_iter()
-        .map(|v| {
-            let name = ws
-                .app
-                .candidate(&v.candidate)
-                .map_or_else(|| v.candidate.to_string(), |c| c.name.clone());
-            let position = v
-                .position
-                .as_ref()
-                .map(|p| ws.app.position(p).map_or_else(|| p.to_string(), |p| p.title.clone()))
-                .unwrap_or_default();
-            [
-                name,
-                position,
-                v.rating.map(|r| r.to_string()).unwrap_or_default(),
-                v.next_step.label(lang).to_owned(),
-                v.at.format(time_format).to_string(),
-                v.notes.clone(),
-            ]
-        })
-        .collect()
-}
-
-/// Writes the shortlist as shown (the day picked on the desk) as CSV, UTF-8 with BOM so
-/// spreadsheet programs read the Chinese.
-pub fn export_shortlist(ws: &Workspace, booth: &BoothId, path: &Path) -> Result<usize, String> {
-    let rows = shortlist_rows(ws, booth);
-    let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
-    {
-        let mut w = csv::Writer::from_writer(&mut out);
-        let header = match ws.lang() {
-            Lang::En => ["name", "position", "rating", "next step", "time", "notes"],
-            Lang::Zh => ["姓名", "岗位", "评分", "下一步", "时间", "备注"],
-        };
-        w.write_record(header).map_err(|e| e.to_string())?;
-        for r in &rows {
-            w.write_record(r).map_err(|e| e.to_string())?;
-        }
-        w.flush().map_err(|e| e.to_string())?;
-    }
-    atomicwrites::AtomicFile::new(path, atomicwrites::AllowOverwrite)
-        .write(|f| std::io::Write::write_all(f, &out))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(rows.len())
-}
-
-fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
-    let lang = ws.lang();
-    day_picker(ui, ws, booth);
-    let rows = shortlist_rows(ws, booth);
-    let heading = match ws.desks.shortlist_day {
+fn shortlist(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, booth: &BoothId) {
+    let lang = cx.lang();
+    let app = cx.app;
+    day_picker(ui, cx, desks, booth);
+    let rows = app.shortlist(booth, desks.shortlist_day.date(checkin::now().date()));
+    let heading = match desks.shortlist_day {
         ShortlistDay::Today => SHORTLIST.get(lang).to_owned(),
         ShortlistDay::Day(day) => match lang {
             Lang::En => format!("Visitors on {day} (shortlist)"),
@@ -308,8 +255,8 @@ fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     ui.label(egui::RichText::new(format!("{heading} ({})", rows.len())).strong());
     let today = checkin::now().date();
     if rows.is_empty()
-        && ws.desks.shortlist_day == ShortlistDay::Today
-        && let Some(latest) = fairday::booth_visit_days(&ws.app.fair, booth).first()
+        && desks.shortlist_day == ShortlistDay::Today
+        && let Some(latest) = fairday::booth_visit_days(app.fair(), booth).first()
     {
         // Looking back after the fair (or at the sample): say where the visits are.
         ui.weak(match lang {
@@ -324,36 +271,18 @@ fn shortlist(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
         // Full width, so the scroll bar sits at the edge instead of over the time column.
         .auto_shrink([false, true])
         .show(ui, |ui| shortlist_grid(ui, &rows));
-    let mut chosen: Option<PathBuf> = None;
     ui.horizontal(|ui| {
         let l = ui.label(EXPORT_PATH.get(lang));
-        ui.add(egui::TextEdit::singleline(&mut ws.desks.export_path).desired_width(220.0))
+        ui.add(egui::TextEdit::singleline(&mut desks.export_path).desired_width(220.0))
             .labelled_by(l.id);
-        if ui.button(EXPORT.get(lang)).clicked() && !ws.desks.export_path.trim().is_empty() {
-            chosen = Some(PathBuf::from(ws.desks.export_path.trim()));
+        if ui.button(EXPORT.get(lang)).clicked() && !desks.export_path.trim().is_empty() {
+            let path = PathBuf::from(desks.export_path.trim());
+            cx.push(Command::Start(desks.shortlist_job(app, booth.clone(), path)));
         }
-        if ws.native_dialogs && ui.button(CHOOSE.get(lang)).clicked() {
-            chosen = rfd::FileDialog::new()
-                .add_filter("CSV", &["csv"])
-                .set_file_name(format!("shortlist-{booth}.csv"))
-                .save_file();
+        if ui.button(CHOOSE.get(lang)).clicked() {
+            cx.push(Command::PickFile(FilePurpose::ExportShortlist(booth.clone())));
         }
     });
-    if let Some(path) = chosen {
-        match export_shortlist(ws, booth, &path) {
-            Ok(n) => {
-                ws.desks.export_path = path.display().to_string();
-                ws.desks.message = Some((
-                    match lang {
-                        Lang::En => format!("{n} visits written to {}", path.display()),
-                        Lang::Zh => format!("已写入 {n} 条到访到 {}", path.display()),
-                    },
-                    true,
-                ));
-            }
-            Err(e) => ws.error(EXPORT_FAILED, e),
-        }
-    }
 }
 
 fn shortlist_grid(ui: &mut egui::Ui, rows: &[[String; 6]]) {
@@ -374,8 +303,8 @@ fn shortlist_grid(ui: &mut egui::Ui, rows: &[[String; 6]]) {
 }
 
 /// Today, the other days this booth had visitors, or all of them.
-fn day_picker(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
-    let lang = ws.lang();
+fn day_picker(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, booth: &BoothId) {
+    let lang = cx.lang();
     let today = checkin::now().date();
     let label_of = |day: ShortlistDay| match day {
         ShortlistDay::Today => match lang {
@@ -385,8 +314,8 @@ fn day_picker(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
         ShortlistDay::Day(day) => day.to_string(),
         ShortlistDay::All => ALL_DAYS.get(lang).to_owned(),
     };
-    let days = fairday::booth_visit_days(&ws.app.fair, booth);
-    let chosen = &mut ws.desks.shortlist_day;
+    let days = fairday::booth_visit_days(cx.app.fair(), booth);
+    let chosen = &mut desks.shortlist_day;
     ui.horizontal(|ui| {
         let l = ui.label(DAY.get(lang));
         let combo = egui::ComboBox::from_id_salt("shortlist-day")
@@ -402,28 +331,19 @@ fn day_picker(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
     });
 }
 
-fn worth_inviting(ui: &mut egui::Ui, ws: &mut Workspace, booth: &BoothId) {
-    let lang = ws.lang();
+fn worth_inviting(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, booth: &BoothId) {
+    let lang = cx.lang();
+    let app = cx.app;
     ui.label(egui::RichText::new(WORTH.get(lang)).strong());
-    let best = ws.app.worth_inviting(booth);
+    let best = app.worth_inviting(booth);
     if best.is_empty() {
         ui.weak(NOBODY_TO_INVITE.get(lang));
     }
-    let mut open = None;
     for (cid, pid, fit) in best.iter().take(15) {
-        let name = ws
-            .app
-            .candidate(cid)
-            .map_or_else(|| cid.to_string(), |c| c.name.clone());
-        let title = ws
-            .app
-            .position(pid)
-            .map_or_else(|| pid.to_string(), |p| p.title.clone());
+        let name = app.candidate(cid).map_or_else(|| cid.to_string(), |c| c.name.clone());
+        let title = app.position(pid).map_or_else(|| pid.to_string(), |p| p.title.clone());
         if ui.link(format!("{name} — {title} {fit:.0}")).clicked() {
-            open = Some(cid.clone());
+            desks.opened = Some(cid.clone());
         }
-    }
-    if let Some(id) = open {
-        ws.desks.opened = Some(id);
     }
 }

@@ -1,11 +1,11 @@
 //! Booths: table and editor. Deleting a booth with positions asks what to do with them.
 
+use super::command::{Command, ViewCtx};
 use super::i18n::Tr;
 use super::page::RecordPage;
 use super::table::{ColumnDef, FilterSet};
-use super::widgets::Form;
-use super::{Dialog, Workspace, i18n};
-use crate::app::{AppState, BoothPositions, Column, Edit, Selection, Table, field};
+use super::{Dialog, EditorState, i18n};
+use crate::app::{AppState, BoothPositions, Column, Edit, Record, Selection, Table, field};
 use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry, Lang};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -37,8 +37,8 @@ const COLUMNS: &[ColumnDef] = &[
 ];
 
 fn cell(app: &AppState, index: usize, column: Column) -> String {
-    let lang = app.prefs.lang;
-    let Some(b) = app.fair.booths.get(index) else {
+    let lang = app.prefs().lang;
+    let Some(b) = app.fair().booths.get(index) else {
         return String::new();
     };
     match column {
@@ -76,16 +76,16 @@ impl RecordPage for Page {
     fn cell(app: &AppState, row: usize, column: Column) -> String {
         cell(app, row, column)
     }
-    fn add(ws: &mut Workspace) {
-        add(ws, None)
+    fn add(cx: &mut ViewCtx) {
+        add(cx, None)
     }
-    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
-        editor(ui, ws, id)
+    fn editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, id: &BoothId) {
+        booth_editor(ui, cx, editor, id)
     }
 }
 
-fn add(ws: &mut Workspace, template: Option<Booth>) {
-    let id = BoothId::new(ws.app.fresh_id(Table::Booths, "B"));
+fn add(cx: &mut ViewCtx, template: Option<Booth>) {
+    let id = BoothId::new(cx.app.fresh_id(Table::Booths, "B"));
     let value = match template {
         Some(mut copy) => {
             copy.id = id.clone();
@@ -94,27 +94,26 @@ fn add(ws: &mut Workspace, template: Option<Booth>) {
         }
         None => Booth {
             id: id.clone(),
-            employer: ws.t(i18n::NEW_EMPLOYER).to_owned(),
+            employer: cx.t(i18n::NEW_EMPLOYER).to_owned(),
             employer_kind: EmployerKind::Enterprise,
             industry: Industry::Software,
-            zone: ws.app.fair.meta.zones.first().cloned().unwrap_or_default(),
+            zone: cx.app.fair().meta.zones.first().cloned().unwrap_or_default(),
             floor: None,
             staff: Vec::new(),
         },
     };
-    ws.apply(Edit::AddBooth { value, at: None });
-    ws.app.selection.booth = Some(id);
-    ws.scroll_to = Some(Table::Booths);
+    cx.push(Command::Apply(Edit::AddBooth { value, at: None }));
+    cx.push(Command::JumpTo(Record::Booth(id)));
 }
 
-fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
-    let Some(original) = ws.app.booth(id).cloned() else {
+fn booth_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, id: &BoothId) {
+    let Some(original) = cx.app.booth(id).cloned() else {
         return;
     };
-    let lang = ws.lang();
-    let positions: Vec<(crate::model::PositionId, String)> = ws
+    let lang = cx.lang();
+    let positions: Vec<(crate::model::PositionId, String)> = cx
         .app
-        .fair
+        .fair()
         .positions
         .iter()
         .filter(|p| p.booth == *id)
@@ -122,28 +121,25 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
         .collect();
     ui.horizontal(|ui| {
         ui.heading(&original.employer);
-        if ui.button(ws.t(i18n::DUPLICATE)).clicked() {
-            add(ws, Some(original.clone()));
+        if ui.button(cx.t(i18n::DUPLICATE)).clicked() {
+            add(cx, Some(original.clone()));
         }
-        if ui.button(ws.t(i18n::DELETE)).clicked() {
-            let has_visits = ws.app.fair.visits.iter().any(|v| v.booth == *id);
+        if ui.button(cx.t(i18n::DELETE)).clicked() {
+            let has_visits = cx.app.fair().visits.iter().any(|v| v.booth == *id);
             // A booth with visits is refused by the app (shown in the error panel): no question.
             if positions.is_empty() || has_visits {
-                ws.apply(Edit::DeleteBooth {
+                cx.push(Command::Apply(Edit::DeleteBooth {
                     id: id.clone(),
                     positions: BoothPositions::Delete,
-                });
+                }));
             } else {
-                ws.dialog = Some(Dialog::DeleteBooth {
+                cx.push(Command::Dialog(Dialog::DeleteBooth {
                     id: id.clone(),
                     move_to: None,
-                });
+                }));
             }
         }
     });
-    if ws.app.booth(id).is_none() {
-        return;
-    }
     let mut draft = original.clone();
     let say = |en: &str, zh: &str| match lang {
         Lang::En => en.to_owned(),
@@ -154,16 +150,10 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
         .trim()
         .is_empty()
         .then(|| say("an employer name is required", "单位名称不能为空"));
-    let salt = format!("booth:{}", ws.app.index.booths.get(id).copied().unwrap_or_default());
-    let taken = &ws.app.index.booths;
-    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
-    let mut form = Form {
-        lang,
-        drafts: &mut ws.drafts,
-        queries: &mut ws.skill_queries,
-        changed: None,
-        salt,
-    };
+    let salt = format!("booth:{}", cx.app.index().booths.get(id).copied().unwrap_or_default());
+    let taken = &cx.app.index().booths;
+    let taken_message = cx.t(i18n::ID_TAKEN).to_owned();
+    let mut form = editor.form(lang, salt);
     let mut floor = draft.floor.unwrap_or_default();
     let mut placed = draft.floor.is_some();
     ui.vertical(|ui| {
@@ -202,22 +192,18 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &BoothId) {
         && draft != original
         && !draft.id.0.trim().is_empty()
     {
-        ws.apply(Edit::SetBooth {
+        // A changed id keeps the booth selected (the app follows the rename).
+        cx.push(Command::Apply(Edit::SetBooth {
             id: id.clone(),
-            value: draft.clone(),
+            value: draft,
             field: changed,
-        });
-        if draft.id != *id && ws.app.booth(&draft.id).is_some() {
-            ws.app.selection.booth = Some(draft.id);
-        }
+        }));
     }
     ui.separator();
-    ui.strong(format!("{} ({})", ws.t(i18n::POSITIONS), positions.len()));
+    ui.strong(format!("{} ({})", cx.t(i18n::POSITIONS), positions.len()));
     for (pid, text) in positions {
         if ui.link(text).clicked() {
-            ws.app.selection.position = Some(pid);
-            ws.view = super::View::Positions;
-            ws.scroll_to = Some(Table::Positions);
+            cx.push(Command::JumpTo(Record::Position(pid)));
         }
     }
 }

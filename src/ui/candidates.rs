@@ -1,11 +1,11 @@
 //! Candidates: table, editor, and the selected candidate's best positions.
 
+use super::command::{Command, ViewCtx};
 use super::i18n::Tr;
 use super::page::RecordPage;
 use super::table::{ColumnDef, FilterSet};
-use super::widgets::Form;
-use super::{Workspace, i18n, match_panel};
-use crate::app::{AppState, Column, Edit, Selection, Table, field};
+use super::{EditorState, i18n, match_panel};
+use crate::app::{AppState, Column, Edit, Record, Selection, Table, field};
 use crate::model::{Candidate, CandidateId, Education, Industry, Lang, TalentTier, WorkMode};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -52,8 +52,8 @@ const COLUMNS: &[ColumnDef] = &[
 ];
 
 fn cell(app: &AppState, index: usize, column: Column) -> String {
-    let lang = app.prefs.lang;
-    let Some(c) = app.fair.candidates.get(index) else {
+    let lang = app.prefs().lang;
+    let Some(c) = app.fair().candidates.get(index) else {
         return String::new();
     };
     match column {
@@ -96,20 +96,20 @@ impl RecordPage for Page {
     fn cell(app: &AppState, row: usize, column: Column) -> String {
         cell(app, row, column)
     }
-    fn add(ws: &mut Workspace) {
-        add(ws, None)
+    fn add(cx: &mut ViewCtx) {
+        add(cx, None)
     }
-    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
-        editor(ui, ws, id)
+    fn editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, id: &CandidateId) {
+        candidate_editor(ui, cx, editor, id)
     }
     const HAS_MATCH_PANEL: bool = true;
-    fn match_panel(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
-        match_panel::for_candidate(ui, ws, id)
+    fn match_panel(ui: &mut egui::Ui, cx: &mut ViewCtx, id: &CandidateId) {
+        match_panel::for_candidate(ui, cx, id)
     }
 }
 
-fn add(ws: &mut Workspace, template: Option<Candidate>) {
-    let id = CandidateId::new(ws.app.fresh_id(Table::Candidates, "C"));
+fn add(cx: &mut ViewCtx, template: Option<Candidate>) {
+    let id = CandidateId::new(cx.app.fresh_id(Table::Candidates, "C"));
     let value = match template {
         Some(mut copy) => {
             copy.id = id.clone();
@@ -117,51 +117,42 @@ fn add(ws: &mut Workspace, template: Option<Candidate>) {
             copy.checked_in = None;
             copy
         }
-        None => Candidate::blank(id.clone(), ws.t(i18n::NEW_CANDIDATE)),
+        None => Candidate::blank(id.clone(), cx.t(i18n::NEW_CANDIDATE)),
     };
-    ws.apply(Edit::AddCandidate {
+    cx.push(Command::Apply(Edit::AddCandidate {
         value,
         at: None,
         visits: Vec::new(),
-    });
-    ws.app.selection.candidate = Some(id);
-    ws.scroll_to = Some(Table::Candidates);
+    }));
+    cx.push(Command::JumpTo(Record::Candidate(id)));
 }
 
-fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
-    let Some(original) = ws.app.candidate(id).cloned() else {
+fn candidate_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, id: &CandidateId) {
+    let app = cx.app;
+    let Some(original) = app.candidate(id).cloned() else {
         return;
     };
-    let lang = ws.lang();
+    let lang = cx.lang();
     ui.horizontal(|ui| {
         ui.heading(&original.name);
-        if ui.button(ws.t(i18n::DUPLICATE)).clicked() {
-            add(ws, Some(original.clone()));
+        if ui.button(cx.t(i18n::DUPLICATE)).clicked() {
+            add(cx, Some(original.clone()));
         }
-        if ui.button(ws.t(i18n::DELETE)).clicked() {
-            ws.apply(Edit::DeleteCandidate { id: id.clone() });
+        if ui.button(cx.t(i18n::DELETE)).clicked() {
+            cx.push(Command::Apply(Edit::DeleteCandidate { id: id.clone() }));
         }
     });
-    if ws.app.candidate(id).is_none() {
-        return;
-    }
     let mut draft = original.clone();
-    let add_skill = ws.t(i18n::ADD_SKILL);
+    let add_skill = cx.t(i18n::ADD_SKILL);
     let problems = Problems::of(&draft, lang);
     let salt = format!(
         "candidate:{}",
-        ws.app.index.candidates.get(id).copied().unwrap_or_default()
+        app.index().candidates.get(id).copied().unwrap_or_default()
     );
-    let taken = &ws.app.index.candidates;
-    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
-    let mut form = Form {
-        lang,
-        drafts: &mut ws.drafts,
-        queries: &mut ws.skill_queries,
-        changed: None,
-        // By row, not id, so typing a new id keeps the focus.
-        salt,
-    };
+    let taken = &app.index().candidates;
+    let taken_message = cx.t(i18n::ID_TAKEN).to_owned();
+    // By row, not id, so typing a new id keeps the focus.
+    let mut form = editor.form(lang, salt);
     ui.vertical(|ui| {
         form.text(ui, field::NAME, &mut draft.name, problems.name);
         form.id_text(ui, field::ID, &mut draft.id.0, |typed| {
@@ -208,18 +199,14 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
     });
     if let Some(changed) = form.changed
         && draft != original
+        && !(draft.id != *id && draft.id.0.trim().is_empty())
     {
-        if draft.id != *id && draft.id.0.trim().is_empty() {
-            return;
-        }
-        ws.apply(Edit::SetCandidate {
+        // A changed id keeps the candidate selected (the app follows the rename).
+        cx.push(Command::Apply(Edit::SetCandidate {
             id: id.clone(),
-            value: draft.clone(),
+            value: draft,
             field: changed,
-        });
-        if draft.id != *id && ws.app.candidate(&draft.id).is_some() {
-            ws.app.selection.candidate = Some(draft.id);
-        }
+        }));
     }
 }
 

@@ -1,12 +1,11 @@
 //! Entrance check-in desk: one big search field for badge scans, names, pinyin initials or
 //! phone digits; Enter checks in the single (or picked) match. Walk-ins register below.
 
-use crate::app::desk::DeskOutcome;
 use crate::app::fairday::{self, CheckInOutcome, SameAs, WalkInOutcome};
-use crate::app::{Edit, EditError};
+use crate::app::{AppState, DeskAction, DeskOutcome};
 use crate::model::{Candidate, CandidateId, Education, Lang, TalentTier};
 
-use super::Workspace;
+use super::command::{Command, ViewCtx};
 use super::i18n::{Tr, tr};
 
 pub const TITLE: Tr = tr("Check-in desk", "签到台");
@@ -84,27 +83,92 @@ pub fn now() -> crate::model::LocalTime {
     chrono::Local::now().naive_local()
 }
 
-/// Applies a desk edit; a refusal goes to the error panel.
-pub fn desk_apply(ws: &mut Workspace, edit: Edit) -> Option<DeskOutcome> {
-    match ws.app.apply_with_outcome(edit) {
-        Ok(outcome) => outcome,
-        Err(e) => {
-            let e: EditError = e;
-            ws.error(super::i18n::EDIT_REFUSED, e.get(ws.lang()).to_owned());
-            None
+impl DeskState {
+    /// Shows what a desk action did (after the frame that asked for it): the message, the
+    /// walk-in form cleared or the person already registered opened, the visit form cleared,
+    /// and the keyboard focus back in the lookup field for the next scan.
+    pub fn recorded(&mut self, app: &AppState, action: &DeskAction, outcome: &DeskOutcome) {
+        let lang = app.prefs().lang;
+        let name_of = |id: &CandidateId| app.candidate(id).map_or_else(|| id.to_string(), |c| c.name.clone());
+        self.focus_lookup = true;
+        match (action, outcome) {
+            (DeskAction::CheckIn { candidate, .. }, DeskOutcome::CheckIn(outcome)) => {
+                let name = name_of(candidate);
+                self.message = Some(match outcome {
+                    CheckInOutcome::CheckedIn { at } => (
+                        match lang {
+                            Lang::En => format!("{name} checked in at {}", clock(*at)),
+                            Lang::Zh => format!("{name} 已签到 {}", clock(*at)),
+                        },
+                        true,
+                    ),
+                    CheckInOutcome::AlreadyCheckedIn { at } => (
+                        match lang {
+                            Lang::En => format!("{name}: already checked in at {}", clock(*at)),
+                            Lang::Zh => format!("{name}：已于 {} 签到", clock(*at)),
+                        },
+                        false,
+                    ),
+                });
+            }
+            (_, DeskOutcome::WalkIn(WalkInOutcome::Registered { id, .. })) => {
+                let name = name_of(id);
+                self.message = Some((
+                    match lang {
+                        Lang::En => format!("{name} registered and checked in ({id})"),
+                        Lang::Zh => format!("{name} 已登记并签到（{id}）"),
+                    },
+                    true,
+                ));
+                self.walk_in = DeskState::default().walk_in;
+            }
+            (_, DeskOutcome::WalkIn(WalkInOutcome::Existing { index, same })) => {
+                let Some(c) = app.fair().candidates.get(*index) else {
+                    return;
+                };
+                let what = match (same, lang) {
+                    (SameAs::Phone, Lang::En) => "phone",
+                    (SameAs::Email, Lang::En) => "email",
+                    (SameAs::Phone, Lang::Zh) => "手机",
+                    (SameAs::Email, Lang::Zh) => "邮箱",
+                };
+                let text = match lang {
+                    Lang::En => format!("Already registered (same {what}): {} {}", c.name, c.badge),
+                    Lang::Zh => format!("已登记过（{what}相同）：{} {}", c.name, c.badge),
+                };
+                // Open that person: the lookup lists them, Enter checks them in.
+                self.query = if c.badge.is_empty() {
+                    c.id.to_string()
+                } else {
+                    c.badge.clone()
+                };
+                self.opened = Some(c.id.clone());
+                self.message = Some((text, false));
+            }
+            (DeskAction::Visit { draft, .. }, DeskOutcome::Visit(_)) => {
+                let name = name_of(&draft.candidate);
+                self.message = Some((
+                    match lang {
+                        Lang::En => format!("Visit of {name} recorded"),
+                        Lang::Zh => format!("已记录 {name} 的到访"),
+                    },
+                    true,
+                ));
+                self.visit_rating = None;
+                self.visit_notes.clear();
+                self.visit_next = crate::model::NextStep::None;
+            }
+            _ => {}
         }
     }
 }
 
-fn name_of(ws: &Workspace, id: &CandidateId) -> String {
-    ws.app.candidate(id).map_or_else(|| id.to_string(), |c| c.name.clone())
-}
-
 /// The search field shared by both desks. Returns the candidate chosen (Enter or click).
-pub fn lookup(ui: &mut egui::Ui, ws: &mut Workspace, id_salt: &str) -> Option<CandidateId> {
-    let lang = ws.lang();
+pub fn lookup(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, id_salt: &str) -> Option<CandidateId> {
+    let lang = cx.lang();
+    let app = cx.app;
     let label = ui.label(LOOKUP.get(lang));
-    let edit = egui::TextEdit::singleline(&mut ws.desks.query)
+    let edit = egui::TextEdit::singleline(&mut desks.query)
         .id_salt(id_salt)
         .font(egui::FontId::proportional(26.0))
         .desired_width(f32::min(ui.available_width(), 640.0));
@@ -112,29 +176,28 @@ pub fn lookup(ui: &mut egui::Ui, ws: &mut Workspace, id_salt: &str) -> Option<Ca
     // Opening a desk (from the navigation, by mouse or keyboard) leaves the focus where it was,
     // e.g. on the navigation button; a scanner's first scan must land here instead.
     let pass = ui.ctx().cumulative_pass_nr();
-    let just_opened = ws
-        .desks
+    let just_opened = desks
         .drawn_in_pass
         .is_none_or(|(id, last)| id != response.id || last + 1 < pass);
-    ws.desks.drawn_in_pass = Some((response.id, pass));
-    if just_opened || std::mem::take(&mut ws.desks.focus_lookup) {
+    desks.drawn_in_pass = Some((response.id, pass));
+    if just_opened || std::mem::take(&mut desks.focus_lookup) {
         response.request_focus();
     }
     if response.changed() {
-        ws.desks.picked = 0;
+        desks.picked = 0;
     }
-    let matches = if ws.desks.query.trim().is_empty() {
+    let matches = if desks.query.trim().is_empty() {
         Vec::new()
     } else {
-        ws.app.desk_lookup(&ws.desks.query)
+        app.desk_lookup(&desks.query)
     };
     if response.has_focus() && !matches.is_empty() {
         ui.input_mut(|i| {
             if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown) {
-                ws.desks.picked = (ws.desks.picked + 1).min(matches.len() - 1);
+                desks.picked = (desks.picked + 1).min(matches.len() - 1);
             }
             if i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp) {
-                ws.desks.picked = ws.desks.picked.saturating_sub(1);
+                desks.picked = desks.picked.saturating_sub(1);
             }
         });
     }
@@ -145,10 +208,10 @@ pub fn lookup(ui: &mut egui::Ui, ws: &mut Workspace, id_salt: &str) -> Option<Ca
         response.request_focus();
     }
     let mut chosen = None;
-    if entered && let Some(m) = matches.get(ws.desks.picked.min(matches.len().saturating_sub(1))) {
+    if entered && let Some(m) = matches.get(desks.picked.min(matches.len().saturating_sub(1))) {
         chosen = Some(m.index);
     }
-    if !ws.desks.query.trim().is_empty() && matches.is_empty() {
+    if !desks.query.trim().is_empty() && matches.is_empty() {
         ui.label(NO_MATCH.get(lang));
     }
     if matches.len() > 1 {
@@ -158,80 +221,55 @@ pub fn lookup(ui: &mut egui::Ui, ws: &mut Workspace, id_salt: &str) -> Option<Ca
             .max_height(220.0)
             .show(ui, |ui| {
                 for (row, m) in matches.iter().enumerate().take(50) {
-                    let Some(c) = ws.app.fair.candidates.get(m.index) else {
+                    let Some(c) = app.fair().candidates.get(m.index) else {
                         continue;
                     };
                     let tail = fairday::phone_digits(&c.phone);
                     let tail = &tail[tail.len().saturating_sub(4)..];
                     let text = format!("{}  {}  {}  ···{}", c.name, c.badge, c.school, tail);
-                    if ui.add(egui::Button::selectable(row == ws.desks.picked, text)).clicked() {
+                    if ui.add(egui::Button::selectable(row == desks.picked, text)).clicked() {
                         chosen = Some(m.index);
                     }
                 }
             });
     }
-    let chosen = chosen.and_then(|i| ws.app.fair.candidates.get(i)).map(|c| c.id.clone());
+    let chosen = chosen.and_then(|i| app.fair().candidates.get(i)).map(|c| c.id.clone());
     if chosen.is_some() {
-        ws.desks.query.clear();
-        ws.desks.picked = 0;
+        desks.query.clear();
+        desks.picked = 0;
     }
     chosen
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    let lang = ws.lang();
+pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
+    let lang = cx.lang();
     ui.heading(TITLE.get(lang));
-    let (checked, registered) = fairday::checked_in_count(&ws.app.fair);
+    let (checked, registered) = fairday::checked_in_count(cx.app.fair());
     ui.label(egui::RichText::new(format!("{}: {checked} / {registered}", COUNTER.get(lang))).size(20.0));
     ui.add_space(8.0);
-    if let Some(id) = lookup(ui, ws, "checkin-lookup") {
-        check_in(ws, &id);
+    if let Some(id) = lookup(ui, cx, desks, "checkin-lookup") {
+        desks.focus_lookup = true;
+        cx.push(Command::Record(DeskAction::CheckIn {
+            candidate: id,
+            at: now(),
+        }));
     }
-    message(ui, ws);
+    message(ui, desks);
     ui.add_space(16.0);
     ui.separator();
-    walk_in_form(ui, ws);
-    refocus_soon(ui, ws);
+    walk_in_form(ui, cx, desks);
+    refocus_soon(ui, desks);
 }
 
 /// The focus request is served when the lookup is next drawn; make sure that frame comes.
-pub fn refocus_soon(ui: &egui::Ui, ws: &Workspace) {
-    if ws.desks.focus_lookup {
+pub fn refocus_soon(ui: &egui::Ui, desks: &DeskState) {
+    if desks.focus_lookup {
         ui.ctx().request_repaint();
     }
 }
 
-fn check_in(ws: &mut Workspace, id: &CandidateId) {
-    let lang = ws.lang();
-    ws.desks.focus_lookup = true;
-    let name = name_of(ws, id);
-    ws.desks.message = match desk_apply(
-        ws,
-        Edit::CheckIn {
-            candidate: id.clone(),
-            at: now(),
-        },
-    ) {
-        Some(DeskOutcome::CheckIn(CheckInOutcome::CheckedIn { at })) => Some((
-            match lang {
-                Lang::En => format!("{name} checked in at {}", clock(at)),
-                Lang::Zh => format!("{name} 已签到 {}", clock(at)),
-            },
-            true,
-        )),
-        Some(DeskOutcome::CheckIn(CheckInOutcome::AlreadyCheckedIn { at })) => Some((
-            match lang {
-                Lang::En => format!("{name}: already checked in at {}", clock(at)),
-                Lang::Zh => format!("{name}：已于 {} 签到", clock(at)),
-            },
-            false,
-        )),
-        _ => None,
-    };
-}
-
-pub fn message(ui: &mut egui::Ui, ws: &Workspace) {
-    if let Some((text, good)) = &ws.desks.message {
+pub fn message(ui: &mut egui::Ui, desks: &DeskState) {
+    if let Some((text, good)) = &desks.message {
         let color = if *good {
             egui::Color32::from_rgb(40, 150, 60)
         } else {
@@ -249,10 +287,10 @@ fn labeled_text(ui: &mut egui::Ui, label: &str, value: &mut String) {
     });
 }
 
-fn walk_in_form(ui: &mut egui::Ui, ws: &mut Workspace) {
-    let lang = ws.lang();
+fn walk_in_form(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
+    let lang = cx.lang();
     ui.heading(WALK_IN.get(lang));
-    let form = &mut ws.desks.walk_in;
+    let form = &mut desks.walk_in;
     labeled_text(ui, NAME.get(lang), &mut form.name);
     labeled_text(ui, PHONE.get(lang), &mut form.phone);
     labeled_text(ui, EMAIL.get(lang), &mut form.email);
@@ -279,50 +317,9 @@ fn walk_in_form(ui: &mut egui::Ui, ws: &mut Workspace) {
         combo.response.labelled_by(l.id);
     });
     if ui.button(REGISTER.get(lang)).clicked() {
-        let candidate = ws.desks.walk_in.clone();
-        match desk_apply(
-            ws,
-            Edit::WalkIn {
-                candidate: Box::new(candidate),
-                at: now(),
-            },
-        ) {
-            Some(DeskOutcome::WalkIn(WalkInOutcome::Registered { id, .. })) => {
-                let name = name_of(ws, &id);
-                ws.desks.message = Some((
-                    match lang {
-                        Lang::En => format!("{name} registered and checked in ({id})"),
-                        Lang::Zh => format!("{name} 已登记并签到（{id}）"),
-                    },
-                    true,
-                ));
-                ws.desks.walk_in = DeskState::default().walk_in;
-                ws.desks.focus_lookup = true;
-            }
-            Some(DeskOutcome::WalkIn(WalkInOutcome::Existing { index, same })) => {
-                if let Some(c) = ws.app.fair.candidates.get(index) {
-                    let what = match (same, lang) {
-                        (SameAs::Phone, Lang::En) => "phone",
-                        (SameAs::Email, Lang::En) => "email",
-                        (SameAs::Phone, Lang::Zh) => "手机",
-                        (SameAs::Email, Lang::Zh) => "邮箱",
-                    };
-                    let text = match lang {
-                        Lang::En => format!("Already registered (same {what}): {} {}", c.name, c.badge),
-                        Lang::Zh => format!("已登记过（{what}相同）：{} {}", c.name, c.badge),
-                    };
-                    // Open that person: the lookup lists them, Enter checks them in.
-                    ws.desks.query = if c.badge.is_empty() {
-                        c.id.to_string()
-                    } else {
-                        c.badge.clone()
-                    };
-                    ws.desks.opened = Some(c.id.clone());
-                    ws.desks.message = Some((text, false));
-                    ws.desks.focus_lookup = true;
-                }
-            }
-            _ => {}
-        }
+        cx.push(Command::Record(DeskAction::WalkIn {
+            candidate: Box::new(desks.walk_in.clone()),
+            at: now(),
+        }));
     }
 }

@@ -2,32 +2,34 @@
 
 use std::path::PathBuf;
 
-use super::{Dialog, FileAction, FilePurpose, Workspace, i18n};
-use crate::app::{BoothPositions, Edit};
+use super::command::{Command, ViewCtx};
+use super::{Dialog, FileAction, FilePurpose, i18n};
+use crate::app::{BoothPositions, Edit, PendingImport};
 
-pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
-    let Some(dialog) = ws.dialog.clone() else { return };
-    match dialog {
-        Dialog::Unsaved(action) => unsaved(ctx, ws, action),
-        Dialog::Path { purpose, text } => path(ctx, ws, purpose, text),
-        Dialog::DeleteBooth { id, move_to } => delete_booth(ctx, ws, id, move_to),
-        Dialog::DeletePosition { id } => delete_position(ctx, ws, id),
-        Dialog::ImportBadRows => import_bad_rows(ctx, ws),
-        Dialog::FontNotice => font_notice(ctx, ws),
-    }
+/// Draws the dialog on screen (its own state); closing it sets `slot` to `None`.
+pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, slot: &mut Option<Dialog>) {
+    let Some(dialog) = slot.take() else { return };
+    *slot = match dialog {
+        Dialog::Unsaved(action) => unsaved(ctx, cx, action),
+        Dialog::Path { purpose, text } => path(ctx, cx, purpose, text),
+        Dialog::DeleteBooth { id, move_to } => delete_booth(ctx, cx, id, move_to),
+        Dialog::DeletePosition { id } => delete_position(ctx, cx, id),
+        Dialog::ImportBadRows(pending) => import_bad_rows(ctx, cx, pending),
+        Dialog::FontNotice => font_notice(ctx),
+    };
 }
 
 /// Deleting a position that visits name keeps the visits, under their booth without a position.
-fn delete_position(ctx: &egui::Context, ws: &mut Workspace, id: crate::model::PositionId) {
-    let visits = ws
+fn delete_position(ctx: &egui::Context, cx: &mut ViewCtx, id: crate::model::PositionId) -> Option<Dialog> {
+    let visits = cx
         .app
-        .fair
+        .fair()
         .visits
         .iter()
         .filter(|v| v.position.as_ref() == Some(&id))
         .count();
-    let booth = ws.app.position(&id).map(|p| p.booth.to_string()).unwrap_or_default();
-    let body = match ws.lang() {
+    let booth = cx.app.position(&id).map(|p| p.booth.to_string()).unwrap_or_default();
+    let body = match cx.lang() {
         crate::model::Lang::En => format!(
             "{visits} visits recorded by booth staff are about this position. They are kept (rating, notes, \
              next step) under booth {booth}, without a position. Undo restores both."
@@ -37,37 +39,37 @@ fn delete_position(ctx: &egui::Context, ws: &mut Workspace, id: crate::model::Po
              下，不再关联岗位。撤销可全部恢复。"
         ),
     };
-    let (confirm, cancel) = (ws.t(i18n::DELETE_KEEP_VISITS), ws.t(i18n::CANCEL));
+    let (confirm, cancel) = (cx.t(i18n::DELETE_KEEP_VISITS), cx.t(i18n::CANCEL));
+    let heading = format!("{} {id}", cx.t(i18n::DELETE_POSITION));
     let choice = confirm_or_cancel(ctx, "delete_position_dialog", confirm, true, cancel, |ui| {
         ui.set_max_width(440.0);
-        ui.heading(format!("{} {id}", ws.t(i18n::DELETE_POSITION)));
+        ui.heading(heading);
         ui.label(body);
     });
-    if let Some(delete) = choice {
-        ws.dialog = None;
-        if delete {
-            ws.apply(Edit::DeletePosition { id });
+    match choice {
+        Some(true) => {
+            cx.push(Command::Apply(Edit::DeletePosition { id }));
+            None
         }
+        Some(false) => None,
+        None => Some(Dialog::DeletePosition { id }),
     }
 }
 
 /// Lists the rows a CSV import cannot use, and lets the user import the rest or nothing.
-fn import_bad_rows(ctx: &egui::Context, ws: &mut Workspace) {
-    let Some(pending) = &ws.pending_import else {
-        ws.dialog = None;
-        return;
-    };
-    let lang = ws.lang();
+fn import_bad_rows(ctx: &egui::Context, cx: &mut ViewCtx, pending: Box<PendingImport>) -> Option<Dialog> {
+    let lang = cx.lang();
     let (good, bad) = (pending.good_rows(), pending.bad_rows.len());
     let import_label = match lang {
         crate::model::Lang::En => format!("Import {good} good rows, skip {bad} bad"),
         crate::model::Lang::Zh => format!("导入 {good} 行正确数据，跳过 {bad} 行错误数据"),
     };
-    let cancel = ws.t(i18n::CANCEL);
+    let cancel = cx.t(i18n::CANCEL);
+    let (title, body) = (cx.t(i18n::IMPORT_BAD_ROWS_TITLE), cx.t(i18n::IMPORT_BAD_ROWS_BODY));
     let choice = confirm_or_cancel(ctx, "import_bad_rows", import_label, good > 0, cancel, |ui| {
         ui.set_width(640.0_f32.min(ctx.content_rect().width() - 80.0));
-        ui.heading(ws.t(i18n::IMPORT_BAD_ROWS_TITLE));
-        ui.label(format!("{}: {}", pending.file, ws.t(i18n::IMPORT_BAD_ROWS_BODY)));
+        ui.heading(title);
+        ui.label(format!("{}: {body}", pending.file));
         ui.add_space(4.0);
         egui::ScrollArea::vertical()
             .max_height(280.0)
@@ -78,12 +80,13 @@ fn import_bad_rows(ctx: &egui::Context, ws: &mut Workspace) {
                 }
             });
     });
-    if let Some(import) = choice {
-        ws.dialog = None;
-        let pending = ws.pending_import.take();
-        if import && let Some(pending) = pending {
-            ws.finish_import(pending);
+    match choice {
+        Some(true) => {
+            cx.push(Command::Apply(pending.into_edit()));
+            None
         }
+        Some(false) => None,
+        None => Some(Dialog::ImportBadRows(pending)),
     }
 }
 
@@ -116,21 +119,21 @@ fn confirm_or_cancel(
     choice
 }
 
-fn unsaved(ctx: &egui::Context, ws: &mut Workspace, action: FileAction) {
+fn unsaved(ctx: &egui::Context, cx: &mut ViewCtx, action: FileAction) -> Option<Dialog> {
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("unsaved_dialog")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.heading(ws.t(i18n::UNSAVED_TITLE));
-        ui.label(format!("{} “{}”", ws.t(i18n::UNSAVED_BODY), ws.app.fair.meta.name));
+        ui.heading(cx.t(i18n::UNSAVED_TITLE));
+        ui.label(format!("{} “{}”", cx.t(i18n::UNSAVED_BODY), cx.app.fair().meta.name));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(ws.t(i18n::SAVE)).clicked() {
+            if ui.button(cx.t(i18n::SAVE)).clicked() {
                 choice = Some(0);
             }
-            if ui.button(ws.t(i18n::DISCARD)).clicked() {
+            if ui.button(cx.t(i18n::DISCARD)).clicked() {
                 choice = Some(1);
             }
-            if ui.button(ws.t(i18n::CANCEL)).clicked() {
+            if ui.button(cx.t(i18n::CANCEL)).clicked() {
                 choice = Some(2);
             }
         });
@@ -140,38 +143,32 @@ fn unsaved(ctx: &egui::Context, ws: &mut Workspace, action: FileAction) {
     }
     match choice {
         Some(0) => {
-            ws.dialog = None;
-            match ws.app.path.clone() {
-                Some(path) => {
-                    if ws.save_path(&path) {
-                        ws.perform(action);
-                    }
-                }
-                // No file yet: ask where to save; the action is dropped, as after a cancelled save.
-                None => ws.ask_path(FilePurpose::SaveAs),
-            }
+            cx.push(Command::SaveThen(action));
+            None
         }
         Some(1) => {
-            ws.dialog = None;
-            ws.perform(action);
+            cx.push(Command::Discard(action));
+            None
         }
-        Some(_) => ws.dialog = None,
-        None => {}
+        Some(_) => None,
+        None => Some(Dialog::Unsaved(action)),
     }
 }
 
-fn path(ctx: &egui::Context, ws: &mut Workspace, purpose: FilePurpose, mut text: String) {
+fn path(ctx: &egui::Context, cx: &mut ViewCtx, purpose: FilePurpose, mut text: String) -> Option<Dialog> {
     let title = match purpose {
         FilePurpose::Open => i18n::OPEN_PATH,
         FilePurpose::SaveAs => i18n::SAVE_TO_PATH,
         FilePurpose::ImportCsv(_) => i18n::IMPORT_CSV,
-        FilePurpose::ExportCsv(_) | FilePurpose::ExportAllocation => i18n::EXPORT_CSV,
+        FilePurpose::ExportCsv(_) | FilePurpose::ExportAllocation | FilePurpose::ExportShortlist(_) => i18n::EXPORT_CSV,
+        FilePurpose::ExportStationLog => super::station_logs::EXPORT_MENU,
+        FilePurpose::MergeStationLogs => super::station_logs::MERGE_MENU,
     };
     let mut done = None;
     let modal = egui::Modal::new(egui::Id::unique("path_dialog")).show(ctx, |ui| {
         ui.set_min_width(460.0);
-        ui.heading(ws.t(title));
-        let label = ui.label(ws.t(i18n::PATH));
+        ui.heading(cx.t(title));
+        let label = ui.label(cx.t(i18n::PATH));
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut text)
@@ -184,10 +181,10 @@ fn path(ctx: &egui::Context, ws: &mut Workspace, purpose: FilePurpose, mut text:
         }
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
-            if ui.button(ws.t(i18n::OK)).clicked() || enter {
+            if ui.button(cx.t(i18n::OK)).clicked() || enter {
                 done = Some(true);
             }
-            if ui.button(ws.t(i18n::CANCEL)).clicked() {
+            if ui.button(cx.t(i18n::CANCEL)).clicked() {
                 done = Some(false);
             }
         });
@@ -197,64 +194,68 @@ fn path(ctx: &egui::Context, ws: &mut Workspace, purpose: FilePurpose, mut text:
     }
     match done {
         Some(true) if !text.trim().is_empty() => {
-            ws.dialog = None;
-            ws.use_path(purpose, PathBuf::from(text.trim()));
+            cx.push(Command::UsePaths(purpose, vec![PathBuf::from(text.trim())]));
+            None
         }
-        Some(true) => ws.dialog = Some(Dialog::Path { purpose, text }),
-        Some(false) => ws.dialog = None,
-        None => ws.dialog = Some(Dialog::Path { purpose, text }),
+        Some(false) => None,
+        _ => Some(Dialog::Path { purpose, text }),
     }
 }
 
 fn delete_booth(
     ctx: &egui::Context,
-    ws: &mut Workspace,
+    cx: &mut ViewCtx,
     id: crate::model::BoothId,
     mut move_to: Option<crate::model::BoothId>,
-) {
-    let count = ws.app.fair.positions.iter().filter(|p| p.booth == id).count();
+) -> Option<Dialog> {
+    let app = cx.app;
+    let count = app.fair().positions.iter().filter(|p| p.booth == id).count();
     let mut choice = None;
+    let mut cancelled = false;
     egui::Modal::new(egui::Id::unique("delete_booth_dialog")).show(ctx, |ui| {
         ui.set_max_width(440.0);
-        ui.heading(format!("{} {id}", ws.t(i18n::DELETE_BOOTH)));
-        ui.label(format!("{} {count}", ws.t(i18n::BOOTH_HAS_POSITIONS)));
+        ui.heading(format!("{} {id}", cx.t(i18n::DELETE_BOOTH)));
+        ui.label(format!("{} {count}", cx.t(i18n::BOOTH_HAS_POSITIONS)));
         ui.add_space(6.0);
-        if ui.button(ws.t(i18n::DELETE_POSITIONS_TOO)).clicked() {
+        if ui.button(cx.t(i18n::DELETE_POSITIONS_TOO)).clicked() {
             choice = Some(BoothPositions::Delete);
         }
         ui.horizontal(|ui| {
-            let label = ui.label(ws.t(i18n::MOVE_TO_BOOTH));
+            let label = ui.label(cx.t(i18n::MOVE_TO_BOOTH));
             let selected = move_to.as_ref().map_or_else(String::new, |b| b.to_string());
             let combo = egui::ComboBox::from_id_salt("move_to_booth")
                 .selected_text(selected)
                 .show_ui(ui, |ui| {
-                    for booth in ws.app.fair.booths.iter().filter(|b| b.id != id) {
+                    for booth in app.fair().booths.iter().filter(|b| b.id != id) {
                         let text = format!("{} {}", booth.id, booth.employer);
                         ui.selectable_value(&mut move_to, Some(booth.id.clone()), text);
                     }
                 });
             combo.response.labelled_by(label.id);
             if ui
-                .add_enabled(move_to.is_some(), egui::Button::new(ws.t(i18n::MOVE_AND_DELETE)))
+                .add_enabled(move_to.is_some(), egui::Button::new(cx.t(i18n::MOVE_AND_DELETE)))
                 .clicked()
                 && let Some(target) = &move_to
             {
                 choice = Some(BoothPositions::MoveTo(target.clone()));
             }
         });
-        if ui.button(ws.t(i18n::CANCEL)).clicked() {
-            ws.dialog = None;
+        if ui.button(cx.t(i18n::CANCEL)).clicked() {
+            cancelled = true;
         }
     });
     if let Some(positions) = choice {
-        ws.dialog = None;
-        ws.apply(Edit::DeleteBooth { id, positions });
-    } else if ws.dialog.is_some() {
-        ws.dialog = Some(Dialog::DeleteBooth { id, move_to });
+        cx.push(Command::Apply(Edit::DeleteBooth { id, positions }));
+        None
+    } else if cancelled {
+        None
+    } else {
+        Some(Dialog::DeleteBooth { id, move_to })
     }
 }
 
-fn font_notice(ctx: &egui::Context, ws: &mut Workspace) {
+fn font_notice(ctx: &egui::Context) -> Option<Dialog> {
+    let mut close = false;
     egui::Modal::new(egui::Id::unique("font_notice")).show(ctx, |ui| {
         ui.set_max_width(460.0);
         ui.heading("No Chinese font found / 未找到中文字体");
@@ -264,7 +265,8 @@ fn font_notice(ctx: &egui::Context, ws: &mut Workspace) {
         );
         ui.code("sudo apt-get install fonts-noto-cjk");
         if ui.button("OK").clicked() {
-            ws.dialog = None;
+            close = true;
         }
     });
+    (!close).then_some(Dialog::FontNotice)
 }

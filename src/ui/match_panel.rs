@@ -1,90 +1,72 @@
 //! The live match panel beside an editor: best positions for a candidate, or best candidates
 //! for a position, with score, fit and appeal as bars. Clicking a match jumps to it.
 
+use super::command::{Command, ViewCtx};
+use super::i18n;
 use super::i18n::Tr;
 use super::widgets::score_bar;
-use super::{View, Workspace, i18n};
-use crate::app::Table;
-use crate::matching::Scored;
+use crate::app::{AppState, Record, Scored};
 use crate::model::{CandidateId, PositionId};
 
-pub fn for_candidate(ui: &mut egui::Ui, ws: &mut Workspace, id: &CandidateId) {
-    ui.heading(ws.t(i18n::BEST_POSITIONS));
-    let matches: Vec<Scored> = ws.app.matcher.top_positions(id).to_vec();
-    let mut jump = None;
-    list(
-        ui,
-        ws,
-        &matches,
-        |ws, s| {
-            let title = ws
-                .app
-                .position(&s.position)
-                .map_or_else(|| s.position.to_string(), |p| p.title.clone());
-            let employer = ws
-                .app
-                .position(&s.position)
-                .and_then(|p| ws.app.booth(&p.booth))
-                .map_or_else(String::new, |b| b.employer.clone());
-            (title, employer)
-        },
-        |s| jump = Some(s.position.clone()),
-    );
-    if let Some(position) = jump {
-        ws.app.selection.position = Some(position);
-        ws.view = View::Positions;
-        ws.scroll_to = Some(Table::Positions);
+pub fn for_candidate(ui: &mut egui::Ui, cx: &mut ViewCtx, id: &CandidateId) {
+    ui.heading(cx.t(i18n::BEST_POSITIONS));
+    let app = cx.app;
+    let matches = app.matcher().top_positions(id);
+    let clicked = list(ui, cx, matches, |s| {
+        let title = app
+            .position(&s.position)
+            .map_or_else(|| s.position.to_string(), |p| p.title.clone());
+        let employer = app
+            .position(&s.position)
+            .and_then(|p| app.booth(&p.booth))
+            .map_or_else(String::new, |b| b.employer.clone());
+        (title, employer)
+    });
+    if let Some(s) = clicked {
+        cx.push(Command::JumpTo(Record::Position(s.position.clone())));
     }
 }
 
-pub fn for_position(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
-    ui.heading(ws.t(i18n::BEST_CANDIDATES));
-    let matches: Vec<Scored> = ws.app.matcher.top_candidates(id).to_vec();
-    let mut jump = None;
-    list(
-        ui,
-        ws,
-        &matches,
-        |ws, s| {
-            let candidate = ws.app.candidate(&s.candidate);
-            let name = candidate.map_or_else(|| s.candidate.to_string(), |c| c.name.clone());
-            let detail = candidate.map_or_else(String::new, |c| {
-                format!("{} · {}", c.education.label(ws.lang()), c.school)
-            });
-            (name, detail)
-        },
-        |s| jump = Some(s.candidate.clone()),
-    );
-    if let Some(candidate) = jump {
-        ws.app.selection.candidate = Some(candidate);
-        ws.view = View::Candidates;
-        ws.scroll_to = Some(Table::Candidates);
+pub fn for_position(ui: &mut egui::Ui, cx: &mut ViewCtx, id: &PositionId) {
+    ui.heading(cx.t(i18n::BEST_CANDIDATES));
+    let app = cx.app;
+    let lang = cx.lang();
+    let matches = app.matcher().top_candidates(id);
+    let clicked = list(ui, cx, matches, |s| {
+        let candidate = app.candidate(&s.candidate);
+        let name = candidate.map_or_else(|| s.candidate.to_string(), |c| c.name.clone());
+        let detail = candidate.map_or_else(String::new, |c| format!("{} · {}", c.education.label(lang), c.school));
+        (name, detail)
+    });
+    if let Some(s) = clicked {
+        cx.push(Command::JumpTo(Record::Candidate(s.candidate.clone())));
     }
 }
 
-fn list(
+/// The matches with bars and reasons; returns the one whose link was clicked.
+fn list<'m>(
     ui: &mut egui::Ui,
-    ws: &Workspace,
-    matches: &[Scored],
-    describe: impl Fn(&Workspace, &Scored) -> (String, String),
-    mut on_click: impl FnMut(&Scored),
-) {
-    if ws.app.is_matching() {
-        matching_notice(ui, ws);
-        return;
+    cx: &ViewCtx,
+    matches: &'m [Scored],
+    describe: impl Fn(&Scored) -> (String, String),
+) -> Option<&'m Scored> {
+    if cx.app.is_matching() {
+        matching_notice(ui, cx);
+        return None;
     }
     if matches.is_empty() {
-        ui.label(ws.t(i18n::NO_MATCHES));
-        return;
+        ui.label(cx.t(i18n::NO_MATCHES));
+        return None;
     }
-    let labels = (ws.t(i18n::SCORE), ws.t(i18n::FIT), ws.t(i18n::APPEAL));
+    let mut clicked = None;
+    let labels = (cx.t(i18n::SCORE), cx.t(i18n::FIT), cx.t(i18n::APPEAL));
     egui::ScrollArea::vertical().id_salt("match_list").show(ui, |ui| {
         for (rank, scored) in matches.iter().enumerate() {
-            let (title, detail) = describe(ws, scored);
+            let (title, detail) = describe(scored);
             ui.group(|ui| {
                 ui.set_width(ui.available_width());
                 if ui.link(format!("{}. {title}", rank + 1)).clicked() {
-                    on_click(scored);
+                    clicked = Some(scored);
                 }
                 if !detail.is_empty() {
                     ui.label(egui::RichText::new(detail).small());
@@ -93,27 +75,24 @@ fn list(
                 score_bar(ui, labels.0, scored.score, width);
                 score_bar(ui, labels.1, scored.fit, width);
                 score_bar(ui, labels.2, scored.appeal, width);
-                reasons(ui, ws, scored, rank);
+                reasons(ui, cx.app, scored, rank);
             });
         }
     });
+    clicked
 }
 
 /// Skills matched and missing, then a verdict with numbers for every other component.
-fn reasons(ui: &mut egui::Ui, ws: &Workspace, scored: &Scored, rank: usize) {
-    let Some(why) = ws
-        .app
-        .matcher
-        .explain(&ws.app.fair, &scored.candidate, &scored.position)
-    else {
+fn reasons(ui: &mut egui::Ui, app: &AppState, scored: &Scored, rank: usize) {
+    let Some(why) = app.explain(&scored.candidate, &scored.position) else {
         return;
     };
-    let lang = ws.lang();
+    let lang = app.prefs().lang;
     let skills = |label: Tr, items: &[String], color: egui::Color32, ui: &mut egui::Ui| {
         if !items.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(ws.t(label)).small());
-                let names = crate::matching::skill_names(items, lang, "、");
+                ui.label(egui::RichText::new(label.get(lang)).small());
+                let names = crate::app::skill_names(items, lang, "、");
                 ui.label(egui::RichText::new(names).small().color(color));
             });
         }
@@ -125,7 +104,7 @@ fn reasons(ui: &mut egui::Ui, ws: &Workspace, scored: &Scored, rank: usize) {
     skills(i18n::RELATED_SKILLS, &why.related_required, partial, ui);
     skills(i18n::MISSING_SKILLS, &why.missing_required, bad, ui);
     skills(i18n::MATCHED_PREFERRED, &why.matched_preferred, good, ui);
-    egui::CollapsingHeader::new(egui::RichText::new(ws.t(i18n::WHY)).small())
+    egui::CollapsingHeader::new(egui::RichText::new(i18n::WHY.get(lang)).small())
         .id_salt(("why", rank))
         .show(ui, |ui| {
             let mut verdicts = vec![
@@ -155,9 +134,9 @@ fn reasons(ui: &mut egui::Ui, ws: &Workspace, scored: &Scored, rank: usize) {
 }
 
 /// Shown instead of results while the matcher is built in the background.
-pub fn matching_notice(ui: &mut egui::Ui, ws: &Workspace) {
+pub fn matching_notice(ui: &mut egui::Ui, cx: &ViewCtx) {
     ui.horizontal(|ui| {
         ui.spinner();
-        ui.label(ws.t(i18n::MATCHING));
+        ui.label(cx.t(i18n::MATCHING));
     });
 }

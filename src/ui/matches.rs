@@ -1,8 +1,9 @@
 //! The organizer's worklist: positions no candidate is eligible for, and candidates eligible
 //! for no position.
 
-use super::{View, Workspace, i18n};
-use crate::app::{AppState, Table};
+use super::command::{Command, ViewCtx};
+use super::i18n;
+use crate::app::{AppState, Record};
 
 /// Rows of the worklist, recomputed only when the fair changed.
 #[derive(Debug, Default)]
@@ -17,48 +18,50 @@ impl Worklist {
         if self.computed_for == Some(app.revision()) {
             return;
         }
-        self.positions = (0..app.fair.positions.len())
-            .filter(|&i| app.matcher.top_candidates(&app.fair.positions[i].id).is_empty())
+        let (fair, matcher) = (app.fair(), app.matcher());
+        self.positions = (0..fair.positions.len())
+            .filter(|&i| matcher.top_candidates(&fair.positions[i].id).is_empty())
             .collect();
-        self.candidates = (0..app.fair.candidates.len())
-            .filter(|&i| app.matcher.top_positions(&app.fair.candidates[i].id).is_empty())
+        self.candidates = (0..fair.candidates.len())
+            .filter(|&i| matcher.top_positions(&fair.candidates[i].id).is_empty())
             .collect();
         self.computed_for = Some(app.revision());
     }
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.heading(ws.t(i18n::MATCHES));
-    ui.label(ws.t(i18n::WORKLIST_HELP));
-    if ws.app.is_matching() {
-        super::match_panel::matching_notice(ui, ws);
+pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, worklist: &mut Worklist) {
+    ui.heading(cx.t(i18n::MATCHES));
+    ui.label(cx.t(i18n::WORKLIST_HELP));
+    if cx.app.is_matching() {
+        super::match_panel::matching_notice(ui, cx);
         return;
     }
-    ws.worklist.refresh(&ws.app);
+    let app = cx.app;
+    worklist.refresh(app);
     ui.separator();
     let mut jump_position = None;
     let mut jump_candidate = None;
     let heights = ui.available_height() - 30.0;
     ui.columns(2, |columns| {
-        let lang = ws.app.prefs.lang;
+        let lang = app.prefs().lang;
         columns[0].strong(format!(
             "{} ({})",
-            ws.t(i18n::POSITIONS_WITHOUT),
-            ws.worklist.positions.len()
+            cx.t(i18n::POSITIONS_WITHOUT),
+            worklist.positions.len()
         ));
         // One line per entry: `show_rows` lays out only the visible rows, at a fixed height.
         columns[0].style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         columns[1].style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-        if ws.worklist.positions.is_empty() {
-            columns[0].weak(ws.t(i18n::NO_POSITIONS_WITHOUT));
+        if worklist.positions.is_empty() {
+            columns[0].weak(cx.t(i18n::NO_POSITIONS_WITHOUT));
         }
         egui::ScrollArea::vertical()
             .id_salt("worklist_positions")
             .max_height(heights)
-            .show_rows(&mut columns[0], 20.0, ws.worklist.positions.len(), |ui, range| {
-                for &i in &ws.worklist.positions[range] {
-                    let p = &ws.app.fair.positions[i];
-                    let employer = ws.app.booth(&p.booth).map_or("", |b| b.employer.as_str());
+            .show_rows(&mut columns[0], 20.0, worklist.positions.len(), |ui, range| {
+                for &i in &worklist.positions[range] {
+                    let p = &app.fair().positions[i];
+                    let employer = app.booth(&p.booth).map_or("", |b| b.employer.as_str());
                     let text = format!(
                         "{} · {} · {} · {}",
                         p.title,
@@ -73,18 +76,18 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
             });
         columns[1].strong(format!(
             "{} ({})",
-            ws.t(i18n::CANDIDATES_WITHOUT),
-            ws.worklist.candidates.len()
+            cx.t(i18n::CANDIDATES_WITHOUT),
+            worklist.candidates.len()
         ));
-        if ws.worklist.candidates.is_empty() {
-            columns[1].weak(ws.t(i18n::NO_CANDIDATES_WITHOUT));
+        if worklist.candidates.is_empty() {
+            columns[1].weak(cx.t(i18n::NO_CANDIDATES_WITHOUT));
         }
         egui::ScrollArea::vertical()
             .id_salt("worklist_candidates")
             .max_height(heights)
-            .show_rows(&mut columns[1], 20.0, ws.worklist.candidates.len(), |ui, range| {
-                for &i in &ws.worklist.candidates[range] {
-                    let c = &ws.app.fair.candidates[i];
+            .show_rows(&mut columns[1], 20.0, worklist.candidates.len(), |ui, range| {
+                for &i in &worklist.candidates[range] {
+                    let c = &app.fair().candidates[i];
                     let text = format!(
                         "{} · {} · {} · {}",
                         c.name,
@@ -99,13 +102,9 @@ pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
             });
     });
     if let Some(id) = jump_position {
-        ws.app.selection.position = Some(id);
-        ws.view = View::Positions;
-        ws.scroll_to = Some(Table::Positions);
+        cx.push(Command::JumpTo(Record::Position(id)));
     }
     if let Some(id) = jump_candidate {
-        ws.app.selection.candidate = Some(id);
-        ws.view = View::Candidates;
-        ws.scroll_to = Some(Table::Candidates);
+        cx.push(Command::JumpTo(Record::Candidate(id)));
     }
 }

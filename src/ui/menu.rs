@@ -1,8 +1,10 @@
 //! The menu bar: File, Edit, View, Settings.
 
-use super::{CsvKind, FileAction, FilePurpose, View, Workspace, i18n};
+use super::command::{Command, Pref, ViewCtx};
+use super::station_logs::{self, LogWindow};
+use super::{FileAction, FilePurpose, View, i18n};
+use crate::app::{CsvKind, ExportTable};
 use crate::model::Lang;
-use crate::store::csv_export::ExportTable;
 
 const DESK_NOT_UNDOABLE: i18n::Tr = i18n::Tr {
     en: "Check-ins, walk-ins and visits are station events other laptops share by id; they are not \
@@ -10,159 +12,181 @@ const DESK_NOT_UNDOABLE: i18n::Tr = i18n::Tr {
     zh: "签到、现场登记和到访是各机按编号共享的记录，不能撤销；撤销和重做只作用于组织者的编辑。",
 };
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
+pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, current: View) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(ws.t(i18n::FILE), |ui| file_menu(ui, ws));
-        ui.menu_button(ws.t(i18n::EDIT), |ui| edit_menu(ui, ws));
-        ui.menu_button(ws.t(i18n::VIEW), |ui| {
+        ui.menu_button(cx.t(i18n::FILE), |ui| file_menu(ui, cx));
+        ui.menu_button(cx.t(i18n::EDIT), |ui| edit_menu(ui, cx));
+        ui.menu_button(cx.t(i18n::VIEW), |ui| {
             for view in View::ALL {
-                if ui.selectable_label(ws.view == view, ws.t(view.label())).clicked() {
-                    ws.view = view;
+                if ui.selectable_label(current == view, cx.t(view.label())).clicked() {
+                    cx.push(Command::Show(view));
                     ui.close();
                 }
             }
         });
-        ui.menu_button(ws.t(i18n::SETTINGS), |ui| {
-            if ui.button(ws.t(i18n::MATCHING_SETTINGS)).clicked() {
-                ws.view = View::Settings;
+        ui.menu_button(cx.t(i18n::SETTINGS), |ui| {
+            if ui.button(cx.t(i18n::MATCHING_SETTINGS)).clicked() {
+                cx.push(Command::Show(View::Settings));
                 ui.close();
             }
             ui.separator();
-            let mut lang = ws.app.prefs.lang;
+            let prefs = cx.app.prefs();
+            let mut lang = prefs.lang;
             ui.radio_value(&mut lang, Lang::Zh, "中文");
             ui.radio_value(&mut lang, Lang::En, "English");
-            ws.app.prefs.lang = lang;
             ui.separator();
-            let mut dark = ws.app.prefs.dark;
-            ui.radio_value(&mut dark, false, ws.t(i18n::LIGHT));
-            ui.radio_value(&mut dark, true, ws.t(i18n::DARK));
-            ws.app.prefs.dark = dark;
+            let mut dark = prefs.dark;
+            ui.radio_value(&mut dark, false, cx.t(i18n::LIGHT));
+            ui.radio_value(&mut dark, true, cx.t(i18n::DARK));
+            if lang != prefs.lang {
+                cx.push(Command::Pref(Pref::Lang(lang)));
+            }
+            if dark != prefs.dark {
+                cx.push(Command::Pref(Pref::Dark(dark)));
+            }
         });
     });
 }
 
-fn shortcut(ui: &egui::Ui, text: &str, keys: &str) -> egui::Button<'static> {
-    let _ = ui;
+fn shortcut(text: &str, keys: &str) -> egui::Button<'static> {
     egui::Button::new(text.to_owned()).shortcut_text(keys.to_owned())
 }
 
-fn file_menu(ui: &mut egui::Ui, ws: &mut Workspace) {
-    if ui.add(shortcut(ui, ws.t(i18n::NEW), "Ctrl+N")).clicked() {
+/// A menu entry: when clicked, the menu closes and `command` is pushed.
+fn entry(ui: &mut egui::Ui, button: egui::Button<'_>, command: Command, cx: &mut ViewCtx) {
+    if ui.add(button).clicked() {
         ui.close();
-        ws.request(FileAction::New);
+        cx.push(command);
     }
-    if ui.add(shortcut(ui, ws.t(i18n::OPEN), "Ctrl+O")).clicked() {
-        ui.close();
-        ws.request(FileAction::Open);
-    }
-    ui.menu_button(ws.t(i18n::OPEN_RECENT), |ui| {
-        if ws.app.prefs.recent.is_empty() {
-            ui.label(ws.t(i18n::NONE_YET));
+}
+
+fn file_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
+    entry(
+        ui,
+        shortcut(cx.t(i18n::NEW), "Ctrl+N"),
+        Command::File(FileAction::New),
+        cx,
+    );
+    entry(
+        ui,
+        shortcut(cx.t(i18n::OPEN), "Ctrl+O"),
+        Command::File(FileAction::Open),
+        cx,
+    );
+    ui.menu_button(cx.t(i18n::OPEN_RECENT), |ui| {
+        let recent = &cx.app.prefs().recent;
+        if recent.is_empty() {
+            ui.label(cx.t(i18n::NONE_YET));
         }
-        for path in ws.app.prefs.recent.clone() {
-            if ui.button(path.display().to_string()).clicked() {
-                ui.close();
-                ws.request(FileAction::OpenPath(path));
-            }
+        for path in recent {
+            entry(
+                ui,
+                egui::Button::new(path.display().to_string()),
+                Command::File(FileAction::OpenPath(path.clone())),
+                cx,
+            );
         }
     });
-    if ui.button(ws.t(i18n::OPEN_PATH)).clicked() {
-        ui.close();
-        ws.request(FileAction::OpenTyped);
-    }
+    entry(
+        ui,
+        egui::Button::new(cx.t(i18n::OPEN_PATH)),
+        Command::File(FileAction::OpenTyped),
+        cx,
+    );
     ui.separator();
-    if ui.add(shortcut(ui, ws.t(i18n::SAVE), "Ctrl+S")).clicked() {
-        ui.close();
-        ws.save();
-    }
-    if ui.add(shortcut(ui, ws.t(i18n::SAVE_AS), "Ctrl+Shift+S")).clicked() {
-        ui.close();
-        ws.save_as();
-    }
-    if ui.button(ws.t(i18n::SAVE_TO_PATH)).clicked() {
-        ui.close();
-        ws.ask_path(FilePurpose::SaveAs);
-    }
+    entry(ui, shortcut(cx.t(i18n::SAVE), "Ctrl+S"), Command::Save, cx);
+    entry(ui, shortcut(cx.t(i18n::SAVE_AS), "Ctrl+Shift+S"), Command::SaveAs, cx);
+    entry(
+        ui,
+        egui::Button::new(cx.t(i18n::SAVE_TO_PATH)),
+        Command::TypePath(FilePurpose::SaveAs),
+        cx,
+    );
     ui.separator();
     for (label, window) in [
-        (super::station_logs::EXPORT_MENU, super::station_logs::LogWindow::Export),
-        (super::station_logs::MERGE_MENU, super::station_logs::LogWindow::Merge),
+        (station_logs::EXPORT_MENU, LogWindow::Export),
+        (station_logs::MERGE_MENU, LogWindow::Merge),
     ] {
-        if ui.button(ws.t(label)).clicked() {
-            ui.close();
-            ws.logs = super::station_logs::LogState {
-                open: Some(window),
-                ..Default::default()
-            };
-        }
+        entry(ui, egui::Button::new(cx.t(label)), Command::StationLogs(window), cx);
     }
     ui.separator();
-    ui.menu_button(ws.t(i18n::IMPORT_CSV), |ui| {
+    ui.menu_button(cx.t(i18n::IMPORT_CSV), |ui| {
         for (kind, label) in [
             (CsvKind::Booths, i18n::BOOTHS),
             (CsvKind::Positions, i18n::POSITIONS),
             (CsvKind::Candidates, i18n::CANDIDATES),
         ] {
-            if ui.button(ws.t(label)).clicked() {
-                ui.close();
-                ws.pick_file(FilePurpose::ImportCsv(kind));
-            }
+            entry(
+                ui,
+                egui::Button::new(cx.t(label)),
+                Command::PickFile(FilePurpose::ImportCsv(kind)),
+                cx,
+            );
         }
     });
-    ui.menu_button(ws.t(i18n::EXPORT_CSV), |ui| {
+    ui.menu_button(cx.t(i18n::EXPORT_CSV), |ui| {
         for (table, label) in [
             (ExportTable::Booths, i18n::BOOTHS),
             (ExportTable::Positions, i18n::POSITIONS),
             (ExportTable::Candidates, i18n::CANDIDATES),
             (ExportTable::Visits, i18n::VISITS),
         ] {
-            if ui.button(ws.t(label)).clicked() {
-                ui.close();
-                ws.pick_file(FilePurpose::ExportCsv(table));
-            }
+            entry(
+                ui,
+                egui::Button::new(cx.t(label)),
+                Command::PickFile(FilePurpose::ExportCsv(table)),
+                cx,
+            );
         }
     });
     ui.separator();
-    if ui.add(shortcut(ui, ws.t(i18n::QUIT), "Ctrl+Q")).clicked() {
-        ui.close();
-        ws.request(FileAction::Quit);
-    }
+    entry(
+        ui,
+        shortcut(cx.t(i18n::QUIT), "Ctrl+Q"),
+        Command::File(FileAction::Quit),
+        cx,
+    );
 }
 
-fn edit_menu(ui: &mut egui::Ui, ws: &mut Workspace) {
-    let lang = ws.lang();
-    let undo = match ws.app.undo_name() {
-        Some(name) => format!("{} {}", ws.t(i18n::UNDO), name.get(lang)),
-        None => ws.t(i18n::UNDO).to_owned(),
+fn edit_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
+    let lang = cx.lang();
+    let app = cx.app;
+    let undo = match app.undo_name() {
+        Some(name) => format!("{} {}", cx.t(i18n::UNDO), name.get(lang)),
+        None => cx.t(i18n::UNDO).to_owned(),
     };
-    let can_undo = ws.app.undo_name().is_some();
     if ui
-        .add_enabled(can_undo, egui::Button::new(undo).shortcut_text("Ctrl+Z"))
+        .add_enabled(
+            app.undo_name().is_some(),
+            egui::Button::new(undo).shortcut_text("Ctrl+Z"),
+        )
         .clicked()
     {
         ui.close();
-        ws.undo();
+        cx.push(Command::Undo);
     }
-    let redo = match ws.app.redo_name() {
-        Some(name) => format!("{} {}", ws.t(i18n::REDO), name.get(lang)),
-        None => ws.t(i18n::REDO).to_owned(),
+    let redo = match app.redo_name() {
+        Some(name) => format!("{} {}", cx.t(i18n::REDO), name.get(lang)),
+        None => cx.t(i18n::REDO).to_owned(),
     };
-    let can_redo = ws.app.redo_name().is_some();
     if ui
-        .add_enabled(can_redo, egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"))
+        .add_enabled(
+            app.redo_name().is_some(),
+            egui::Button::new(redo).shortcut_text("Ctrl+Shift+Z"),
+        )
         .clicked()
     {
         ui.close();
-        ws.redo();
+        cx.push(Command::Redo);
     }
     // Desk actions are shared station events: say so rather than let Undo look like it skips them.
-    if let Some(name) = ws.app.last_desk_action() {
+    if let Some(name) = app.last_desk_action() {
         ui.separator();
         let text = match lang {
             Lang::En => format!("Last desk action: {} (not undoable)", name.get(lang)),
             Lang::Zh => format!("最近的签到/展位操作：{}（不可撤销）", name.get(lang)),
         };
         ui.add_enabled(false, egui::Button::new(text))
-            .on_disabled_hover_text(ws.t(DESK_NOT_UNDOABLE));
+            .on_disabled_hover_text(cx.t(DESK_NOT_UNDOABLE));
     }
 }

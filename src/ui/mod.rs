@@ -1,14 +1,17 @@
-//! egui views. They read `app` state and emit edits; they never change the fair directly.
+//! egui views. They read `app` state and push [`Command`]s; they never change the fair or
+//! another view's state themselves.
 //!
-//! [`Workspace`] holds the app state plus what only the window needs (open dialogs, error
-//! panel, text being typed). [`Workspace::show`] draws one frame; eframe and the headless
-//! tests both call it.
+//! [`Workspace`] holds the app state plus what only the window needs (each view's own state,
+//! dialogs, the error panel). [`Workspace::show`] draws one frame: it takes finished jobs and
+//! file dialogs, draws every view into the frame's [`Commands`], then applies them
+//! ([`command`]). eframe and the headless tests both call it.
 
 mod allocation;
 mod booth_desk;
 mod booths;
 mod candidates;
 mod checkin;
+pub mod command;
 mod dialogs;
 mod files;
 pub mod i18n;
@@ -20,19 +23,23 @@ mod page;
 mod positions;
 mod settings;
 mod station_logs;
+mod status;
 mod table;
 mod widgets;
 
-use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::{AppState, Edit, Prefs, prefs::STORAGE_KEY};
+use crate::app::{AppState, Finished, Job, JobOutcome, Message, PendingImport, Prefs, Table, prefs::STORAGE_KEY};
 use crate::model::{Fair, FairId, Lang};
-pub use files::{CsvKind, FilePurpose, PendingImport};
+pub use checkin::DeskState;
+pub use command::{Command, Commands, Pref, TableChange, ViewCtx};
+pub use files::FilePurpose;
 use i18n::Tr;
+pub use station_logs::{LogState, LogWindow};
+pub use widgets::EditorState;
 
 /// The screens of the left navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,6 +78,25 @@ impl View {
             View::Settings => i18n::SETTINGS,
         }
     }
+
+    /// The screen that lists a table's records.
+    pub fn of_table(table: Table) -> View {
+        match table {
+            Table::Booths => View::Booths,
+            Table::Positions => View::Positions,
+            Table::Candidates => View::Candidates,
+        }
+    }
+
+    /// The table a record screen shows.
+    fn table(self) -> Option<Table> {
+        match self {
+            View::Booths => Some(Table::Booths),
+            View::Positions => Some(Table::Positions),
+            View::Candidates => Some(Table::Candidates),
+            _ => None,
+        }
+    }
 }
 
 /// An error shown in the window's error panel until dismissed.
@@ -106,10 +132,19 @@ pub enum Dialog {
     },
     /// A position that visits name is being deleted: confirm (the visits are kept).
     DeletePosition { id: crate::model::PositionId },
-    /// A CSV import found bad rows: import the good ones, or cancel (see `pending_import`).
-    ImportBadRows,
+    /// A CSV import found bad rows: import the good ones, or cancel.
+    ImportBadRows(Box<PendingImport>),
     /// No font for Chinese text was found.
     FontNotice,
+}
+
+/// What the record screens keep between frames.
+#[derive(Debug, Default)]
+pub struct RecordsState {
+    /// Table to scroll to its selected row next frame (after a jump).
+    pub scroll_to: Option<Table>,
+    /// Zones and cities offered by the filter menus: (fair revision, table, zones, cities).
+    filter_choices: Option<(u64, Table, Vec<String>, Vec<String>)>,
 }
 
 pub struct Workspace {
@@ -121,35 +156,27 @@ pub struct Workspace {
     pub quit_requested: bool,
     /// Native dialogs run on threads; tests turn them off and use typed paths.
     pub native_dialogs: bool,
-    file_tx: Sender<(FilePurpose, Option<PathBuf>, bool)>,
-    file_rx: Receiver<(FilePurpose, Option<PathBuf>, bool)>,
-    native_dialog_open: bool,
-    /// Text being typed in fields that parse (numbers, lists), by widget id.
-    drafts: HashMap<egui::Id, String>,
-    /// Text typed in the skill pickers, by widget id.
-    skill_queries: HashMap<egui::Id, String>,
+    native: files::NativeDialogs,
+    /// Text being typed in the editors' fields that parse (numbers, lists, ids) and skill pickers.
+    pub editor: EditorState,
+    pub records: RecordsState,
+    pub worklist: matches::Worklist,
+    pub desks: DeskState,
+    pub logs: LogState,
+    /// What to do once the save under way is written (Save in the unsaved-changes dialog).
+    after_save: Option<FileAction>,
+    /// The last finished job's message, for the status bar.
+    pub status: Option<Message>,
     title_sent: String,
     theme_sent: Option<bool>,
     font_check: Option<Receiver<bool>>,
-    /// Table to scroll to its selected row next frame (after a jump).
-    pub scroll_to: Option<crate::app::Table>,
-    pub worklist: matches::Worklist,
-    /// Zones and cities offered by the filter menus: (fair revision, table, zones, cities).
-    filter_choices: Option<(u64, crate::app::Table, Vec<String>, Vec<String>)>,
-    pub allocation: allocation::AllocationView,
-    pub desks: checkin::DeskState,
-    pub logs: station_logs::LogState,
-    /// A fair file being opened in the background; the window shows its progress meanwhile.
-    loading: Option<loading::Loading>,
-    /// The CSV import the `ImportBadRows` dialog asks about.
-    pub pending_import: Option<PendingImport>,
     /// The window's context, for threads that must wake it when they finish.
     pub repaint: Option<egui::Context>,
+    waker_set: bool,
 }
 
 impl Workspace {
     pub fn new(app: AppState) -> Self {
-        let (file_tx, file_rx) = channel();
         Self {
             app,
             view: View::Candidates,
@@ -157,28 +184,24 @@ impl Workspace {
             dialog: None,
             quit_requested: false,
             native_dialogs: true,
-            file_tx,
-            file_rx,
-            native_dialog_open: false,
-            drafts: HashMap::new(),
-            skill_queries: HashMap::new(),
+            native: files::NativeDialogs::default(),
+            editor: EditorState::default(),
+            records: RecordsState::default(),
+            worklist: matches::Worklist::default(),
+            desks: DeskState::default(),
+            logs: LogState::default(),
+            after_save: None,
+            status: None,
             title_sent: String::new(),
             theme_sent: None,
             font_check: None,
-            scroll_to: None,
-            worklist: matches::Worklist::default(),
-            filter_choices: None,
-            allocation: allocation::AllocationView::default(),
-            desks: checkin::DeskState::default(),
-            logs: station_logs::LogState::default(),
-            loading: None,
             repaint: None,
-            pending_import: None,
+            waker_set: false,
         }
     }
 
     pub fn lang(&self) -> Lang {
-        self.app.prefs.lang
+        self.app.prefs().lang
     }
 
     /// A UI string in the current language.
@@ -186,34 +209,9 @@ impl Workspace {
         text.get(self.lang())
     }
 
-    /// Applies an edit; a refused edit shows its reason in the error panel.
-    pub fn apply(&mut self, edit: Edit) {
-        if let Err(e) = self.app.apply(edit) {
-            let summary = self.t(i18n::EDIT_REFUSED).to_owned();
-            self.notices.push(Notice {
-                summary,
-                detail: e.get(self.lang()).to_owned(),
-            });
-        }
-    }
-
-    pub fn undo(&mut self) {
-        self.drafts.clear();
-        if let Err(e) = self.app.undo() {
-            self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned());
-        }
-    }
-
-    pub fn redo(&mut self) {
-        self.drafts.clear();
-        if let Err(e) = self.app.redo() {
-            self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned());
-        }
-    }
-
-    pub fn error(&mut self, summary: Tr, detail: String) {
-        let summary = self.t(summary).to_owned();
-        self.notices.push(Notice { summary, detail });
+    /// Applies an edit now; a refused edit shows its reason in the error panel.
+    pub fn apply_edit(&mut self, edit: crate::app::Edit) {
+        self.run(Command::Apply(edit));
     }
 
     /// Starts a background search for a font that can draw Chinese; see [`Self::poll_font_check`].
@@ -238,170 +236,212 @@ impl Workspace {
         if let Ok(found) = rx.try_recv() {
             self.font_check = None;
             let chinese_in_use = self.app.has_chinese() || self.lang() == Lang::Zh;
-            if !found && chinese_in_use && !self.app.prefs.font_notice_shown && self.dialog.is_none() {
+            if !found && chinese_in_use && !self.app.prefs().font_notice_shown && self.dialog.is_none() {
                 self.dialog = Some(Dialog::FontNotice);
-                self.app.prefs.font_notice_shown = true;
+                self.app.prefs_mut().font_notice_shown = true;
             }
         }
     }
 
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        let pressed = |ctx: &egui::Context, modifiers: Modifiers, key: Key| {
+    /// Whether a fair file is being opened (nothing may act on the fair meanwhile).
+    pub fn is_loading(&self) -> bool {
+        self.app.opening().is_some()
+    }
+
+    /// Blocks until every job has finished and takes their results, as the next frame would
+    /// (tests and benchmarks).
+    pub fn wait_for_jobs(&mut self) {
+        loop {
+            let finished = self.app.wait_for_jobs();
+            if finished.is_empty() {
+                return;
+            }
+            for f in finished {
+                self.finished(f);
+            }
+        }
+    }
+
+    /// Blocks until the file being opened is open (tests and benchmarks).
+    pub fn wait_for_loading(&mut self) {
+        self.wait_for_jobs();
+    }
+
+    /// Takes finished jobs: their results are already applied to the state; the window shows
+    /// what they said and routes what they found to the views that show it.
+    fn poll_jobs(&mut self) {
+        for f in self.app.poll_jobs() {
+            self.finished(f);
+        }
+    }
+
+    fn finished(&mut self, finished: Finished) {
+        let Finished { job, outcome, .. } = finished;
+        let lang = self.lang();
+        let saved = matches!((&job, &outcome), (Job::Save { .. }, JobOutcome::Done(_)));
+        match outcome {
+            JobOutcome::Done(message) => {
+                if matches!(job, Job::ExportStationLog { .. }) {
+                    self.logs.result = vec![message.get(lang).to_owned()];
+                }
+                self.status = Some(message);
+            }
+            JobOutcome::Failed { summary, detail } => self.notices.push(Notice {
+                summary: summary.get(lang).to_owned(),
+                detail,
+            }),
+            JobOutcome::Opened => self.reset_views(),
+            JobOutcome::ImportBadRows(pending) => self.dialog = Some(Dialog::ImportBadRows(Box::new(pending))),
+            JobOutcome::Allocated => {}
+            JobOutcome::Merged(report) => self.logs.result = report.lines(),
+        }
+        if let Job::Save { .. } = job {
+            // The action waits for the save; with another save queued, for that one.
+            let still_saving = self.app.is_running(&job);
+            if saved && !still_saving && !self.app.is_dirty() {
+                if let Some(action) = self.after_save.take() {
+                    self.run(Command::Discard(action));
+                }
+            } else if !saved && !still_saving {
+                self.after_save = None;
+            }
+        }
+    }
+
+    /// Forgets what the views showed of the previous fair.
+    fn reset_views(&mut self) {
+        if matches!(self.dialog, Some(Dialog::ImportBadRows(_))) {
+            // Its rows were checked against the previous fair.
+            self.dialog = None;
+        }
+        self.editor.clear();
+        self.worklist = matches::Worklist::default();
+        self.records = RecordsState::default();
+        self.desks.opened = None;
+    }
+
+    fn shortcuts(ctx: &egui::Context, cx: &mut ViewCtx) {
+        let pressed = |modifiers: Modifiers, key: Key| {
             ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(modifiers, key)))
         };
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
         // Most specific first: consume_shortcut ignores extra Shift.
-        if pressed(ctx, cmd_shift, Key::Z) || pressed(ctx, Modifiers::COMMAND, Key::Y) {
-            self.redo();
-        } else if pressed(ctx, Modifiers::COMMAND, Key::Z) {
-            self.undo();
+        if pressed(cmd_shift, Key::Z) || pressed(Modifiers::COMMAND, Key::Y) {
+            cx.push(Command::Redo);
+        } else if pressed(Modifiers::COMMAND, Key::Z) {
+            cx.push(Command::Undo);
         }
-        if pressed(ctx, cmd_shift, Key::S) {
-            self.save_as();
-        } else if pressed(ctx, Modifiers::COMMAND, Key::S) {
-            self.save();
+        if pressed(cmd_shift, Key::S) {
+            cx.push(Command::SaveAs);
+        } else if pressed(Modifiers::COMMAND, Key::S) {
+            cx.push(Command::Save);
         }
-        if pressed(ctx, Modifiers::COMMAND, Key::N) {
-            self.request(FileAction::New);
+        if pressed(Modifiers::COMMAND, Key::N) {
+            cx.push(Command::File(FileAction::New));
         }
-        if pressed(ctx, Modifiers::COMMAND, Key::O) {
-            self.request(FileAction::Open);
+        if pressed(Modifiers::COMMAND, Key::O) {
+            cx.push(Command::File(FileAction::Open));
         }
-        if pressed(ctx, Modifiers::COMMAND, Key::Q) {
-            self.request(FileAction::Quit);
+        if pressed(Modifiers::COMMAND, Key::Q) {
+            cx.push(Command::File(FileAction::Quit));
         }
     }
 
-    /// Draws one frame.
+    /// Draws one frame: takes what finished since the last one, draws, then applies the
+    /// frame's commands.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if self.repaint.is_none() {
             self.repaint = Some(ctx.clone());
         }
-        self.poll_loading();
-        let loading = self.is_loading();
-        if self.dialog.is_none() && !loading {
-            self.shortcuts(&ctx);
+        if !self.waker_set {
+            // A job that finishes wakes the window, so its result shows without waiting for input.
+            let waker = ctx.clone();
+            self.app.set_job_waker(move || waker.request_repaint());
+            self.waker_set = true;
         }
+        self.poll_jobs();
         self.poll_file_dialogs();
         self.poll_font_check();
-        if self.app.poll_matching() {
-            // The build thread cannot reach the context; look again soon so results show promptly.
+        if self.app.poll_matching() || self.app.jobs().next().is_some() {
+            // The build thread cannot reach the context; look again soon so results show
+            // promptly (and a job's elapsed time moves).
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         self.handle_close_request(&ctx);
         self.sync_window(&ctx);
+        let commands = self.draw(ui);
+        self.apply(commands);
+    }
 
+    /// Draws every view from the current state and returns the commands they pushed, not yet
+    /// applied.
+    pub fn draw(&mut self, ui: &mut egui::Ui) -> Commands {
+        let ctx = ui.ctx().clone();
+        if let Some(table) = self.view.table() {
+            // Edits since the last frame may have added or removed rows.
+            self.app.refresh_view(table);
+        }
+        let mut commands = Commands::default();
+        let Self {
+            app,
+            view,
+            notices,
+            dialog,
+            editor,
+            records,
+            worklist,
+            desks,
+            logs,
+            status,
+            ..
+        } = self;
+        let view = *view;
+        let mut cx = ViewCtx::new(app, &mut commands);
+        let loading = cx.app.opening().is_some();
+        if dialog.is_none() && !loading {
+            Self::shortcuts(&ctx, &mut cx);
+        }
         // While a file loads nothing may act on the fair: menus and navigation are disabled.
-        egui::Panel::top("menu_bar").show(ui, |ui| ui.add_enabled_ui(!loading, |ui| menu::show(ui, self)));
-        self.status_bar(ui);
-        if !self.notices.is_empty() {
-            self.error_panel(ui);
+        egui::Panel::top("menu_bar").show(ui, |ui| ui.add_enabled_ui(!loading, |ui| menu::show(ui, &mut cx, view)));
+        status::status_bar(ui, &mut cx, status.as_ref());
+        if !notices.is_empty() {
+            status::error_panel(ui, &mut cx, notices);
         }
         egui::Panel::left("navigation")
             .resizable(false)
             .exact_size(150.0)
-            .show(ui, |ui| ui.add_enabled_ui(!loading, |ui| self.navigation(ui)));
+            .show(ui, |ui| ui.add_enabled_ui(!loading, |ui| navigation(ui, &mut cx, view)));
         if loading {
-            egui::CentralPanel::default().show(ui, |ui| self.loading_screen(ui));
-            dialogs::show(&ctx, self);
-            return;
+            egui::CentralPanel::default().show(ui, |ui| loading::show(ui, &mut cx));
+            dialogs::show(&ctx, &mut cx, dialog);
+            return commands;
         }
-        egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Booths => page::show::<booths::Page>(ui, self),
-            View::Positions => page::show::<positions::Page>(ui, self),
-            View::Candidates => page::show::<candidates::Page>(ui, self),
-            View::Matches => matches::show(ui, self),
-            View::Allocation => allocation::show(ui, self),
-            View::CheckIn => checkin::show(ui, self),
-            View::BoothDesk => booth_desk::show(ui, self),
-            View::Settings => settings::show(ui, self),
+        egui::CentralPanel::default().show(ui, |ui| match view {
+            View::Booths => page::show::<booths::Page>(ui, &mut cx, editor, records),
+            View::Positions => page::show::<positions::Page>(ui, &mut cx, editor, records),
+            View::Candidates => page::show::<candidates::Page>(ui, &mut cx, editor, records),
+            View::Matches => matches::show(ui, &mut cx, worklist),
+            View::Allocation => allocation::show(ui, &mut cx),
+            View::CheckIn => checkin::show(ui, &mut cx, desks),
+            View::BoothDesk => booth_desk::show(ui, &mut cx, desks),
+            View::Settings => settings::show(ui, &mut cx, editor),
         });
-        dialogs::show(&ctx, self);
-        station_logs::show(&ctx, self);
-    }
-
-    fn navigation(&mut self, ui: &mut egui::Ui) {
-        ui.add_space(6.0);
-        for view in View::ALL {
-            let label = self.t(view.label());
-            let button =
-                egui::Button::selectable(self.view == view, label).min_size(egui::vec2(ui.available_width(), 28.0));
-            if ui.add(button).clicked() {
-                self.view = view;
-            }
-        }
-    }
-
-    fn status_bar(&mut self, ui: &mut egui::Ui) {
-        if self.is_loading() {
-            let text = self.t(i18n::LOADING);
-            egui::Panel::bottom("status").show(ui, |ui| ui.label(text));
-            return;
-        }
-        let fair = &self.app.fair;
-        let text = format!(
-            "{}: {}   {}: {}   {}: {}   {}: {}",
-            self.t(i18n::BOOTHS),
-            fair.booths.len(),
-            self.t(i18n::POSITIONS),
-            fair.positions.len(),
-            self.t(i18n::OPENINGS),
-            fair.total_openings(),
-            self.t(i18n::CANDIDATES),
-            fair.candidates.len(),
-        );
-        let dirty = if self.app.is_dirty() { self.t(i18n::UNSAVED) } else { "" };
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(text);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(dirty);
-                });
-            });
-        });
-    }
-
-    fn error_panel(&mut self, ui: &mut egui::Ui) {
-        let mut dismiss = None;
-        let dismiss_label = self.t(i18n::DISMISS);
-        let details_label = self.t(i18n::DETAILS);
-        egui::Panel::bottom("errors").show(ui, |ui| {
-            for (i, notice) in self.notices.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, "⚠");
-                    ui.colored_label(ui.visuals().error_fg_color, &notice.summary);
-                    if ui.button(dismiss_label).clicked() {
-                        dismiss = Some(i);
-                    }
-                });
-                egui::CollapsingHeader::new(details_label)
-                    .id_salt(("notice", i))
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        ui.add(egui::Label::new(egui::RichText::new(&notice.detail).monospace()).wrap());
-                    });
-            }
-        });
-        if let Some(i) = dismiss {
-            self.notices.remove(i);
-        }
+        dialogs::show(&ctx, &mut cx, dialog);
+        station_logs::show(&ctx, &mut cx, logs);
+        commands
     }
 
     fn sync_window(&mut self, ctx: &egui::Context) {
-        let title = match &self.loading {
-            Some(loading) => format!(
-                "{} {} — fairmatch",
-                self.t(i18n::LOADING),
-                loading.path.file_name().unwrap_or_default().to_string_lossy()
-            ),
+        let title = match self.app.opening() {
+            Some(opening) => format!("{} — fairmatch", opening.label.get(self.lang())),
             None => self.app.title(),
         };
         if title != self.title_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = title;
         }
-        let dark = self.app.prefs.dark;
+        let dark = self.app.prefs().dark;
         if self.theme_sent != Some(dark) {
             ctx.set_theme(if dark { egui::Theme::Dark } else { egui::Theme::Light });
             self.theme_sent = Some(dark);
@@ -420,81 +460,20 @@ impl Workspace {
         }
     }
 
-    /// Runs a file action, asking about unsaved changes first.
-    pub fn request(&mut self, action: FileAction) {
-        if self.app.is_dirty() {
-            self.dialog = Some(Dialog::Unsaved(action));
-        } else {
-            self.perform(action);
-        }
-    }
-
-    fn perform(&mut self, action: FileAction) {
-        match action {
-            FileAction::New => {
-                let name = self.t(i18n::NEW_FAIR_NAME);
-                let id = format!("fair-{}", chrono::Local::now().format("%Y%m%d%H%M%S"));
-                self.app.replace_fair(Fair::new(FairId::new(id), name), None);
-                self.drafts.clear();
-            }
-            FileAction::Open => self.pick_file(FilePurpose::Open),
-            FileAction::OpenTyped => self.ask_path(FilePurpose::Open),
-            FileAction::OpenPath(path) => self.open_path(&path),
-            FileAction::Quit => {
-                self.quit_requested = true;
-            }
-        }
-    }
-
-    /// Opens `path` in the background (see [`Self::start_loading`]); errors go to the error panel.
-    pub fn open_path(&mut self, path: &std::path::Path) {
-        self.start_loading(path);
-    }
-
-    pub fn save(&mut self) {
-        match self.app.path.clone() {
-            Some(path) => {
-                self.save_path(&path);
-            }
-            None => self.save_as(),
-        }
-    }
-
-    pub fn save_as(&mut self) {
-        if self.native_dialogs {
-            self.pick_file(FilePurpose::SaveAs);
-        } else {
-            self.ask_path(FilePurpose::SaveAs);
-        }
-    }
-
-    /// Saves to `path`; returns whether it worked (errors go to the error panel).
-    pub fn save_path(&mut self, path: &std::path::Path) -> bool {
-        match self.app.save_to(path) {
-            Ok(()) => true,
-            Err(e) => {
-                self.error(i18n::SAVE_FAILED, e.to_string());
-                false
-            }
-        }
-    }
-
-    pub fn ask_path(&mut self, purpose: FilePurpose) {
-        let text = match (&purpose, &self.app.path) {
-            (FilePurpose::SaveAs, Some(path)) => path.display().to_string(),
-            _ => String::new(),
-        };
-        self.dialog = Some(Dialog::Path { purpose, text });
-    }
-
     /// Saves prefs (language, theme, recent files) into eframe's storage.
     pub fn save_prefs(&self, storage: &mut dyn eframe::Storage) {
-        storage.set_string(STORAGE_KEY, self.app.prefs.to_json());
+        storage.set_string(STORAGE_KEY, self.app.prefs().to_json());
     }
+}
 
-    /// Puts `text` as the draft of a parsing field; used by benchmarks and tests.
-    pub fn drafts_len(&self) -> usize {
-        self.drafts.len()
+fn navigation(ui: &mut egui::Ui, cx: &mut ViewCtx, current: View) {
+    ui.add_space(6.0);
+    for view in View::ALL {
+        let label = cx.t(view.label());
+        let button = egui::Button::selectable(current == view, label).min_size(egui::vec2(ui.available_width(), 28.0));
+        if ui.add(button).clicked() {
+            cx.push(Command::Show(view));
+        }
     }
 }
 
@@ -533,7 +512,7 @@ pub fn run(fair: Fair) -> eframe::Result {
 
 /// The fair a first start shows: the bundled sample.
 pub fn starting_fair() -> Fair {
-    crate::generate::sample_fair()
+    crate::app::sample_fair()
 }
 
 pub fn run_with(start: Start) -> eframe::Result {

@@ -2,8 +2,9 @@
 //! filters, then the table with the selected record's editor (and its match panel) at the
 //! right. Each screen says only what is its own through [`RecordPage`].
 
+use super::command::{Command, ViewCtx};
 use super::table::{self, ColumnDef, FilterSet};
-use super::{Workspace, i18n::Tr};
+use super::{EditorState, RecordsState, i18n::Tr};
 use crate::app::{AppState, Column, Selection, Table};
 
 /// What one record screen (booths, positions, candidates) adds to the shared page.
@@ -22,30 +23,30 @@ pub trait RecordPage {
     fn selected(selection: &Selection) -> &Option<Self::Id>;
     fn cell(app: &AppState, row: usize, column: Column) -> String;
     /// Adds a new record and selects it.
-    fn add(ws: &mut Workspace);
-    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &Self::Id);
+    fn add(cx: &mut ViewCtx);
+    fn editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, id: &Self::Id);
     /// The match panel beside the editor, if the screen has one.
     const HAS_MATCH_PANEL: bool = false;
-    fn match_panel(_ui: &mut egui::Ui, _ws: &mut Workspace, _id: &Self::Id) {}
+    fn match_panel(_ui: &mut egui::Ui, _cx: &mut ViewCtx, _id: &Self::Id) {}
 }
 
-pub fn show<P: RecordPage>(ui: &mut egui::Ui, ws: &mut Workspace) {
+pub fn show<P: RecordPage>(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, records: &mut RecordsState) {
     ui.horizontal(|ui| {
-        ui.heading(ws.t(P::TITLE));
-        if ui.button(ws.t(P::ADD_LABEL)).clicked() {
-            P::add(ws);
+        ui.heading(cx.t(P::TITLE));
+        if ui.button(cx.t(P::ADD_LABEL)).clicked() {
+            P::add(cx);
         }
     });
-    table::filter_bar(ui, ws, P::TABLE, &P::FILTERS);
+    table::filter_bar(ui, cx, records, P::TABLE, &P::FILTERS);
     ui.separator();
-    let selected = P::selected(&ws.app.selection).clone();
-    let selected_index = ws.app.selected_row(P::TABLE);
+    let selected = P::selected(cx.app.selection()).clone();
+    let selected_index = cx.app.selected_row(P::TABLE);
     if let Some(id) = &selected {
         if P::HAS_MATCH_PANEL {
             egui::Panel::right((P::KEY, "matches"))
                 .default_size(290.0)
                 .min_size(220.0)
-                .show(ui, |ui| P::match_panel(ui, ws, id));
+                .show(ui, |ui| P::match_panel(ui, cx, id));
         }
         let (default_width, min_width) = P::EDITOR_WIDTH;
         egui::Panel::right((P::KEY, "editor"))
@@ -54,10 +55,12 @@ pub fn show<P: RecordPage>(ui: &mut egui::Ui, ws: &mut Workspace) {
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt((P::KEY, "editor_scroll"))
-                    .show(ui, |ui| P::editor(ui, ws, id))
+                    .show(ui, |ui| P::editor(ui, cx, editor, id))
             });
     }
-    if let Some(index) = table::rows(ui, ws, P::TABLE, P::COLUMNS, selected_index, P::cell) {
-        ws.app.select_row(P::TABLE, index);
+    if let Some(index) = table::rows(ui, cx, records, P::TABLE, P::COLUMNS, selected_index, P::cell)
+        && let Some(record) = cx.app.record_at(P::TABLE, index)
+    {
+        cx.push(Command::Select(record));
     }
 }

@@ -1,11 +1,11 @@
 //! Positions: table, editor, and the selected position's best candidates.
 
+use super::command::{Command, ViewCtx};
 use super::i18n::Tr;
 use super::page::RecordPage;
 use super::table::{ColumnDef, FilterSet};
-use super::widgets::Form;
-use super::{Workspace, i18n, match_panel};
-use crate::app::{AppState, Column, Edit, Field, Selection, Table, field};
+use super::{EditorState, i18n, match_panel};
+use crate::app::{AppState, Column, Edit, Field, Record, Selection, Table, field};
 use crate::model::{BoothId, Education, Industry, Lang, Position, PositionId, SalaryRange, WorkMode};
 
 const COLUMNS: &[ColumnDef] = &[
@@ -52,8 +52,8 @@ const COLUMNS: &[ColumnDef] = &[
 ];
 
 fn cell(app: &AppState, index: usize, column: Column) -> String {
-    let lang = app.prefs.lang;
-    let Some(p) = app.fair.positions.get(index) else {
+    let lang = app.prefs().lang;
+    let Some(p) = app.fair().positions.get(index) else {
         return String::new();
     };
     match column {
@@ -101,28 +101,28 @@ impl RecordPage for Page {
     fn cell(app: &AppState, row: usize, column: Column) -> String {
         cell(app, row, column)
     }
-    fn add(ws: &mut Workspace) {
-        add(ws, None)
+    fn add(cx: &mut ViewCtx) {
+        add(cx, None)
     }
-    fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
-        editor(ui, ws, id)
+    fn editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, id: &PositionId) {
+        position_editor(ui, cx, editor, id)
     }
     const HAS_MATCH_PANEL: bool = true;
-    fn match_panel(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
-        match_panel::for_position(ui, ws, id)
+    fn match_panel(ui: &mut egui::Ui, cx: &mut ViewCtx, id: &PositionId) {
+        match_panel::for_position(ui, cx, id)
     }
 }
 
-fn add(ws: &mut Workspace, template: Option<Position>) {
-    let id = PositionId::new(ws.app.fresh_id(Table::Positions, "P"));
-    let booth = ws
-        .app
-        .selection
+fn add(cx: &mut ViewCtx, template: Option<Position>) {
+    let app = cx.app;
+    let id = PositionId::new(app.fresh_id(Table::Positions, "P"));
+    let booth = app
+        .selection()
         .booth
         .clone()
-        .or_else(|| ws.app.fair.booths.first().map(|b| b.id.clone()))
+        .or_else(|| app.fair().booths.first().map(|b| b.id.clone()))
         .unwrap_or_default();
-    let industry = ws.app.booth(&booth).map_or(Industry::Software, |b| b.industry);
+    let industry = app.booth(&booth).map_or(Industry::Software, |b| b.industry);
     let value = match template {
         Some(mut copy) => {
             copy.id = id.clone();
@@ -131,46 +131,43 @@ fn add(ws: &mut Workspace, template: Option<Position>) {
         None => Position {
             id: id.clone(),
             booth,
-            title: ws.t(i18n::NEW_POSITION).to_owned(),
+            title: cx.t(i18n::NEW_POSITION).to_owned(),
             openings: 1,
             required_skills: Vec::new(),
             preferred_skills: Vec::new(),
             min_education: Education::Bachelor,
             min_experience_years: 0,
             salary: None,
-            city: ws.app.fair.meta.city.clone(),
+            city: app.fair().meta.city.clone(),
             work_mode: WorkMode::OnSite,
             industry,
             description: String::new(),
         },
     };
-    ws.apply(Edit::AddPosition { value, at: None });
-    ws.app.selection.position = Some(id);
-    ws.scroll_to = Some(Table::Positions);
+    cx.push(Command::Apply(Edit::AddPosition { value, at: None }));
+    cx.push(Command::JumpTo(Record::Position(id)));
 }
 
-fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
-    let Some(original) = ws.app.position(id).cloned() else {
+fn position_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, id: &PositionId) {
+    let app = cx.app;
+    let Some(original) = app.position(id).cloned() else {
         return;
     };
-    let lang = ws.lang();
+    let lang = cx.lang();
     ui.horizontal(|ui| {
         ui.heading(&original.title);
-        if ui.button(ws.t(i18n::DUPLICATE)).clicked() {
-            add(ws, Some(original.clone()));
+        if ui.button(cx.t(i18n::DUPLICATE)).clicked() {
+            add(cx, Some(original.clone()));
         }
-        if ui.button(ws.t(i18n::DELETE)).clicked() {
+        if ui.button(cx.t(i18n::DELETE)).clicked() {
             // Visits naming the position are booth staff's records: ask before detaching them.
-            if ws.app.fair.visits.iter().any(|v| v.position.as_ref() == Some(id)) {
-                ws.dialog = Some(super::Dialog::DeletePosition { id: id.clone() });
+            if app.fair().visits.iter().any(|v| v.position.as_ref() == Some(id)) {
+                cx.push(Command::Dialog(super::Dialog::DeletePosition { id: id.clone() }));
             } else {
-                ws.apply(Edit::DeletePosition { id: id.clone() });
+                cx.push(Command::Apply(Edit::DeletePosition { id: id.clone() }));
             }
         }
     });
-    if ws.app.position(id).is_none() {
-        return;
-    }
     let mut draft = original.clone();
     let say = |en: &str, zh: &str| match lang {
         Lang::En => en.to_owned(),
@@ -182,33 +179,26 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
         .is_empty()
         .then(|| say("a title is required", "岗位名称不能为空"));
     let booth_problem =
-        (!ws.app.index.booths.contains_key(&draft.booth)).then(|| say("no booth has this number", "没有这个展位号"));
+        (!app.index().booths.contains_key(&draft.booth)).then(|| say("no booth has this number", "没有这个展位号"));
     let openings_problem = (draft.openings == 0).then(|| say("at least one opening", "招聘人数至少为 1"));
     let salary_problem = draft
         .salary
         .filter(|s| s.min > s.max)
         .map(|_| say("minimum is above maximum", "最低薪资高于最高薪资"));
-    let booths: Vec<(BoothId, String)> = ws
-        .app
-        .fair
+    let booths: Vec<(BoothId, String)> = app
+        .fair()
         .booths
         .iter()
         .map(|b| (b.id.clone(), format!("{} {}", b.id, b.employer)))
         .collect();
-    let add_skill = ws.t(i18n::ADD_SKILL);
+    let add_skill = cx.t(i18n::ADD_SKILL);
     let salt = format!(
         "position:{}",
-        ws.app.index.positions.get(id).copied().unwrap_or_default()
+        app.index().positions.get(id).copied().unwrap_or_default()
     );
-    let taken = &ws.app.index.positions;
-    let taken_message = ws.t(i18n::ID_TAKEN).to_owned();
-    let mut form = Form {
-        lang,
-        drafts: &mut ws.drafts,
-        queries: &mut ws.skill_queries,
-        changed: None,
-        salt,
-    };
+    let taken = &app.index().positions;
+    let taken_message = cx.t(i18n::ID_TAKEN).to_owned();
+    let mut form = editor.form(lang, salt);
     let (mut salary_min, mut salary_max) = match draft.salary {
         Some(s) => (Some(s.min), Some(s.max)),
         None => (None, None),
@@ -287,14 +277,12 @@ fn editor(ui: &mut egui::Ui, ws: &mut Workspace, id: &PositionId) {
         && draft != original
         && !draft.id.0.trim().is_empty()
     {
-        ws.apply(Edit::SetPosition {
+        // A changed id keeps the position selected (the app follows the rename).
+        cx.push(Command::Apply(Edit::SetPosition {
             id: id.clone(),
-            value: draft.clone(),
+            value: draft,
             field: changed,
-        });
-        if draft.id != *id && ws.app.position(&draft.id).is_some() {
-            ws.app.selection.position = Some(draft.id);
-        }
+        }));
     }
 }
 

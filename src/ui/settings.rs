@@ -1,8 +1,8 @@
 //! Settings: fair details and matching weights (in the fair file, undoable), language and theme
 //! (per user, remembered).
 
-use super::widgets::Form;
-use super::{Workspace, i18n};
+use super::command::{Command, Pref, ViewCtx};
+use super::{EditorState, i18n};
 use crate::app::{Edit, Field, field};
 use crate::model::Lang;
 
@@ -33,44 +33,42 @@ setting_fields! {
     ENDS => "ends on", "结束日期";
 }
 
-pub fn show(ui: &mut egui::Ui, ws: &mut Workspace) {
+pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState) {
     egui::ScrollArea::vertical().id_salt("settings_scroll").show(ui, |ui| {
-        ui.heading(ws.t(i18n::SETTINGS));
+        ui.heading(cx.t(i18n::SETTINGS));
         ui.add_space(6.0);
-        ui.strong(ws.t(i18n::APPEARANCE));
-        let mut lang = ws.app.prefs.lang;
-        let mut dark = ws.app.prefs.dark;
+        ui.strong(cx.t(i18n::APPEARANCE));
+        let prefs = cx.app.prefs();
+        let mut lang = prefs.lang;
+        let mut dark = prefs.dark;
         ui.horizontal(|ui| {
-            ui.label(ws.t(i18n::LANGUAGE));
+            ui.label(cx.t(i18n::LANGUAGE));
             ui.radio_value(&mut lang, Lang::Zh, "中文");
             ui.radio_value(&mut lang, Lang::En, "English");
         });
         ui.horizontal(|ui| {
-            ui.label(ws.t(i18n::THEME));
-            ui.radio_value(&mut dark, false, ws.t(i18n::LIGHT));
-            ui.radio_value(&mut dark, true, ws.t(i18n::DARK));
+            ui.label(cx.t(i18n::THEME));
+            ui.radio_value(&mut dark, false, cx.t(i18n::LIGHT));
+            ui.radio_value(&mut dark, true, cx.t(i18n::DARK));
         });
-        ws.app.prefs.lang = lang;
-        ws.app.prefs.dark = dark;
+        if lang != prefs.lang {
+            cx.push(Command::Pref(Pref::Lang(lang)));
+        }
+        if dark != prefs.dark {
+            cx.push(Command::Pref(Pref::Dark(dark)));
+        }
         ui.separator();
-        fair_details(ui, ws);
+        fair_details(ui, cx, editor);
         ui.separator();
-        matching(ui, ws);
+        matching(ui, cx, editor);
     });
 }
 
-fn fair_details(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.strong(ws.t(i18n::FAIR_DETAILS));
-    let lang = ws.lang();
-    let original = ws.app.fair.meta.clone();
+fn fair_details(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState) {
+    ui.strong(cx.t(i18n::FAIR_DETAILS));
+    let original = &cx.app.fair().meta;
     let mut meta = original.clone();
-    let mut form = Form {
-        lang,
-        drafts: &mut ws.drafts,
-        queries: &mut ws.skill_queries,
-        changed: None,
-        salt: "fair".into(),
-    };
+    let mut form = editor.form(cx.lang(), "fair");
     ui.vertical(|ui| {
         ui.set_max_width(760.0);
         form.text(ui, FAIR_NAME, &mut meta.name, None);
@@ -80,23 +78,16 @@ fn fair_details(ui: &mut egui::Ui, ws: &mut Workspace) {
         form.text(ui, ENDS, &mut meta.ends_on, None);
         form.list(ui, field::ZONE, &mut meta.zones);
     });
-    if form.changed.is_some() && meta != original {
-        ws.apply(Edit::SetMeta { value: meta });
+    if form.changed.is_some() && meta != *original {
+        cx.push(Command::Apply(Edit::SetMeta { value: meta }));
     }
 }
 
-fn matching(ui: &mut egui::Ui, ws: &mut Workspace) {
-    ui.strong(ws.t(i18n::MATCHING_SETTINGS));
-    let lang = ws.lang();
-    let original = ws.app.fair.settings.clone();
+fn matching(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState) {
+    ui.strong(cx.t(i18n::MATCHING_SETTINGS));
+    let original = &cx.app.fair().settings;
     let mut s = original.clone();
-    let mut form = Form {
-        lang,
-        drafts: &mut ws.drafts,
-        queries: &mut ws.skill_queries,
-        changed: None,
-        salt: "settings".into(),
-    };
+    let mut form = editor.form(cx.lang(), "settings");
     ui.vertical(|ui| {
         ui.set_max_width(520.0);
         form.number(ui, TOP_K, &mut s.top_k, 1..=200, None);
@@ -114,18 +105,17 @@ fn matching(ui: &mut egui::Ui, ws: &mut Workspace) {
         form.number(ui, MIN_SCORE, &mut s.min_score, 0.0..=100.0, None);
     });
     if let Some(changed) = form.changed
-        && s != original
+        && s != *original
     {
-        ws.apply(Edit::SetSettings {
+        cx.push(Command::Apply(Edit::SetSettings {
             value: s,
             field: changed,
-        });
+        }));
     }
-    if ui.button(ws.t(i18n::RESET_DEFAULTS)).clicked() && ws.app.fair.settings != crate::model::MatchSettings::default()
-    {
-        ws.apply(Edit::SetSettings {
+    if ui.button(cx.t(i18n::RESET_DEFAULTS)).clicked() && *original != crate::model::MatchSettings::default() {
+        cx.push(Command::Apply(Edit::SetSettings {
             value: crate::model::MatchSettings::default(),
             field: field::MATCH_SETTINGS,
-        });
+        }));
     }
 }

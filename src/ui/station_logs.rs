@@ -1,12 +1,14 @@
-//! File → Export station log… / Merge station logs…: a window with typed paths (and native
-//! pickers), showing what the merge did and the possible duplicates to resolve.
+//! File → Export station log… / Merge station logs…: a window with typed paths (and the file
+//! picker), running the export or merge as a job, showing what the merge did and the possible
+//! duplicates to resolve.
 
 use std::path::PathBuf;
 
-use super::Workspace;
+use super::FilePurpose;
+use super::command::{Command, ViewCtx};
 use super::i18n::{Tr, tr};
-use crate::app::Edit;
 use crate::app::merge::{DuplicateGroup, possible_duplicates};
+use crate::app::{AppState, Edit, Job};
 use crate::model::{CandidateId, DuplicateDecision, Lang};
 
 pub const EXPORT_MENU: Tr = tr("Export station log…", "导出本机记录…");
@@ -16,7 +18,6 @@ const LOG_PATHS: Tr = tr("Station log paths (one per line)", "记录文件路径
 const EXPORT: Tr = tr("Export", "导出");
 const MERGE: Tr = tr("Merge", "合并");
 const CHOOSE: Tr = tr("Choose…", "选择…");
-const FAILED: Tr = tr("Station log failed", "记录文件操作失败");
 const CLOSE: Tr = tr("Close", "关闭");
 const DUPLICATES: Tr = tr("Possible duplicates to resolve", "待处理的疑似重复登记");
 const NO_DUPLICATES: Tr = tr("No possible duplicates left to resolve.", "没有待处理的疑似重复登记。");
@@ -29,6 +30,7 @@ pub enum LogWindow {
     Merge,
 }
 
+/// The station log window's own state.
 #[derive(Debug, Clone, Default)]
 pub struct LogState {
     pub open: Option<LogWindow>,
@@ -38,9 +40,18 @@ pub struct LogState {
     pub duplicates: Option<(u64, Vec<DuplicateGroup>)>,
 }
 
-pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
-    let Some(kind) = ws.logs.open else { return };
-    let lang = ws.lang();
+impl LogState {
+    pub fn open(window: LogWindow) -> Self {
+        Self {
+            open: Some(window),
+            ..Self::default()
+        }
+    }
+}
+
+pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, logs: &mut LogState) {
+    let Some(kind) = logs.open else { return };
+    let lang = cx.lang();
     let title = match kind {
         LogWindow::Export => EXPORT_MENU,
         LogWindow::Merge => MERGE_MENU,
@@ -52,65 +63,73 @@ pub fn show(ctx: &egui::Context, ws: &mut Workspace) {
             LogWindow::Merge => LOG_PATHS.get(lang),
         });
         let field = match kind {
-            LogWindow::Export => egui::TextEdit::singleline(&mut ws.logs.paths),
-            LogWindow::Merge => egui::TextEdit::multiline(&mut ws.logs.paths).desired_rows(3),
+            LogWindow::Export => egui::TextEdit::singleline(&mut logs.paths),
+            LogWindow::Merge => egui::TextEdit::multiline(&mut logs.paths).desired_rows(3),
         };
         ui.add(field.desired_width(420.0)).labelled_by(label.id);
+        let running = match kind {
+            LogWindow::Export => cx.app.is_running(&Job::ExportStationLog { path: PathBuf::new() }),
+            LogWindow::Merge => cx.app.is_running(&Job::MergeStationLogs { paths: Vec::new() }),
+        };
         ui.horizontal(|ui| {
-            if ws.native_dialogs && ui.button(CHOOSE.get(lang)).clicked() {
-                let dialog = rfd::FileDialog::new().add_filter("RON", &["ron"]);
-                let picked: Vec<PathBuf> = match kind {
-                    LogWindow::Export => dialog
-                        .set_file_name(format!("station-{}.ron", ws.app.station()))
-                        .save_file()
-                        .into_iter()
-                        .collect(),
-                    LogWindow::Merge => dialog.pick_files().unwrap_or_default(),
-                };
-                if !picked.is_empty() {
-                    ws.logs.paths = picked
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                }
+            if ui.button(CHOOSE.get(lang)).clicked() {
+                cx.push(Command::PickFile(match kind {
+                    LogWindow::Export => FilePurpose::ExportStationLog,
+                    LogWindow::Merge => FilePurpose::MergeStationLogs,
+                }));
             }
             let run = match kind {
                 LogWindow::Export => EXPORT,
                 LogWindow::Merge => MERGE,
             };
-            if ui.button(run.get(lang)).clicked() {
-                match kind {
-                    LogWindow::Export => export(ws),
-                    LogWindow::Merge => merge(ws),
+            if ui.add_enabled(!running, egui::Button::new(run.get(lang))).clicked() {
+                let job = match kind {
+                    LogWindow::Export => {
+                        let path = PathBuf::from(logs.paths.trim());
+                        (!path.as_os_str().is_empty()).then_some(Job::ExportStationLog { path })
+                    }
+                    LogWindow::Merge => {
+                        let paths: Vec<PathBuf> = logs
+                            .paths
+                            .lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .map(PathBuf::from)
+                            .collect();
+                        (!paths.is_empty()).then_some(Job::MergeStationLogs { paths })
+                    }
+                };
+                if let Some(job) = job {
+                    cx.push(Command::Start(job));
                 }
             }
             if ui.button(CLOSE.get(lang)).clicked() {
                 keep_open = false;
             }
         });
-        for line in &ws.logs.result {
+        for line in &logs.result {
             ui.label(line);
         }
         if kind == LogWindow::Merge {
             ui.separator();
-            duplicates(ui, ws);
+            duplicates(ui, cx, logs);
         }
     });
     if !keep_open {
-        ws.logs = LogState::default();
+        *logs = LogState::default();
     }
 }
 
 /// The possible duplicates still open, each undecided pair with its three answers. Answers are
 /// organizer edits: undoable, saved with the fair and respected by later merges.
-fn duplicates(ui: &mut egui::Ui, ws: &mut Workspace) {
-    let lang = ws.lang();
-    let revision = ws.app.revision();
-    if ws.logs.duplicates.as_ref().is_none_or(|(r, _)| *r != revision) {
-        ws.logs.duplicates = Some((revision, possible_duplicates(&ws.app.fair)));
+fn duplicates(ui: &mut egui::Ui, cx: &mut ViewCtx, logs: &mut LogState) {
+    let lang = cx.lang();
+    let app = cx.app;
+    let revision = app.revision();
+    if logs.duplicates.as_ref().is_none_or(|(r, _)| *r != revision) {
+        logs.duplicates = Some((revision, possible_duplicates(app.fair())));
     }
-    let groups = ws.logs.duplicates.as_ref().map(|(_, g)| g.clone()).unwrap_or_default();
+    let groups: &[DuplicateGroup] = logs.duplicates.as_ref().map_or(&[], |(_, g)| g);
     if groups.is_empty() {
         ui.label(NO_DUPLICATES.get(lang));
         return;
@@ -121,7 +140,7 @@ fn duplicates(ui: &mut egui::Ui, ws: &mut Workspace) {
         .id_salt("duplicates")
         .max_height(320.0)
         .show(ui, |ui| {
-            for group in &groups {
+            for group in groups {
                 ui.group(|ui| {
                     let shared = group.shared.iter().map(|s| shared_label(s, lang)).collect::<Vec<_>>();
                     ui.label(match lang {
@@ -130,7 +149,7 @@ fn duplicates(ui: &mut egui::Ui, ws: &mut Workspace) {
                     });
                     for (a, b) in &group.undecided {
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(format!("{}  ↔  {}", member(ws, group, a), member(ws, group, b)));
+                            ui.label(format!("{}  ↔  {}", member(app, group, a), member(app, group, b)));
                         });
                         ui.horizontal(|ui| {
                             for (kept, merged) in [(a, b), (b, a)] {
@@ -157,7 +176,7 @@ fn duplicates(ui: &mut egui::Ui, ws: &mut Workspace) {
             }
         });
     if let Some(decision) = decision {
-        ws.apply(Edit::ResolveDuplicate { decision });
+        cx.push(Command::Apply(Edit::ResolveDuplicate { decision }));
     }
 }
 
@@ -171,8 +190,8 @@ fn shared_label(shared: &str, lang: Lang) -> String {
 }
 
 /// One person of a pair: name, id and where they registered.
-fn member(ws: &Workspace, group: &DuplicateGroup, id: &CandidateId) -> String {
-    let lang = ws.lang();
+fn member(app: &AppState, group: &DuplicateGroup, id: &CandidateId) -> String {
+    let lang = app.prefs().lang;
     let Some(m) = group.members.iter().find(|m| &m.id == id) else {
         return id.to_string();
     };
@@ -181,46 +200,10 @@ fn member(ws: &Workspace, group: &DuplicateGroup, id: &CandidateId) -> String {
         (Some(station), Lang::Zh) => format!("{station} 现场登记"),
         (None, _) => REGISTERED.get(lang).to_owned(),
     };
-    let checked_in = ws
-        .app
+    let checked_in = app
         .candidate(id)
         .and_then(|c| c.checked_in)
         .map(|at| format!(", {}", super::checkin::clock(at)))
         .unwrap_or_default();
     format!("{} ({id}, {origin}{checked_in})", m.name)
-}
-
-fn export(ws: &mut Workspace) {
-    let path = PathBuf::from(ws.logs.paths.trim());
-    if path.as_os_str().is_empty() {
-        return;
-    }
-    let station = ws.app.station();
-    let log = crate::app::merge::station_log(&ws.app.fair, Some(&station));
-    match crate::store::station_log::save_station_log(&path, &log) {
-        Ok(()) => {
-            ws.logs.result = vec![format!("{} events of {station} → {}", log.events.len(), path.display())];
-        }
-        Err(e) => ws.error(FAILED, e.to_string()),
-    }
-}
-
-fn merge(ws: &mut Workspace) {
-    let mut logs = Vec::new();
-    for line in ws.logs.paths.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        match crate::store::station_log::load_station_log(std::path::Path::new(line)) {
-            Ok(log) => logs.push(log),
-            Err(e) => {
-                ws.error(FAILED, e.to_string());
-                return;
-            }
-        }
-    }
-    if logs.is_empty() {
-        return;
-    }
-    match ws.app.merge_station_logs(&logs) {
-        Ok(report) => ws.logs.result = report.lines(),
-        Err(e) => ws.error(FAILED, e.to_string()),
-    }
 }

@@ -2,7 +2,8 @@
 
 use egui_extras::{Column as Width, TableBuilder};
 
-use super::Workspace;
+use super::RecordsState;
+use super::command::{Command, TableChange, ViewCtx};
 use super::i18n::{self, Tr};
 use crate::app::{AppState, Column, Table};
 use crate::model::{Education, Industry, Lang, TalentTier};
@@ -23,38 +24,40 @@ pub struct FilterSet {
     pub checked_in: bool,
 }
 
-/// Search box and filters; the row order is recomputed after this.
-pub fn filter_bar(ui: &mut egui::Ui, ws: &mut Workspace, table: Table, set: &FilterSet) {
-    let lang = ws.lang();
-    let any = ws.t(i18n::ANY);
+/// Search box and filters; a change reorders the rows once the frame is drawn.
+pub fn filter_bar(ui: &mut egui::Ui, cx: &mut ViewCtx, records: &mut RecordsState, table: Table, set: &FilterSet) {
+    let lang = cx.lang();
+    let any = cx.t(i18n::ANY);
     // Menu choices are derived from the whole fair, so they are cached per fair revision.
-    let revision = ws.app.revision();
-    if ws
+    let revision = cx.app.revision();
+    if records
         .filter_choices
         .as_ref()
         .is_none_or(|c| c.0 != revision || c.1 != table)
     {
-        ws.filter_choices = Some((revision, table, zones(&ws.app), cities(&ws.app, table)));
+        records.filter_choices = Some((revision, table, zones(cx.app), cities(cx.app, table)));
     }
-    let (zones, cities) = match &ws.filter_choices {
-        Some((_, _, zones, cities)) => (zones.clone(), cities.clone()),
-        None => (Vec::new(), Vec::new()),
+    let (zones, cities) = match &records.filter_choices {
+        Some((_, _, zones, cities)) => (zones.as_slice(), cities.as_slice()),
+        None => (&[][..], &[][..]),
     };
     let labels = (
-        ws.t(i18n::SEARCH),
-        ws.t(i18n::SEARCH_HINT),
-        ws.t(i18n::INDUSTRY),
-        ws.t(i18n::ZONE),
-        ws.t(i18n::EDUCATION),
-        ws.t(i18n::TIER),
-        ws.t(i18n::CITY),
-        ws.t(i18n::CHECKED_IN),
+        cx.t(i18n::SEARCH),
+        cx.t(i18n::SEARCH_HINT),
+        cx.t(i18n::INDUSTRY),
+        cx.t(i18n::ZONE),
+        cx.t(i18n::EDUCATION),
+        cx.t(i18n::TIER),
+        cx.t(i18n::CITY),
+        cx.t(i18n::CHECKED_IN),
     );
-    let view = ws.app.view_mut(table);
+    let view = cx.app.view(table);
+    let mut search = view.search.clone();
+    let mut filters = view.filters.clone();
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(labels.0);
         ui.add(
-            egui::TextEdit::singleline(&mut view.search)
+            egui::TextEdit::singleline(&mut search)
                 .id(egui::Id::unique(("search", table)))
                 .hint_text(labels.1)
                 .desired_width(220.0),
@@ -65,21 +68,21 @@ pub fn filter_bar(ui: &mut egui::Ui, ws: &mut Workspace, table: Table, set: &Fil
                 ui,
                 labels.2,
                 ("industry", table),
-                &mut view.filters.industry,
+                &mut filters.industry,
                 Industry::ALL,
                 any,
                 |v| v.label(lang),
             );
         }
         if set.zone {
-            string_combo(ui, labels.3, ("zone", table), &mut view.filters.zone, &zones, any);
+            string_combo(ui, labels.3, ("zone", table), &mut filters.zone, zones, any);
         }
         if set.education {
             combo(
                 ui,
                 labels.4,
                 ("education", table),
-                &mut view.filters.education,
+                &mut filters.education,
                 Education::ALL,
                 any,
                 |v| v.label(lang),
@@ -90,14 +93,14 @@ pub fn filter_bar(ui: &mut egui::Ui, ws: &mut Workspace, table: Table, set: &Fil
                 ui,
                 labels.5,
                 ("tier", table),
-                &mut view.filters.tier,
+                &mut filters.tier,
                 TalentTier::ALL,
                 any,
                 |v| v.label(lang),
             );
         }
         if set.city {
-            string_combo(ui, labels.6, ("city", table), &mut view.filters.city, &cities, any);
+            string_combo(ui, labels.6, ("city", table), &mut filters.city, cities, any);
         }
         if set.checked_in {
             let yes_no: &[bool] = &[true, false];
@@ -105,7 +108,7 @@ pub fn filter_bar(ui: &mut egui::Ui, ws: &mut Workspace, table: Table, set: &Fil
                 ui,
                 labels.7,
                 ("checked_in", table),
-                &mut view.filters.checked_in,
+                &mut filters.checked_in,
                 yes_no,
                 any,
                 |v| match (v, lang) {
@@ -117,7 +120,12 @@ pub fn filter_bar(ui: &mut egui::Ui, ws: &mut Workspace, table: Table, set: &Fil
             );
         }
     });
-    ws.app.refresh_view(table);
+    if search != view.search {
+        cx.push(Command::Table(table, TableChange::Search(search)));
+    }
+    if filters != view.filters {
+        cx.push(Command::Table(table, TableChange::Filters(filters)));
+    }
 }
 
 fn combo<T: Copy + PartialEq>(
@@ -164,8 +172,8 @@ fn string_combo(
 }
 
 fn zones(app: &AppState) -> Vec<String> {
-    let mut zones: Vec<String> = app.fair.meta.zones.clone();
-    for booth in &app.fair.booths {
+    let mut zones: Vec<String> = app.fair().meta.zones.clone();
+    for booth in &app.fair().booths {
         if !booth.zone.is_empty() && !zones.contains(&booth.zone) {
             zones.push(booth.zone.clone());
         }
@@ -178,12 +186,12 @@ fn cities(app: &AppState, table: Table) -> Vec<String> {
     match table {
         Table::Candidates => {
             // Preferred cities of the first rows are enough to fill a menu; positions name the rest.
-            for c in app.fair.candidates.iter().take(2000) {
+            for c in app.fair().candidates.iter().take(2000) {
                 cities.extend(c.cities.iter().cloned());
             }
-            cities.extend(app.fair.positions.iter().map(|p| p.city.clone()));
+            cities.extend(app.fair().positions.iter().map(|p| p.city.clone()));
         }
-        _ => cities.extend(app.fair.positions.iter().map(|p| p.city.clone())),
+        _ => cities.extend(app.fair().positions.iter().map(|p| p.city.clone())),
     }
     cities.remove("");
     cities.into_iter().collect()
@@ -192,25 +200,26 @@ fn cities(app: &AppState, table: Table) -> Vec<String> {
 /// Draws the rows of `table` in the view's order; returns the fair index of a clicked row.
 pub fn rows(
     ui: &mut egui::Ui,
-    ws: &mut Workspace,
+    cx: &mut ViewCtx,
+    records: &mut RecordsState,
     table: Table,
     columns: &[ColumnDef],
     selected: Option<usize>,
     cell: impl Fn(&AppState, usize, Column) -> String,
 ) -> Option<usize> {
-    let lang = ws.lang();
-    let scroll_to = if ws.scroll_to == Some(table) {
-        ws.scroll_to = None;
-        selected.and_then(|s| ws.app.view(table).rows().iter().position(|&r| r == s))
+    let lang = cx.lang();
+    let app = cx.app;
+    let scroll_to = if records.scroll_to == Some(table) {
+        records.scroll_to = None;
+        selected.and_then(|s| app.view(table).rows().iter().position(|&r| r == s))
     } else {
         None
     };
     let mut clicked = None;
     let mut sort_clicked = None;
-    let sort = ws.app.view(table).sort;
-    let row_count = ws.app.view(table).rows().len();
-    ui.label(format!("{} {row_count}", ws.t(i18n::ROWS)));
-    let app = &ws.app;
+    let sort = app.view(table).sort;
+    let row_count = app.view(table).rows().len();
+    ui.label(format!("{} {row_count}", cx.t(i18n::ROWS)));
     // Narrow windows scroll sideways instead of drawing under the editor panels.
     egui::ScrollArea::horizontal()
         .id_salt(("table_h", table))
@@ -279,8 +288,7 @@ pub fn rows(
                 });
         });
     if let Some(column) = sort_clicked {
-        ws.app.view_mut(table).toggle_sort(column);
-        ws.app.refresh_view(table);
+        cx.push(Command::Table(table, TableChange::Sort(column)));
     }
     clicked
 }

@@ -13,6 +13,38 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
     }
 }
 
+/// What the editors keep between frames: text being typed in fields that parse (numbers,
+/// lists, ids) and in the skill pickers, by widget id.
+#[derive(Debug, Default)]
+pub struct EditorState {
+    drafts: HashMap<egui::Id, String>,
+    queries: HashMap<egui::Id, String>,
+}
+
+impl EditorState {
+    /// A form over this state; `salt` keeps one record's drafts from leaking into another's.
+    pub fn form(&mut self, lang: Lang, salt: impl Into<String>) -> Form<'_> {
+        Form {
+            lang,
+            drafts: &mut self.drafts,
+            queries: &mut self.queries,
+            changed: None,
+            salt: salt.into(),
+        }
+    }
+
+    /// Drops what is being typed (after undo, redo or another fair).
+    pub fn clear(&mut self) {
+        self.drafts.clear();
+        self.queries.clear();
+    }
+
+    /// How many fields hold typed text (benchmarks).
+    pub fn drafts_len(&self) -> usize {
+        self.drafts.len()
+    }
+}
+
 /// A two-column form; each row reports whether its value changed.
 pub struct Form<'a> {
     pub lang: Lang,

@@ -1,0 +1,237 @@
+//! CSV files: importing records, exporting tables, the allocation and a booth's shortlist.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::{JobOutcome, Message, Task, done, failed, file_name};
+use crate::app::{AppState, Edit, EditName};
+use crate::model::{BoothId, Candidate, Fair, FairId, Lang};
+use crate::store::csv_export::{CsvEncoding, ExportTable, export_csv_file};
+use crate::store::csv_import::{BadRow, ImportFiles, import_csv};
+
+/// Which records a CSV import brings in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvKind {
+    Booths,
+    Positions,
+    Candidates,
+}
+
+/// A CSV import parsed against the fair's ids, not added yet: its good rows and the rows that
+/// could not be used (file:line: column: what was expected).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingImport {
+    pub file: String,
+    pub booths: Vec<crate::model::Booth>,
+    pub positions: Vec<crate::model::Position>,
+    pub candidates: Vec<Candidate>,
+    pub bad_rows: Vec<BadRow>,
+}
+
+impl PendingImport {
+    pub fn good_rows(&self) -> usize {
+        self.booths.len() + self.positions.len() + self.candidates.len()
+    }
+
+    /// The good rows as one undoable edit, named for the file (and the rows skipped).
+    pub fn into_edit(self) -> Edit {
+        let rows = self.good_rows();
+        let file = &self.file;
+        let skipped = self.bad_rows.len();
+        let name = if skipped == 0 {
+            EditName::new(
+                format!("import {rows} rows from {file}"),
+                format!("从 {file} 导入 {rows} 行"),
+            )
+        } else {
+            EditName::new(
+                format!("import {rows} rows from {file}, {skipped} skipped"),
+                format!("从 {file} 导入 {rows} 行（跳过 {skipped} 行）"),
+            )
+        };
+        Edit::Append {
+            name,
+            booths: self.booths,
+            positions: self.positions,
+            candidates: self.candidates,
+        }
+    }
+}
+
+fn import_failed() -> Message {
+    Message::new("Could not import the file", "无法导入文件")
+}
+
+fn export_failed() -> Message {
+    Message::new("Could not export", "导出失败")
+}
+
+/// What the importer checks new rows against, taken from the fair: its booths and positions
+/// whole (few), and of each candidate only what duplicates are found by (id, phone, email).
+fn id_snapshot(fair: &Fair) -> Fair {
+    let mut ids = Fair::new(FairId::new(fair.meta.id.0.as_str()), "");
+    ids.booths = fair.booths.clone();
+    ids.positions = fair.positions.clone();
+    ids.candidates = fair
+        .candidates
+        .iter()
+        .map(|c| {
+            let mut stub = Candidate::blank(c.id.clone(), "");
+            stub.phone = c.phone.clone();
+            stub.email = c.email.clone();
+            stub
+        })
+        .collect();
+    ids
+}
+
+/// Parses the file on the job's thread against the fair's ids; the fair is not touched. Without
+/// bad rows the good ones are added at once as one undoable edit; with bad rows the window asks.
+pub(super) fn import(state: &AppState, kind: CsvKind, path: PathBuf) -> Task {
+    let snapshot = state.fair.share();
+    let generation = state.generation;
+    let file = file_name(&path);
+    let label = Message::new(format!("Importing {file}"), format!("正在导入 {file}"));
+    let finished_label = label.clone();
+    Task::new(label, true, move |context| {
+        let mut fair = id_snapshot(&snapshot);
+        drop(snapshot);
+        if context.is_cancelled() {
+            return failed(import_failed(), "cancelled");
+        }
+        context.set_stage(Message::new("reading rows", "读取数据行"));
+        let files = ImportFiles {
+            booths: (kind == CsvKind::Booths).then_some(path.as_path()),
+            positions: (kind == CsvKind::Positions).then_some(path.as_path()),
+            candidates: (kind == CsvKind::Candidates).then_some(path.as_path()),
+        };
+        let before = (fair.booths.len(), fair.positions.len(), fair.candidates.len());
+        let report = match import_csv(&mut fair, &files) {
+            Ok(report) => report,
+            Err(e) => return failed(import_failed(), e.to_string()),
+        };
+        let pending = PendingImport {
+            file,
+            booths: fair.booths.split_off(before.0),
+            positions: fair.positions.split_off(before.1),
+            candidates: fair.candidates.split_off(before.2),
+            bad_rows: report.bad_rows,
+        };
+        Box::new(move |state: &mut AppState| {
+            if state.generation != generation {
+                return super::for_another_fair(&finished_label);
+            }
+            if !pending.bad_rows.is_empty() {
+                return JobOutcome::ImportBadRows(pending);
+            }
+            let rows = pending.good_rows();
+            let file = pending.file.clone();
+            if rows == 0 {
+                return JobOutcome::Done(Message::new(
+                    format!("{file}: no rows to import"),
+                    format!("{file}：没有可导入的数据行"),
+                ));
+            }
+            match state.apply(pending.into_edit()) {
+                Ok(()) => JobOutcome::Done(Message::new(
+                    format!("Imported {rows} rows from {file}"),
+                    format!("已从 {file} 导入 {rows} 行"),
+                )),
+                Err(e) => JobOutcome::Failed {
+                    summary: import_failed(),
+                    detail: e.en,
+                },
+            }
+        })
+    })
+}
+
+fn exported(rows: usize, path: &std::path::Path) -> Message {
+    Message::new(
+        format!("Exported {rows} rows to {}", path.display()),
+        format!("已导出 {rows} 行到 {}", path.display()),
+    )
+}
+
+/// Writes one table of the fair as it is now.
+pub(super) fn export(state: &AppState, table: ExportTable, path: PathBuf) -> Task {
+    let snapshot = state.fair.share();
+    let name = file_name(&path);
+    let label = Message::new(format!("Exporting {name}"), format!("正在导出 {name}"));
+    Task::new(label, false, move |_| {
+        let result = export_csv_file(&snapshot, table, CsvEncoding::Utf8, &path);
+        drop(snapshot);
+        match result {
+            Ok(rows) => done(exported(rows, &path)),
+            Err(e) => failed(export_failed(), e.to_string()),
+        }
+    })
+}
+
+/// Writes the last allocation as `candidate_id,position_id,reason` (empty position for the
+/// candidates not placed).
+pub(super) fn export_allocation(state: &AppState, path: PathBuf) -> Task {
+    let name = file_name(&path);
+    let label = Message::new(format!("Exporting {name}"), format!("正在导出 {name}"));
+    let Some(allocation) = state.allocation.clone() else {
+        return Task::failed(label, export_failed(), "no allocation has been run yet");
+    };
+    Task::new(label, false, move |_| {
+        let bytes = match allocation_csv(&allocation) {
+            Ok(bytes) => bytes,
+            Err(e) => return failed(export_failed(), e),
+        };
+        match crate::store::write_atomically(&path, &bytes) {
+            Ok(()) => done(exported(allocation.rows.len(), &path)),
+            Err(e) => failed(export_failed(), e.to_string()),
+        }
+    })
+}
+
+fn allocation_csv(allocation: &Arc<super::AllocationReport>) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    {
+        let mut writer = ::csv::Writer::from_writer(&mut out);
+        writer
+            .write_record(["candidate_id", "position_id", "reason"])
+            .map_err(|e| e.to_string())?;
+        for row in &allocation.rows {
+            let position = row.position.as_ref().map_or("", |p| p.as_str());
+            let reason = row.reason.map_or("", |r| r.en());
+            writer
+                .write_record([row.candidate.as_str(), position, reason])
+                .map_err(|e| e.to_string())?;
+        }
+        writer.flush().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+/// Writes the booth's shortlist as the booth desk shows it, UTF-8 with a byte-order mark so
+/// spreadsheet programs read the Chinese.
+pub(super) fn export_shortlist(
+    state: &AppState,
+    booth: BoothId,
+    day: Option<chrono::NaiveDate>,
+    lang: Lang,
+    path: PathBuf,
+) -> Task {
+    let snapshot = state.fair.share();
+    let name = file_name(&path);
+    let label = Message::new(format!("Exporting {name}"), format!("正在导出 {name}"));
+    Task::new(label, false, move |_| {
+        let rows = crate::app::shortlist::rows(&snapshot, &booth, day, lang);
+        drop(snapshot);
+        let bytes = match crate::app::shortlist::csv(&rows, lang) {
+            Ok(bytes) => bytes,
+            Err(e) => return failed(export_failed(), e),
+        };
+        match crate::store::write_atomically(&path, &bytes) {
+            Ok(()) => done(Message::new(
+                format!("{} visits written to {}", rows.len(), path.display()),
+                format!("已写入 {} 条到访到 {}", rows.len(), path.display()),
+            )),
+            Err(e) => failed(export_failed(), e.to_string()),
+        }
+    })
+}
