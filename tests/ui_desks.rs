@@ -219,7 +219,7 @@ fn a_recorded_visit_feeds_matching_at_once_and_lands_on_the_shortlist() {
     h.run();
     h.run();
     h.get_by_label("Export shortlist CSV").click();
-    h.run();
+    h.step();
     h.state_mut().wait_for_jobs();
     let text = std::fs::read_to_string(&path).expect("shortlist written");
     let mut lines = text.trim_start_matches('\u{feff}').lines();
@@ -264,7 +264,7 @@ fn station_log_export_and_merge_through_the_file_menu() {
     h.get_by_label("Station log path").type_text(&log.display().to_string());
     h.run();
     h.get_by_label("Export").click();
-    h.run();
+    h.step();
     h.state_mut().wait_for_jobs();
     assert!(log.exists(), "{:?}", h.state().notices);
 
@@ -282,7 +282,7 @@ fn station_log_export_and_merge_through_the_file_menu() {
         .type_text(&log.display().to_string());
     organizer.run();
     organizer.get_by_label("Merge").click();
-    organizer.run();
+    organizer.step();
     organizer.state_mut().wait_for_jobs();
     organizer.run();
     let c = organizer.state().app.candidate(&CandidateId::new("C0003")).cloned();
@@ -432,7 +432,7 @@ fn the_shortlist_shows_todays_visitors_picks_another_day_or_all_and_exports_what
         h.state_mut().desks.export_path = path.display().to_string();
         h.run();
         h.get_by_label("Export shortlist CSV").click();
-        h.run();
+        h.step();
         h.state_mut().wait_for_jobs();
         let text = std::fs::read_to_string(&path).expect("shortlist written");
         text.trim_start_matches('\u{feff}')
@@ -498,7 +498,8 @@ fn merge_through_the_window(h: &mut Harness<'_, Workspace>, paths: &[std::path::
     h.state_mut().logs.paths = text.join("\n");
     h.run();
     h.get_by_label("Merge").click();
-    h.run();
+    // One frame starts the merge job; `run` would keep stepping while it runs.
+    h.step();
     h.state_mut().wait_for_jobs();
     h.run();
 }

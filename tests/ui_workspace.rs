@@ -391,7 +391,7 @@ fn allocation_runs_on_demand_and_jumps_to_a_position() {
     nav(&h, "Allocation");
     h.run();
     h.get_by_label("Run allocation").click();
-    h.run();
+    h.step();
     h.state_mut().wait_for_jobs();
     h.run();
     let view = h.state().app.allocation().expect("the allocation ran");
