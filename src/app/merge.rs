@@ -13,7 +13,7 @@ use crate::model::{
     StationId, StationLog, VisitId,
 };
 
-use super::fairday::{email_key, phone_digits};
+use crate::text::{email_key, phone_key};
 
 /// Why logs could not be merged. The fair was not changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,10 +349,12 @@ pub fn possible_duplicates(fair: &Fair) -> Vec<DuplicateGroup> {
     }
     let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, candidate) in fair.candidates.iter().enumerate() {
-        let digits = phone_digits(&candidate.phone);
         // Short numbers are extensions or typos, too weak to call anyone a duplicate.
-        if digits.len() >= 7 {
-            by_value.entry(format!("phone {digits}")).or_default().push(i);
+        // National digits, so `+86 138…` and `138…` are one number, as at the desk.
+        if let Some(phone) = phone_key(&candidate.phone)
+            && phone.len() >= 7
+        {
+            by_value.entry(format!("phone {phone}")).or_default().push(i);
         }
         let email = email_key(&candidate.email);
         if !email.is_empty() {

@@ -37,12 +37,12 @@ macro_rules! labeled_enum {
             /// Parses an English or Chinese label, a variant name or a known alias,
             /// ignoring case, surrounding spaces, `-`, `_` and inner spaces.
             pub fn parse(text: &str) -> Option<$name> {
-                let key = crate::model::labels::fold(text);
+                let key = crate::text::fold(text);
                 $(
-                    if key == crate::model::labels::fold($en)
-                        || key == crate::model::labels::fold($zh)
-                        || key == crate::model::labels::fold(stringify!($variant))
-                        $( || key == crate::model::labels::fold($alias) )*
+                    if key == crate::text::fold($en)
+                        || key == crate::text::fold($zh)
+                        || key == crate::text::fold(stringify!($variant))
+                        $( || key == crate::text::fold($alias) )*
                     {
                         return Some($name::$variant);
                     }
@@ -67,14 +67,8 @@ macro_rules! labeled_enum {
 
 pub(crate) use labeled_enum;
 
-/// Comparison key for labels: lowercase, full-width ASCII folded, no spaces, `-`, `_` or `'`.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(crate::model::skills::halfwidth)
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\'' | '’'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+/// Comparison key for labels (see [`crate::text::fold`]); kept here for existing callers.
+pub use crate::text::fold;
 
 /// UI and report language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
