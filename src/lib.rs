@@ -17,4 +17,5 @@ pub mod matching;
 pub mod model;
 pub mod store;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -50,6 +50,13 @@ macro_rules! labeled_enum {
                 None
             }
 
+            /// Every spelling [`Self::parse`] accepts for `self`: labels, variant name, aliases.
+            pub fn spellings(self) -> Vec<&'static str> {
+                match self {
+                    $( $name::$variant => vec![$en, $zh, stringify!($variant) $(, $alias)*] ),+
+                }
+            }
+
             /// Every accepted English and Chinese label, for "expected one of" messages.
             pub fn expected() -> String {
                 let labels: Vec<String> = Self::ALL.iter().map(|v| format!("{}/{}", v.en(), v.zh())).collect();
@@ -69,6 +76,75 @@ pub(crate) use labeled_enum;
 
 /// Comparison key for labels (see [`crate::text::fold`]); kept here for existing callers.
 pub use crate::text::fold;
+
+/// A closed vocabulary that sheets' cells are read into; the target of a [`LabelMapping`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub enum Vocabulary {
+    Education,
+    WorkMode,
+    TalentTier,
+    Industry,
+    EmployerKind,
+}
+
+impl Vocabulary {
+    pub const ALL: [Vocabulary; 5] = [
+        Vocabulary::Education,
+        Vocabulary::WorkMode,
+        Vocabulary::TalentTier,
+        Vocabulary::Industry,
+        Vocabulary::EmployerKind,
+    ];
+
+    /// Every label of the vocabulary as `(English label, every accepted spelling)`.
+    pub fn labels(self) -> Vec<(&'static str, Vec<&'static str>)> {
+        fn collect<T: Copy>(
+            all: &[T],
+            en: fn(T) -> &'static str,
+            spellings: fn(T) -> Vec<&'static str>,
+        ) -> Vec<(&'static str, Vec<&'static str>)> {
+            all.iter().map(|&v| (en(v), spellings(v))).collect()
+        }
+        match self {
+            Vocabulary::Education => collect(Education::ALL, Education::en, Education::spellings),
+            Vocabulary::WorkMode => collect(WorkMode::ALL, WorkMode::en, WorkMode::spellings),
+            Vocabulary::TalentTier => collect(TalentTier::ALL, TalentTier::en, TalentTier::spellings),
+            Vocabulary::Industry => collect(Industry::ALL, Industry::en, Industry::spellings),
+            Vocabulary::EmployerKind => collect(EmployerKind::ALL, EmployerKind::en, EmployerKind::spellings),
+        }
+    }
+
+    /// The English label `text` names in this vocabulary (any accepted spelling), if any.
+    pub fn parse(self, text: &str) -> Option<&'static str> {
+        match self {
+            Vocabulary::Education => Education::parse(text).map(Education::en),
+            Vocabulary::WorkMode => WorkMode::parse(text).map(WorkMode::en),
+            Vocabulary::TalentTier => TalentTier::parse(text).map(TalentTier::en),
+            Vocabulary::Industry => Industry::parse(text).map(Industry::en),
+            Vocabulary::EmployerKind => EmployerKind::parse(text).map(EmployerKind::en),
+        }
+    }
+
+    /// "expected one of ..." text.
+    pub fn expected(self) -> String {
+        match self {
+            Vocabulary::Education => Education::expected(),
+            Vocabulary::WorkMode => WorkMode::expected(),
+            Vocabulary::TalentTier => TalentTier::expected(),
+            Vocabulary::Industry => Industry::expected(),
+            Vocabulary::EmployerKind => EmployerKind::expected(),
+        }
+    }
+}
+
+/// An organizer's word for a label: cells reading `value` (compared folded: case, width and
+/// spaces ignored) in `vocabulary` mean `label` (an English label, e.g. `Returnee`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LabelMapping {
+    pub vocabulary: Vocabulary,
+    pub value: String,
+    pub label: String,
+}
 
 /// UI and report language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]

@@ -287,9 +287,7 @@ pub fn export_shortlist(ws: &Workspace, booth: &BoothId, path: &Path) -> Result<
         }
         w.flush().map_err(|e| e.to_string())?;
     }
-    atomicwrites::AtomicFile::new(path, atomicwrites::AllowOverwrite)
-        .write(|f| std::io::Write::write_all(f, &out))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    crate::store::write_atomically(path, &out).map_err(|e| e.to_string())?;
     Ok(rows.len())
 }
 

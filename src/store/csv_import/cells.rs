@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::model::{SalaryRange, Yuan};
-use crate::text::{fold, halfwidth, split_list};
+use crate::text::{fold, halfwidth};
 
 use super::columns::Row;
 use super::importer::Seen;
@@ -49,18 +49,6 @@ pub(super) fn unique_generated(prefix: &str, hash: u64, seen: &HashMap<String, S
 
 pub(super) fn unknown(what: &str, cell: &str, expected: &str) -> String {
     format!("unknown {what} `{cell}`; expected one of {expected}")
-}
-
-pub(super) fn parse_enum_list<T>(
-    cell: &str,
-    what: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    expected: impl Fn() -> String,
-) -> Result<Vec<T>, String> {
-    split_list(cell)
-        .iter()
-        .map(|item| parse(item).ok_or_else(|| unknown(what, item, &expected())))
-        .collect()
 }
 
 /// The first whole number in `text` ("3年以上" → 3), if any.

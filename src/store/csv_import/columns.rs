@@ -6,9 +6,10 @@ use std::path::Path;
 
 use crate::text::{fold, halfwidth};
 
-use super::super::{StoreError, decode_text, read_bytes_capped};
+use super::super::encoding::{Confidence, decode_detect};
+use super::super::{StoreError, read_bytes_capped};
 use super::cells::Fnv;
-use super::{BadRow, CSV_SIZE_CAP};
+use super::{BadRow, CSV_SIZE_CAP, ImportOptions};
 
 /// One column: its English name (written by export) and every header accepted on import.
 #[derive(Debug, Clone, Copy)]
@@ -80,28 +81,61 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    pub(super) fn read(path: &Path, known: &'static [Column], required: &[&'static str]) -> Result<Table, StoreError> {
+    /// Reads a CSV file or, by its extension, an Excel workbook.
+    pub(super) fn read(
+        path: &Path,
+        known: &'static [Column],
+        required: &[&'static str],
+        options: &ImportOptions,
+    ) -> Result<Table, StoreError> {
+        let origin = path.display().to_string();
+        if super::workbook::is_workbook(path) {
+            let (headers, rows, notes) = super::workbook::read_sheet(path, options.sheet.as_deref())?;
+            return Table::from_records(&origin, headers, rows, notes, known, required);
+        }
         let bytes = read_bytes_capped(path, CSV_SIZE_CAP)?;
-        Table::parse(&bytes, &path.display().to_string(), known, required)
+        let mut table = Table::parse(&bytes, &origin, known, required, options.encoding)?;
+        if let Some(sheet) = &options.sheet {
+            table
+                .notes
+                .push(format!("{origin}: a CSV file has no sheets; --sheet {sheet} ignored"));
+        }
+        Ok(table)
     }
 
+    /// Parses CSV bytes, in `encoding` when given, else detected.
     pub(crate) fn parse(
         bytes: &[u8],
         origin: &str,
         known: &'static [Column],
         required: &[&'static str],
+        encoding: Option<&'static encoding_rs::Encoding>,
     ) -> Result<Table, StoreError> {
         let csv_error = |message: String| StoreError::Csv {
             origin: origin.to_owned(),
             message,
         };
-        let (text, encoding) = decode_text(bytes).map_err(csv_error)?;
+        let decoded = decode_detect(bytes, encoding).map_err(|e| csv_error(e.to_string()))?;
+        if let Confidence::Unsure { other } = decoded.confidence {
+            return Err(StoreError::EncodingUnsure {
+                origin: origin.to_owned(),
+                guess: decoded.encoding,
+                other,
+            });
+        }
+        let text = decoded.text;
         let first_line = text.lines().next().unwrap_or("");
         let delimiter = if first_line.matches('\t').count() > first_line.matches(',').count() {
             b'\t'
         } else {
             b','
         };
+        if let Some(line) = unclosed_quote(text.as_bytes(), delimiter) {
+            return Err(csv_error(format!(
+                "line {line}: a quote (\") opens a cell that never closes, so every row after it would be \
+                 read into that one cell; close the quote or remove it"
+            )));
+        }
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .flexible(true)
@@ -110,10 +144,33 @@ impl Table {
             .headers()
             .map_err(|e| csv_error(format!("cannot read the header line: {e}")))?
             .clone();
-        let mut notes = vec![format!(
-            "{origin}: read as {encoding}, {} separated",
+        let notes = vec![format!(
+            "{origin}: read as {}, {} separated",
+            decoded.encoding.name(),
             if delimiter == b'\t' { "tab" } else { "comma" }
         )];
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(e.to_string()))?;
+            let line = record.position().map_or(0, |p| p.line());
+            rows.push((line, record));
+        }
+        Table::from_records(origin, headers, rows, notes, known, required)
+    }
+
+    /// Maps a header to known columns and keeps the rows that are not blank.
+    pub(super) fn from_records(
+        origin: &str,
+        headers: csv::StringRecord,
+        records: Vec<(u64, csv::StringRecord)>,
+        mut notes: Vec<String>,
+        known: &'static [Column],
+        required: &[&'static str],
+    ) -> Result<Table, StoreError> {
+        let csv_error = |message: String| StoreError::Csv {
+            origin: origin.to_owned(),
+            message,
+        };
         let mut columns: HashMap<&'static str, (usize, String)> = HashMap::new();
         for (index, header) in headers.iter().enumerate() {
             let key = header_key(header);
@@ -149,15 +206,10 @@ impl Table {
                 )));
             }
         }
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| csv_error(e.to_string()))?;
-            if record.iter().all(|cell| cell.trim().is_empty()) {
-                continue;
-            }
-            let line = record.position().map_or(0, |p| p.line());
-            rows.push((line, record));
-        }
+        let rows = records
+            .into_iter()
+            .filter(|(_, record)| !record.iter().all(|cell| cell.trim().is_empty()))
+            .collect();
         Ok(Table {
             origin: origin.to_owned(),
             columns,
@@ -168,8 +220,43 @@ impl Table {
     }
 }
 
+/// The line where a quoted cell opens that never closes, read as the `csv` crate reads: a
+/// quote opens a cell only at its start, `""` inside is a quote, and after the closing quote
+/// the cell goes on to the next separator.
+pub(super) fn unclosed_quote(text: &[u8], delimiter: u8) -> Option<u64> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        CellStart,
+        InCell,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::CellStart;
+    let mut line = 1u64;
+    let mut opened_at = 0u64;
+    for &b in text {
+        state = match (state, b) {
+            (State::CellStart, b'"') => {
+                opened_at = line;
+                State::Quoted
+            }
+            (State::CellStart | State::InCell, b) if b == delimiter || b == b'\n' => State::CellStart,
+            (State::CellStart | State::InCell, _) => State::InCell,
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::QuoteInQuoted, b) if b == delimiter || b == b'\n' => State::CellStart,
+            (State::QuoteInQuoted, _) => State::InCell,
+        };
+        if b == b'\n' {
+            line += 1;
+        }
+    }
+    (state == State::Quoted).then_some(opened_at)
+}
+
 /// Header comparison key: no BOM, no required-field star, no unit in brackets ("薪资(元/月)").
-fn header_key(header: &str) -> String {
+pub(super) fn header_key(header: &str) -> String {
     let header = header.trim_start_matches('\u{FEFF}');
     let header: String = header.chars().map(halfwidth).collect();
     let header = header.split(['(', '（']).next().unwrap_or("");
@@ -209,13 +296,19 @@ impl<'t> Row<'t> {
         self.table.columns.contains_key(column)
     }
 
-    /// The trimmed cell, or "" when the column is absent or the row is short.
+    /// The trimmed cell, or "" when the column is absent or the row is short. The `'` an
+    /// export puts before a cell that a spreadsheet would run as a formula is taken off again.
     pub(super) fn text(&self, column: &str) -> &'t str {
-        self.table
+        let cell = self
+            .table
             .columns
             .get(column)
             .and_then(|(index, _)| self.record.get(*index))
-            .map_or("", str::trim)
+            .map_or("", str::trim);
+        match cell.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+            _ => cell,
+        }
     }
 
     pub(super) fn problem(&mut self, column: Option<&str>, reason: String) {
@@ -271,6 +364,14 @@ impl<'t> Row<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_quote_is_found_at_its_line() {
+        assert_eq!(unclosed_quote(b"a,b\n1,\"x\n2,y\n", b','), Some(2));
+        assert_eq!(unclosed_quote(b"a,b\n1,\"x\n\"\"y\",z\n2,y\n", b','), None);
+        assert_eq!(unclosed_quote(b"a,b\n1,say \"hi\n2,y\n", b','), None);
+        assert_eq!(unclosed_quote(b"a\tb\n\"q\"\"\t\"open\n", b'\t'), Some(2));
+    }
 
     #[test]
     fn header_key_ignores_units_and_stars() {

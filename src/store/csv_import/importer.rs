@@ -6,16 +6,17 @@ use std::fmt;
 
 use crate::model::{
     Booth, BoothId, Candidate, CandidateId, Education, EmployerKind, Fair, Industry, Position, PositionId, TalentTier,
-    WorkMode,
+    Vocabulary, WorkMode,
 };
 use crate::text::{email_key, fold, phone_key, split_list};
 
 use super::ImportReport;
 use super::cells::{
-    hash_str, parse_enum_list, parse_experience_minimum, parse_min_max, parse_openings, parse_salary_range, parse_year,
+    hash_str, parse_experience_minimum, parse_min_max, parse_openings, parse_salary_range, parse_year,
     parse_years_of_experience, parse_yes_no, unique_generated, unknown,
 };
 use super::columns::{Row, Table};
+use super::labels::LabelMapper;
 
 /// Where an id or contact was first seen, for duplicate messages.
 #[derive(Clone)]
@@ -43,10 +44,11 @@ pub(super) struct Importer<'a> {
     candidate_ids: HashMap<String, Seen>,
     phones: HashMap<String, (String, Seen)>,
     emails: HashMap<String, (String, Seen)>,
+    mapper: LabelMapper,
 }
 
 impl<'a> Importer<'a> {
-    pub(super) fn new(fair: &'a mut Fair, report: &'a mut ImportReport) -> Self {
+    pub(super) fn new(fair: &'a mut Fair, report: &'a mut ImportReport, mapper: LabelMapper) -> Self {
         let booth_ids = fair.booths.iter().map(|b| (b.id.0.clone(), Seen::InFair)).collect();
         let booth_by_employer = fair.booths.iter().map(|b| (fold(&b.employer), b.id.clone())).collect();
         let position_ids = fair.positions.iter().map(|p| (p.id.0.clone(), Seen::InFair)).collect();
@@ -71,7 +73,13 @@ impl<'a> Importer<'a> {
             candidate_ids,
             phones,
             emails,
+            mapper,
         }
+    }
+
+    /// The mapper, with what it mapped and could not map.
+    pub(super) fn into_mapper(self) -> LabelMapper {
+        self.mapper
     }
 
     /// The row's id, or a generated one; `None` (with a problem recorded) for a duplicate.
@@ -90,19 +98,34 @@ impl<'a> Importer<'a> {
     pub(super) fn booths(&mut self, table: &Table) {
         for (line, record) in &table.rows {
             let mut row = Row::new(table, *line, record);
+            let (line_number, mapper) = (*line, &mut self.mapper);
             let id = Self::row_id(&mut row, "B", &self.booth_ids);
             let employer = row.required("employer");
             let kind = row.parse("kind", |cell| {
                 if cell.is_empty() {
                     return Ok(EmployerKind::Enterprise);
                 }
-                EmployerKind::parse(cell).ok_or_else(|| unknown("employer kind", cell, &EmployerKind::expected()))
+                read_label(
+                    mapper,
+                    Vocabulary::EmployerKind,
+                    "kind",
+                    line_number,
+                    cell,
+                    EmployerKind::parse,
+                )
             });
             let industry = row.parse("industry", |cell| {
                 if cell.is_empty() {
                     return Err(format!("is empty; expected one of {}", Industry::expected()));
                 }
-                Industry::parse(cell).ok_or_else(|| unknown("industry", cell, &Industry::expected()))
+                read_label(
+                    mapper,
+                    Vocabulary::Industry,
+                    "industry",
+                    line_number,
+                    cell,
+                    Industry::parse,
+                )
             });
             let zone = row.text("zone").to_owned();
             if !row.problems.is_empty() {
@@ -132,6 +155,7 @@ impl<'a> Importer<'a> {
     pub(super) fn positions(&mut self, table: &Table) {
         for (line, record) in &table.rows {
             let mut row = Row::new(table, *line, record);
+            let (line_number, mapper) = (*line, &mut self.mapper);
             let id = Self::row_id(&mut row, "P", &self.position_ids);
             let title = row.required("title");
             let openings = row.parse("openings", parse_openings);
@@ -141,7 +165,14 @@ impl<'a> Importer<'a> {
                 if cell.is_empty() || matches!(fold(cell).as_str(), "不限" | "any" | "none") {
                     return Ok(Education::HighSchool);
                 }
-                Education::parse(cell).ok_or_else(|| unknown("education", cell, &Education::expected()))
+                read_label(
+                    mapper,
+                    Vocabulary::Education,
+                    "min_education",
+                    line_number,
+                    cell,
+                    Education::parse,
+                )
             });
             let min_experience_years = row.parse("min_experience", parse_experience_minimum);
             let salary = if row.has("salary") && !row.text("salary").is_empty() {
@@ -156,15 +187,28 @@ impl<'a> Importer<'a> {
                 if cell.is_empty() {
                     return Ok(WorkMode::OnSite);
                 }
-                WorkMode::parse(cell).ok_or_else(|| unknown("work mode", cell, &WorkMode::expected()))
+                read_label(
+                    mapper,
+                    Vocabulary::WorkMode,
+                    "work_mode",
+                    line_number,
+                    cell,
+                    WorkMode::parse,
+                )
             });
             let industry_cell = row.parse("industry", |cell| {
                 if cell.is_empty() {
                     return Ok(None);
                 }
-                Industry::parse(cell)
-                    .map(Some)
-                    .ok_or_else(|| unknown("industry", cell, &Industry::expected()))
+                read_label(
+                    mapper,
+                    Vocabulary::Industry,
+                    "industry",
+                    line_number,
+                    cell,
+                    Industry::parse,
+                )
+                .map(Some)
             });
             let description = row.text("description").to_owned();
             let booth = self.resolve_booth(&mut row, industry_cell.flatten());
@@ -314,6 +358,7 @@ impl<'a> Importer<'a> {
     pub(super) fn candidates(&mut self, table: &Table) {
         for (line, record) in &table.rows {
             let mut row = Row::new(table, *line, record);
+            let (line_number, mapper) = (*line, &mut self.mapper);
             let id = Self::row_id(&mut row, "C", &self.candidate_ids);
             let name = row.required("name");
             let phone = row.text("phone").to_owned();
@@ -322,7 +367,14 @@ impl<'a> Importer<'a> {
                 if cell.is_empty() {
                     return Err(format!("is empty; expected one of {}", Education::expected()));
                 }
-                Education::parse(cell).ok_or_else(|| unknown("education", cell, &Education::expected()))
+                read_label(
+                    mapper,
+                    Vocabulary::Education,
+                    "education",
+                    line_number,
+                    cell,
+                    Education::parse,
+                )
             });
             let school = row.text("school").to_owned();
             let major = row.text("major").to_owned();
@@ -334,18 +386,38 @@ impl<'a> Importer<'a> {
             });
             let cities = split_list(row.text("cities"));
             let industries = row.parse("industries", |cell| {
-                parse_enum_list(cell, "industry", Industry::parse, Industry::expected)
+                read_labels(
+                    mapper,
+                    Vocabulary::Industry,
+                    "industries",
+                    line_number,
+                    cell,
+                    Industry::parse,
+                )
             });
             let work_modes = row.parse("work_modes", |cell| {
-                parse_enum_list(cell, "work mode", WorkMode::parse, WorkMode::expected)
+                read_labels(
+                    mapper,
+                    Vocabulary::WorkMode,
+                    "work_modes",
+                    line_number,
+                    cell,
+                    WorkMode::parse,
+                )
             });
             let tier_cell = row.parse("tier", |cell| {
                 if cell.is_empty() {
                     return Ok(None);
                 }
-                TalentTier::parse(cell)
-                    .map(Some)
-                    .ok_or_else(|| unknown("talent tier", cell, &TalentTier::expected()))
+                read_label(
+                    mapper,
+                    Vocabulary::TalentTier,
+                    "tier",
+                    line_number,
+                    cell,
+                    TalentTier::parse,
+                )
+                .map(Some)
             });
             let hometown = row.text("hometown").to_owned();
             let consent = row.parse("consent", parse_yes_no);
@@ -439,4 +511,61 @@ struct BoothRef {
     employer: String,
     industry: Industry,
     create: bool,
+}
+
+/// Reads a label cell (not empty) through the mapper; an unknown value's message says how to
+/// map it.
+fn read_label<T>(
+    mapper: &mut LabelMapper,
+    vocabulary: Vocabulary,
+    column: &str,
+    line: u64,
+    cell: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T, String> {
+    mapper
+        .label(vocabulary, column, cell, line)
+        .and_then(parse)
+        .ok_or_else(|| {
+            format!(
+                "{}; or map it: --map {column}:{cell}=LABEL",
+                unknown(vocabulary_name(vocabulary), cell, &vocabulary.expected())
+            )
+        })
+}
+
+/// Reads a list cell of labels; every item must be known.
+fn read_labels<T>(
+    mapper: &mut LabelMapper,
+    vocabulary: Vocabulary,
+    column: &str,
+    line: u64,
+    cell: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Vec<T>, String> {
+    let mut labels = Vec::new();
+    let mut first_error = None;
+    for item in split_list(cell) {
+        // Every item is looked at, so each unknown one is counted for the mapping dialog.
+        match read_label(mapper, vocabulary, column, line, &item, parse) {
+            Ok(label) => labels.push(label),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(labels),
+    }
+}
+
+fn vocabulary_name(vocabulary: Vocabulary) -> &'static str {
+    match vocabulary {
+        Vocabulary::Education => "education",
+        Vocabulary::WorkMode => "work mode",
+        Vocabulary::TalentTier => "talent tier",
+        Vocabulary::Industry => "industry",
+        Vocabulary::EmployerKind => "employer kind",
+    }
 }
