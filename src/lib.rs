@@ -1,6 +1,7 @@
 //! fairmatch: run a recruitment fair from one window.
 //!
 //! Layers, each usable alone, data flowing one way:
+//! - [`text`]: normalization and comparison keys (width, phone, email, pinyin) used by all layers.
 //! - [`model`]: the fair as plain serde data, validation, the skills dictionary.
 //! - [`matching`]: pure scoring, top-K ranking, incremental updates, allocation.
 //! - [`store`]: RON fair files, CSV import/export.
@@ -16,4 +17,6 @@ pub mod generate;
 pub mod matching;
 pub mod model;
 pub mod store;
+pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;
