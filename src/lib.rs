@@ -3,7 +3,9 @@
 //! Layers, each usable alone, data flowing one way:
 //! - [`model`]: the fair as plain serde data, validation, the skills dictionary.
 //! - [`matching`]: pure scoring, top-K ranking, incremental updates, allocation.
+//! - [`insight`]: the fair in figures (counts, funnel, supply and demand, engagement), floor plan.
 //! - [`store`]: RON fair files, CSV import/export.
+//! - [`report`]: the fair report as PDF or Excel workbook, from [`insight`].
 //! - [`generate`]: deterministic synthetic fairs at any scale.
 //! - [`app`]: application state and the one enum of edits (undo/redo, live re-matching).
 //! - [`ui`]: egui views; they read [`app`] state and emit edits.
@@ -12,7 +14,9 @@
 pub mod app;
 pub mod cli;
 pub mod generate;
+pub mod insight;
 pub mod matching;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod ui;

@@ -7,6 +7,8 @@ pub mod generate;
 pub mod import;
 pub mod matching;
 pub mod merge;
+pub mod report;
+pub mod stats;
 pub mod ui_bench;
 
 use std::path::PathBuf;
@@ -49,6 +51,10 @@ pub enum Command {
     Merge(merge::MergeArgs),
     /// Time the window headless on a fair: first frame, scrolling, typing.
     UiBench(ui_bench::UiBenchArgs),
+    /// The fair's figures: counts, funnel, supply and demand (--json for scripts).
+    Stats(stats::StatsArgs),
+    /// Write the fair report: an A4 PDF with charts, or an Excel workbook (--format xlsx).
+    Report(report::ReportArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -65,6 +71,8 @@ pub fn main() -> ExitCode {
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::UiBench(args)) => ui_bench::run(&args),
+        Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
     }
 }
 
