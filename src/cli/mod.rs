@@ -8,6 +8,8 @@ pub mod import;
 pub mod matching;
 pub mod merge;
 pub mod privacy;
+pub mod report;
+pub mod stats;
 #[cfg(feature = "gui")]
 pub mod ui_bench;
 
@@ -58,6 +60,10 @@ pub enum Command {
     Encrypt(privacy::CryptArgs),
     /// Decrypt a file written by `encrypt`.
     Decrypt(privacy::CryptArgs),
+    /// The fair's figures: counts, funnel, supply and demand (--json for scripts).
+    Stats(stats::StatsArgs),
+    /// Write the fair report: an A4 PDF with charts, or an Excel workbook (--format xlsx).
+    Report(report::ReportArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -81,6 +87,8 @@ pub fn main() -> ExitCode {
         Some(Command::Erase(args)) => privacy::run_erase(&args),
         Some(Command::Encrypt(args)) => privacy::run_encrypt(&args),
         Some(Command::Decrypt(args)) => privacy::run_decrypt(&args),
+        Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
     }
 }
 
