@@ -13,12 +13,18 @@
 // A file's own `mod common;` gives it its own copy of the helpers, as when it was its own crate.
 #![allow(clippy::duplicate_mod)]
 
+#[path = "app_jobs.rs"]
+mod app_jobs;
 #[path = "cli_store.rs"]
 mod cli_store;
 #[path = "csv_import.rs"]
 mod csv_import;
 #[path = "csv_roundtrip.rs"]
 mod csv_roundtrip;
+#[path = "data_safety_files.rs"]
+mod data_safety_files;
+#[path = "data_safety_writes.rs"]
+mod data_safety_writes;
 #[path = "fairday_desk.rs"]
 mod fairday_desk;
 #[path = "fairday_duplicates.rs"]
@@ -33,14 +39,23 @@ mod fairday_station_log;
 mod generate_fair;
 #[path = "generate_sample.rs"]
 mod generate_sample;
+#[path = "insight_report.rs"]
+mod insight_report;
 #[path = "matching_cli.rs"]
 mod matching_cli;
 #[path = "model_skills.rs"]
 mod model_skills;
 #[path = "store_ron.rs"]
 mod store_ron;
+#[cfg(feature = "gui")]
+#[path = "ui_commands.rs"]
+mod ui_commands;
+#[cfg(feature = "gui")]
 #[path = "ui_desks.rs"]
 mod ui_desks;
+#[path = "ui_layering.rs"]
+mod ui_layering;
+#[cfg(feature = "gui")]
 #[path = "ui_workspace.rs"]
 mod ui_workspace;
 

@@ -6,7 +6,6 @@
 
 use std::collections::HashMap;
 
-use pinyin::ToPinyin;
 use rand::TryRngCore;
 
 use crate::model::{
@@ -42,56 +41,9 @@ pub fn new_event_id(station: &StationId) -> EventId {
     EventId(format!("{station}-{}", random_hex()))
 }
 
-/// Digits of a phone number, ignoring `+`, spaces, dashes and brackets.
-pub fn phone_digits(phone: &str) -> String {
-    phone.chars().filter(char::is_ascii_digit).collect()
-}
-
-/// A mainland number without its `86`/`0086` country code, so `+86 138…` equals `138…`.
-fn national(digits: &str) -> &str {
-    ["0086", "86"]
-        .iter()
-        .find_map(|code| digits.strip_prefix(code).filter(|rest| rest.len() == 11))
-        .unwrap_or(digits)
-}
-
-/// Comparison key for emails: trimmed and lowercased.
-pub fn email_key(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
-/// Comparison key for names and badge codes: lowercase, full-width folded, no spaces or dashes.
-fn text_key(text: &str) -> String {
-    crate::model::labels::fold(text)
-}
-
-/// Full pinyin (`zhangwei`) and initials (`zw`) of a name with Chinese characters.
-/// Latin letters and digits are kept as they are, so `李Lei` gives `lilei` and `ll`.
-/// `None` when the name has no Chinese character.
-pub fn pinyin_keys(name: &str) -> Option<(String, String)> {
-    let mut full = String::new();
-    let mut initials = String::new();
-    let mut any_chinese = false;
-    let mut in_latin_word = false;
-    for c in name.chars() {
-        if let Some(p) = c.to_pinyin() {
-            any_chinese = true;
-            in_latin_word = false;
-            full.push_str(p.plain());
-            initials.push_str(p.first_letter());
-        } else if c.is_ascii_alphanumeric() {
-            let lower = c.to_ascii_lowercase();
-            full.push(lower);
-            if !in_latin_word {
-                initials.push(lower);
-            }
-            in_latin_word = true;
-        } else {
-            in_latin_word = false;
-        }
-    }
-    any_chinese.then_some((full, initials))
-}
+// Keys shared with the importer and merge live in `crate::text`; re-exported for callers here.
+pub use crate::text::{email_key, phone_digits, pinyin_keys};
+use crate::text::{fold as text_key, halfwidth, national};
 
 /// How a lookup found a candidate, for showing at the desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -232,6 +184,7 @@ impl DeskIndex {
         }
         let looks_like_phone = query
             .chars()
+            .map(halfwidth)
             .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | ' ' | '(' | ')'));
         let digits = phone_digits(query);
         if looks_like_phone && digits.len() >= MIN_PHONE_DIGITS {
@@ -512,14 +465,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn pinyin_keys_of_chinese_and_mixed_names() {
-        assert_eq!(pinyin_keys("张伟"), Some(("zhangwei".into(), "zw".into())));
-        assert_eq!(pinyin_keys("李Lei"), Some(("lilei".into(), "ll".into())));
-        assert_eq!(pinyin_keys("Anna Smith"), None);
-    }
-
-    #[test]
-    fn phone_digits_ignore_separators() {
-        assert_eq!(phone_digits("+86 138-0013-8000"), "8613800138000");
+    fn desk_finds_full_width_phone_numbers_both_ways() {
+        let mut fair = Fair::new(crate::model::FairId::new("f"), "f");
+        let mut typed_full_width = Candidate::blank(CandidateId::new("C1"), "张伟");
+        typed_full_width.phone = "１３８００１３８０００".into();
+        let mut typed_plain = Candidate::blank(CandidateId::new("C2"), "Li Na");
+        typed_plain.phone = "+86 139 0000 1111".into();
+        fair.candidates = vec![typed_full_width, typed_plain];
+        let desk = DeskIndex::build(&fair);
+        assert_eq!(desk.with_phone("13800138000"), vec![0]);
+        assert_eq!(desk.lookup("8000").iter().map(|m| m.index).collect::<Vec<_>>(), vec![0]);
+        assert_eq!(
+            desk.lookup("１１１１").iter().map(|m| m.index).collect::<Vec<_>>(),
+            vec![1]
+        );
+        assert_eq!(desk.with_phone(&phone_digits("＋８６１３９００００１１１１")), vec![1]);
+        assert_eq!(desk.lookup("zw").iter().map(|m| m.index).collect::<Vec<_>>(), vec![0]);
     }
 }

@@ -14,7 +14,7 @@ use crate::model::{
     StationEvent, StationId, StationLog, Visit, VisitId,
 };
 
-use super::fairday::{email_key, phone_digits};
+use crate::text::{email_key, phone_key};
 
 /// Why logs could not be merged. The fair was not changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +62,11 @@ pub struct MergeReport {
     pub conflicts: Vec<String>,
     /// Events about candidates the fair does not have; kept, and shown to the organizer.
     pub unknown_candidates: Vec<String>,
+    /// Visits at booths or about positions the fair does not have; kept, and shown.
+    pub unknown_places: Vec<String>,
+    /// Events about people whose data was erased: kept as anonymous records, the person is
+    /// not brought back.
+    pub erased_skipped: usize,
     pub possible_duplicates: Vec<DuplicateGroup>,
 }
 
@@ -83,6 +88,17 @@ impl MergeReport {
                 .iter()
                 .map(|u| format!("unknown candidate: {u}")),
         );
+        lines.extend(
+            self.unknown_places
+                .iter()
+                .map(|u| format!("unknown booth or position: {u}")),
+        );
+        if self.erased_skipped > 0 {
+            lines.push(format!(
+                "{} event(s) about erased people kept as anonymous records; their data was not restored",
+                self.erased_skipped
+            ));
+        }
         if !self.possible_duplicates.is_empty() {
             lines.push(format!(
                 "{} possible duplicates to resolve:",
@@ -260,6 +276,22 @@ fn merge_into(fair: &mut Fair, logs: &[StationLog]) -> Result<(MergeReport, Vec<
         check_log(fair, log, &origin)?;
     }
     let mut report = MergeReport::default();
+    // Older logs still hold erased people's data: scrub it the way erasing scrubbed the fair's
+    // own events, so those events compare equal and nothing comes back.
+    let scrubbed: Vec<StationLog>;
+    let logs = if fair.erased.is_empty() {
+        logs
+    } else {
+        scrubbed = logs
+            .iter()
+            .map(|log| {
+                let mut log = log.clone();
+                crate::model::scrub_erased_events(fair, &mut log.events);
+                log
+            })
+            .collect();
+        &scrubbed[..]
+    };
 
     let mut known: HashMap<&crate::model::EventId, Vec<&StationEvent>> = HashMap::new();
     for event in &fair.events {
@@ -317,6 +349,10 @@ fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
         .collect();
     let mut visit_at: HashMap<VisitId, usize> =
         fair.visits.iter().enumerate().map(|(i, v)| (v.id.clone(), i)).collect();
+    let erased: HashSet<CandidateId> = fair.erased.iter().map(|t| t.candidate.clone()).collect();
+    let booths: HashSet<BoothId> = fair.booths.iter().map(|b| b.id.clone()).collect();
+    let positions: HashMap<crate::model::PositionId, BoothId> =
+        fair.positions.iter().map(|p| (p.id.clone(), p.booth.clone())).collect();
     // A walk-in may arrive after another station's check-in of that person was merged.
     let mut first_check_in: HashMap<CandidateId, LocalTime> = HashMap::new();
     for event in fair.events.iter().chain(fresh) {
@@ -327,6 +363,13 @@ fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
     }
 
     for event in fresh {
+        if erased.contains(event.kind.candidate()) {
+            // The event stays (anonymous); the person does not come back.
+            report.erased_skipped += 1;
+            if !matches!(event.kind, EventKind::Visit { .. }) {
+                continue;
+            }
+        }
         match &event.kind {
             EventKind::WalkIn { candidate } if aliases.contains_key(&candidate.id) => {
                 let target = kept(&candidate.id);
@@ -388,7 +431,28 @@ fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
             EventKind::Visit { visit } => {
                 let mut visit = visit.clone();
                 visit.candidate = kept(&visit.candidate);
-                if !candidate_at.contains_key(&visit.candidate) {
+                if !booths.contains(&visit.booth) {
+                    report.unknown_places.push(format!(
+                        "visit {} from station {} is at booth {}, which is not in the fair; visit kept",
+                        visit.id, event.station, visit.booth
+                    ));
+                }
+                if let Some(position) = &visit.position {
+                    match positions.get(position) {
+                        None => report.unknown_places.push(format!(
+                            "visit {} from station {} is about position {position}, which is not in the fair; \
+                             visit kept",
+                            visit.id, event.station
+                        )),
+                        Some(booth) if booth != &visit.booth => report.unknown_places.push(format!(
+                            "visit {} from station {} is about position {position} of booth {booth}, but was \
+                             recorded at booth {}; visit kept",
+                            visit.id, event.station, visit.booth
+                        )),
+                        Some(_) => {}
+                    }
+                }
+                if !candidate_at.contains_key(&visit.candidate) && !erased.contains(&visit.candidate) {
                     report.unknown_candidates.push(format!(
                         "visit {} from station {} is for candidate {}, who is not in the fair; visit kept",
                         visit.id, event.station, visit.candidate
@@ -433,10 +497,12 @@ pub fn possible_duplicates(fair: &Fair) -> Vec<DuplicateGroup> {
     }
     let mut by_value: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, candidate) in fair.candidates.iter().enumerate() {
-        let digits = phone_digits(&candidate.phone);
         // Short numbers are extensions or typos, too weak to call anyone a duplicate.
-        if digits.len() >= 7 {
-            by_value.entry(format!("phone {digits}")).or_default().push(i);
+        // National digits, so `+86 138…` and `138…` are one number, as at the desk.
+        if let Some(phone) = phone_key(&candidate.phone)
+            && phone.len() >= 7
+        {
+            by_value.entry(format!("phone {phone}")).or_default().push(i);
         }
         let email = email_key(&candidate.email);
         if !email.is_empty() {

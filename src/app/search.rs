@@ -3,9 +3,8 @@
 //! A key holds the row's searchable text folded to lowercase, plus, for Chinese text, its
 //! pinyin spelled out (`zhangwei`) and as initials (`zw`), so a recruiter can type either.
 
-use pinyin::ToPinyin;
-
-use crate::model::{Booth, Candidate, Position, skills::normalize};
+use crate::model::{Booth, Candidate, Position};
+use crate::text::{normalize, pinyin_keys};
 
 /// Lowercased searchable text of one row, pinyin forms included.
 #[derive(Debug, Clone, Default)]
@@ -81,26 +80,11 @@ fn push_part(key: &mut String, text: &str) {
     key.push('\u{1}');
 }
 
-/// Appends `zhangwei` and `zw` for 张伟; Latin letters inside the name are kept in both forms.
+/// Appends `zhangwei` and `zw` for 张伟 (the same keys the desks look names up by).
 fn push_pinyin(key: &mut String, text: &str) {
-    if !text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+    let Some((full, initials)) = pinyin_keys(text) else {
         return;
-    }
-    let mut full = String::new();
-    let mut initials = String::new();
-    for (c, reading) in text.chars().zip(text.to_pinyin()) {
-        match reading {
-            Some(reading) => {
-                full.push_str(reading.plain());
-                initials.push_str(reading.first_letter());
-            }
-            None if c.is_alphanumeric() => {
-                full.extend(c.to_lowercase());
-                initials.extend(c.to_lowercase());
-            }
-            None => {}
-        }
-    }
+    };
     key.push_str(&full);
     key.push('\u{1}');
     key.push_str(&initials);
@@ -164,6 +148,14 @@ mod tests {
             assert!(key.matches(&Query::parse(text)), "{text} should find 张伟");
         }
         assert!(!key.matches(&Query::parse("lw")));
+    }
+
+    #[test]
+    fn mixed_name_initials_agree_with_the_desk() {
+        let key = SearchKey::candidate(&candidate("李Lei", &[]));
+        for text in ["ll", "lilei", "李lei", "ｌｌ"] {
+            assert!(key.matches(&Query::parse(text)), "{text} should find 李Lei");
+        }
     }
 
     #[test]

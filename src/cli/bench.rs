@@ -38,6 +38,11 @@ struct Figures {
     position_edit_p50_ms: f64,
     position_edit_p99_ms: f64,
     save_ms: f64,
+    /// A full `Insight::compute` (every figure of the dashboard and the report).
+    insight_ms: f64,
+    /// Keeping insight current: one candidate edited (p99), the fair-day figures redone (p50).
+    insight_candidate_p99_ms: f64,
+    insight_fair_day_p50_ms: f64,
     peak_rss_mb: f64,
 }
 
@@ -119,6 +124,37 @@ fn edit_position(rng: &mut ChaCha8Rng, p: &mut crate::model::Position, pool: &[S
     }
 }
 
+/// Sorted times of `Insight::candidate_changed` on random candidates and of
+/// `Insight::fair_day_changed`, what the window calls after an edit or a desk action.
+fn time_insight_updates(
+    insight: &mut crate::insight::Insight,
+    fair: &Fair,
+    args: &BenchArgs,
+) -> (Vec<Duration>, Vec<Duration>) {
+    let mut rng = ChaCha8Rng::seed_from_u64(0x0018);
+    let mut candidates = Vec::new();
+    if !fair.candidates.is_empty() {
+        for _ in 0..args.candidate_edits {
+            let id = &fair.candidates[rng.random_range(0..fair.candidates.len())].id;
+            let t = Instant::now();
+            insight.candidate_changed(fair, id);
+            std::hint::black_box(insight.headline());
+            candidates.push(t.elapsed());
+        }
+    }
+    let mut fair_day: Vec<Duration> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            insight.fair_day_changed(fair);
+            std::hint::black_box(insight.headline());
+            t.elapsed()
+        })
+        .collect();
+    candidates.sort_unstable();
+    fair_day.sort_unstable();
+    (candidates, fair_day)
+}
+
 pub fn run(args: &BenchArgs) -> ExitCode {
     let started = Instant::now();
     let mut fair = match crate::store::load_fair(&args.file) {
@@ -137,6 +173,10 @@ pub fn run(args: &BenchArgs) -> ExitCode {
     let t = Instant::now();
     let alloc = matcher.allocate(&fair);
     let allocate = t.elapsed();
+
+    let t = Instant::now();
+    let mut insight_state = crate::insight::Insight::compute(&fair);
+    let insight = t.elapsed();
 
     let mut rng = ChaCha8Rng::seed_from_u64(0x00fa_17ac);
     let pool = skill_pool(&fair);
@@ -167,6 +207,7 @@ pub fn run(args: &BenchArgs) -> ExitCode {
     }
     candidate_times.sort_unstable();
     position_times.sort_unstable();
+    let (insight_candidate_times, insight_fair_day_times) = time_insight_updates(&mut insight_state, &fair, args);
 
     let save_path = std::env::temp_dir().join(format!("fairmatch-bench-{}.ron", std::process::id()));
     let t = Instant::now();
@@ -187,6 +228,9 @@ pub fn run(args: &BenchArgs) -> ExitCode {
         position_edit_p50_ms: percentile(&position_times, 50.0),
         position_edit_p99_ms: percentile(&position_times, 99.0),
         save_ms: ms(save),
+        insight_ms: ms(insight),
+        insight_candidate_p99_ms: percentile(&insight_candidate_times, 99.0),
+        insight_fair_day_p50_ms: percentile(&insight_fair_day_times, 50.0),
         peak_rss_mb: peak_rss_mb().unwrap_or(0.0),
     };
     if args.json {
@@ -230,6 +274,11 @@ pub fn run(args: &BenchArgs) -> ExitCode {
             position_times.len()
         );
         println!("save                 {:>10.1} ms", figures.save_ms);
+        println!("insight              {:>10.1} ms", figures.insight_ms);
+        println!(
+            "insight updates      candidate p99 {:.3} ms  fair day p50 {:.2} ms",
+            figures.insight_candidate_p99_ms, figures.insight_fair_day_p50_ms
+        );
         println!("peak memory          {:>10.1} MB", figures.peak_rss_mb);
     }
     ExitCode::SUCCESS

@@ -9,11 +9,28 @@ use clap::Args;
 pub struct CheckArgs {
     /// The fair file to check.
     pub file: PathBuf,
+    /// For an encrypted fair (.age): a file whose first line is its passphrase.
+    #[arg(long, value_name = "FILE")]
+    pub passphrase_file: Option<PathBuf>,
 }
 
 /// Exit 0 when the fair loads and is valid, 1 when it does not load or has problems.
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let fair = match crate::store::load_fair(&args.file) {
+    let passphrase = match args
+        .passphrase_file
+        .as_deref()
+        .map(crate::store::crypt::read_passphrase_file)
+    {
+        Some(Err(e)) => {
+            eprintln!("fairmatch check: {e}");
+            return ExitCode::FAILURE;
+        }
+        Some(Ok(passphrase)) => Some(passphrase),
+        None => None,
+    };
+    let loaded =
+        crate::store::load_fair_with_passphrase(&args.file, passphrase.as_deref(), crate::store::DEFAULT_SIZE_CAP);
+    let fair = match loaded {
         Ok(fair) => fair,
         Err(e) => {
             eprintln!("fairmatch check: {e}");

@@ -1,11 +1,13 @@
-//! `fairmatch export FAIR.ron --what booths|positions|candidates|visits -o OUT.csv`.
+//! `fairmatch export FAIR.ron --what booths|positions|candidates|visits [--format xlsx]
+//! [--redact] [--raw] -o OUT.csv`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::store::csv_export::{CsvEncoding, ExportTable, export_csv_file};
+use crate::store::csv_export::{CsvEncoding, ExportOptions, ExportTable, export_csv_file_with};
+use crate::store::xlsx_export::export_xlsx_file;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum What {
@@ -26,6 +28,14 @@ pub enum Encoding {
     Gb18030,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The fair file to export from.
@@ -36,8 +46,18 @@ pub struct ExportArgs {
     /// The CSV file to write (replaced atomically).
     #[arg(short = 'o', long = "output")]
     pub output: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// CSV encoding.
     #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
     pub encoding: Encoding,
+    /// Write cells exactly as stored. By default a cell starting with = + - @, a tab or a
+    /// carriage return gets a leading ' so a spreadsheet does not run it as a formula.
+    #[arg(long)]
+    pub raw: bool,
+    /// Mask phone numbers and emails (138****0001, z***@example.cn).
+    #[arg(long)]
+    pub redact: bool,
     /// With `--what station-log`: only this station's events (default: every station's).
     #[arg(long)]
     pub station: Option<String>,
@@ -46,6 +66,10 @@ pub struct ExportArgs {
 pub fn run(args: &ExportArgs) -> ExitCode {
     if args.station.is_some() && args.what != What::StationLog {
         eprintln!("fairmatch export: --station applies only to --what station-log");
+        return ExitCode::from(2);
+    }
+    if args.what == What::StationLog && (args.format != Format::Csv || args.raw || args.redact) {
+        eprintln!("fairmatch export: --format, --raw and --redact do not apply to --what station-log");
         return ExitCode::from(2);
     }
     let fair = match crate::store::load_fair(&args.file) {
@@ -66,7 +90,15 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         Encoding::Utf8 => CsvEncoding::Utf8,
         Encoding::Gb18030 => CsvEncoding::Gb18030,
     };
-    match export_csv_file(&fair, table, encoding, &args.output) {
+    let options = ExportOptions {
+        raw: args.raw,
+        redact: args.redact,
+    };
+    let written = match args.format {
+        Format::Csv => export_csv_file_with(&fair, table, encoding, options, &args.output),
+        Format::Xlsx => export_xlsx_file(&fair, table, options, &args.output),
+    };
+    match written {
         Ok(count) => {
             let what = args
                 .what

@@ -1,4 +1,4 @@
-//! `fairmatch import --booths B.csv --positions P.csv --candidates C.csv [--into FAIR.ron] -o OUT.ron`.
+//! `fairmatch import --booths B.csv --positions P.xlsx --candidates C.csv [--into FAIR.ron] -o OUT.ron`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -6,12 +6,13 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::model::{Fair, FairId};
-use crate::store::csv_import::{ImportFiles, import_csv};
+use crate::store::csv_import::{ImportFiles, ImportOptions, import_with, parse_map_arg};
+use crate::store::{self, FairLock};
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("inputs").required(true).multiple(true).args(["booths", "positions", "candidates"])))]
 pub struct ImportArgs {
-    /// Booths CSV (id/展位号, employer/单位名称, kind, industry, zone).
+    /// Booths CSV or Excel workbook (id/展位号, employer/单位名称, kind, industry, zone).
     #[arg(long)]
     pub booths: Option<PathBuf>,
     /// Positions CSV (id, booth, employer, title, openings, skills, education, salary, ...).
@@ -23,6 +24,17 @@ pub struct ImportArgs {
     /// Existing fair file to add to (it is not modified unless it is also the output).
     #[arg(long)]
     pub into: Option<PathBuf>,
+    /// Read CSV files in this encoding instead of detecting it: utf-8, gb18030 (gbk),
+    /// windows-1252 (latin1), big5, shift_jis, ...
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<String>,
+    /// The sheet of Excel workbooks to read (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Read VALUE in COLUMN as LABEL, e.g. `--map tier:返乡大学生=Returnee`; repeatable.
+    /// Kept in the written fair, so the next import of the same sheet goes through.
+    #[arg(long = "map", value_name = "COLUMN:VALUE=LABEL")]
+    pub maps: Vec<String>,
     /// Import the good rows even when some rows are bad (the bad ones are still listed).
     #[arg(long)]
     pub skip_bad_rows: bool,
@@ -32,6 +44,21 @@ pub struct ImportArgs {
 }
 
 pub fn run(args: &ImportArgs) -> ExitCode {
+    let options = match import_options(args) {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("fairmatch import: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    // Held from loading to saving, so a merge or import into the same file cannot interleave.
+    let lock = match FairLock::acquire(&args.output, store::lock_wait()) {
+        Ok(lock) => lock,
+        Err(e) => {
+            eprintln!("fairmatch import: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     let mut fair = match &args.into {
         Some(path) => match crate::store::load_fair(path) {
             Ok(fair) => fair,
@@ -47,7 +74,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         positions: args.positions.as_deref(),
         candidates: args.candidates.as_deref(),
     };
-    let report = match import_csv(&mut fair, &files) {
+    let report = match import_with(&mut fair, &files, &options) {
         Ok(report) => report,
         Err(e) => {
             eprintln!("fairmatch import: {e}");
@@ -66,6 +93,18 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         for bad in &report.bad_rows {
             eprintln!("  {bad}");
         }
+        if !report.unknown_values.is_empty() {
+            eprintln!("values no label matches (map each with --map COLUMN:VALUE=LABEL):");
+            for unknown in &report.unknown_values {
+                eprintln!(
+                    "  {}: `{}` in {} row(s), e.g. line(s) {}",
+                    unknown.column,
+                    unknown.value,
+                    unknown.rows,
+                    unknown.lines.iter().map(u64::to_string).collect::<Vec<_>>().join(", ")
+                );
+            }
+        }
         if !args.skip_bad_rows {
             eprintln!(
                 "nothing written to {}; fix the rows above or pass --skip-bad-rows",
@@ -74,7 +113,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    if let Err(e) = crate::store::save_fair(&args.output, &fair) {
+    if let Err(e) = crate::store::save_fair_locked(&lock, &fair, None) {
         eprintln!("fairmatch import: {e}");
         return ExitCode::FAILURE;
     }
@@ -97,6 +136,25 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn import_options(args: &ImportArgs) -> Result<ImportOptions, String> {
+    let encoding = match &args.encoding {
+        Some(label) => Some(crate::store::encoding::encoding_for_label(label).ok_or_else(|| {
+            format!("--encoding {label}: unknown encoding; try utf-8, gb18030, windows-1252, big5 or shift_jis")
+        })?),
+        None => None,
+    };
+    let mappings = args
+        .maps
+        .iter()
+        .map(|arg| parse_map_arg(arg).map_err(|e| format!("--map {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ImportOptions {
+        encoding,
+        sheet: args.sheet.clone(),
+        mappings,
+    })
 }
 
 /// A fresh fair named after the output file, with an id unique to this import.

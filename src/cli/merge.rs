@@ -39,6 +39,9 @@ pub fn run(args: MergeArgs) -> ExitCode {
 /// Loads everything first and writes only if every log is accepted, so a bad or foreign log
 /// leaves the output untouched. Returns the report lines.
 pub fn merge_files(fair_path: &Path, log_paths: &[PathBuf], output: &Path) -> Result<Vec<String>, String> {
+    // Held from loading to saving: a second merge into the same file waits, then reads this
+    // one's result, so neither's events are lost.
+    let lock = store::FairLock::acquire(output, store::lock_wait()).map_err(|e| e.to_string())?;
     let mut fair = store::load_fair(fair_path).map_err(|e| e.to_string())?;
     let mut logs = Vec::with_capacity(log_paths.len());
     for path in log_paths {
@@ -47,7 +50,7 @@ pub fn merge_files(fair_path: &Path, log_paths: &[PathBuf], output: &Path) -> Re
         logs.push(log);
     }
     let report = merge_logs(&mut fair, &logs).map_err(|e| e.to_string())?;
-    store::save_fair(output, &fair).map_err(|e| e.to_string())?;
+    store::save_fair_locked(&lock, &fair, None).map_err(|e| e.to_string())?;
     let mut lines = report.lines();
     lines.push(format!("wrote {}", output.display()));
     Ok(lines)

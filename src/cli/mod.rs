@@ -7,6 +7,10 @@ pub mod generate;
 pub mod import;
 pub mod matching;
 pub mod merge;
+pub mod privacy;
+pub mod report;
+pub mod stats;
+#[cfg(feature = "gui")]
 pub mod ui_bench;
 
 use std::path::PathBuf;
@@ -31,9 +35,9 @@ pub struct Cli {
 pub enum Command {
     /// Load and validate a fair file; print counts and every problem.
     Check(check::CheckArgs),
-    /// Import booths, positions and candidates from CSV files into a fair file.
+    /// Import booths, positions and candidates from CSV files or Excel workbooks into a fair file.
     Import(import::ImportArgs),
-    /// Export booths, positions, candidates or visits of a fair file as CSV.
+    /// Export booths, positions, candidates or visits of a fair file as CSV or Excel.
     Export(export::ExportArgs),
     /// Write a deterministic synthetic fair (see --preset).
     Generate(generate::GenerateArgs),
@@ -48,11 +52,25 @@ pub enum Command {
     /// Merge station logs into a fair: union by event id, possible duplicates listed.
     Merge(merge::MergeArgs),
     /// Time the window headless on a fair: first frame, scrolling, typing.
+    #[cfg(feature = "gui")]
     UiBench(ui_bench::UiBenchArgs),
+    /// Erase candidates' personal data; visits and events stay as anonymous records.
+    Erase(privacy::EraseArgs),
+    /// Encrypt a fair (or any file) with a passphrase, in the age format.
+    Encrypt(privacy::CryptArgs),
+    /// Decrypt a file written by `encrypt`.
+    Decrypt(privacy::CryptArgs),
+    /// The fair's figures: counts, funnel, supply and demand (--json for scripts).
+    Stats(stats::StatsArgs),
+    /// Write the fair report: an A4 PDF with charts, or an Excel workbook (--format xlsx).
+    Report(report::ReportArgs),
 }
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        quiet_on_broken_pipe();
+    }
     match cli.command {
         None => open_window(cli.file),
         Some(Command::Check(args)) => check::run(&args),
@@ -64,10 +82,35 @@ pub fn main() -> ExitCode {
         Some(Command::Allocate(args)) => matching::run_allocate(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Merge(args)) => merge::run(args),
+        #[cfg(feature = "gui")]
         Some(Command::UiBench(args)) => ui_bench::run(&args),
+        Some(Command::Erase(args)) => privacy::run_erase(&args),
+        Some(Command::Encrypt(args)) => privacy::run_encrypt(&args),
+        Some(Command::Decrypt(args)) => privacy::run_decrypt(&args),
+        Some(Command::Stats(args)) => stats::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
     }
 }
 
+/// A command whose output goes to a closed pipe (`fairmatch check F.ron | head -1`) ends
+/// quietly, as other command-line tools do, instead of panicking in `println!`: Rust ignores
+/// SIGPIPE, so its default action is restored. Not for the window, whose sockets must not end
+/// the program.
+fn quiet_on_broken_pipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread exists; SIG_DFL is a valid handler.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_file: Option<PathBuf>) -> ExitCode {
+    eprintln!("fairmatch: this build has no window (built without the `gui` feature); run a subcommand");
+    ExitCode::FAILURE
+}
+
+#[cfg(feature = "gui")]
 fn open_window(file: Option<PathBuf>) -> ExitCode {
     // A file that cannot even be opened is refused here, before any window; the slow part (the
     // parse) happens in the window, which appears at once and shows parse errors itself.

@@ -37,17 +37,24 @@ macro_rules! labeled_enum {
             /// Parses an English or Chinese label, a variant name or a known alias,
             /// ignoring case, surrounding spaces, `-`, `_` and inner spaces.
             pub fn parse(text: &str) -> Option<$name> {
-                let key = crate::model::labels::fold(text);
+                let key = crate::text::fold(text);
                 $(
-                    if key == crate::model::labels::fold($en)
-                        || key == crate::model::labels::fold($zh)
-                        || key == crate::model::labels::fold(stringify!($variant))
-                        $( || key == crate::model::labels::fold($alias) )*
+                    if key == crate::text::fold($en)
+                        || key == crate::text::fold($zh)
+                        || key == crate::text::fold(stringify!($variant))
+                        $( || key == crate::text::fold($alias) )*
                     {
                         return Some($name::$variant);
                     }
                 )+
                 None
+            }
+
+            /// Every spelling [`Self::parse`] accepts for `self`: labels, variant name, aliases.
+            pub fn spellings(self) -> Vec<&'static str> {
+                match self {
+                    $( $name::$variant => vec![$en, $zh, stringify!($variant) $(, $alias)*] ),+
+                }
             }
 
             /// Every accepted English and Chinese label, for "expected one of" messages.
@@ -67,13 +74,76 @@ macro_rules! labeled_enum {
 
 pub(crate) use labeled_enum;
 
-/// Comparison key for labels: lowercase, full-width ASCII folded, no spaces, `-`, `_` or `'`.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(crate::model::skills::halfwidth)
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\'' | '’'))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Comparison key for labels (see [`crate::text::fold`]); kept here for existing callers.
+pub use crate::text::fold;
+
+/// A closed vocabulary that sheets' cells are read into; the target of a [`LabelMapping`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub enum Vocabulary {
+    Education,
+    WorkMode,
+    TalentTier,
+    Industry,
+    EmployerKind,
+}
+
+impl Vocabulary {
+    pub const ALL: [Vocabulary; 5] = [
+        Vocabulary::Education,
+        Vocabulary::WorkMode,
+        Vocabulary::TalentTier,
+        Vocabulary::Industry,
+        Vocabulary::EmployerKind,
+    ];
+
+    /// Every label of the vocabulary as `(English label, every accepted spelling)`.
+    pub fn labels(self) -> Vec<(&'static str, Vec<&'static str>)> {
+        fn collect<T: Copy>(
+            all: &[T],
+            en: fn(T) -> &'static str,
+            spellings: fn(T) -> Vec<&'static str>,
+        ) -> Vec<(&'static str, Vec<&'static str>)> {
+            all.iter().map(|&v| (en(v), spellings(v))).collect()
+        }
+        match self {
+            Vocabulary::Education => collect(Education::ALL, Education::en, Education::spellings),
+            Vocabulary::WorkMode => collect(WorkMode::ALL, WorkMode::en, WorkMode::spellings),
+            Vocabulary::TalentTier => collect(TalentTier::ALL, TalentTier::en, TalentTier::spellings),
+            Vocabulary::Industry => collect(Industry::ALL, Industry::en, Industry::spellings),
+            Vocabulary::EmployerKind => collect(EmployerKind::ALL, EmployerKind::en, EmployerKind::spellings),
+        }
+    }
+
+    /// The English label `text` names in this vocabulary (any accepted spelling), if any.
+    pub fn parse(self, text: &str) -> Option<&'static str> {
+        match self {
+            Vocabulary::Education => Education::parse(text).map(Education::en),
+            Vocabulary::WorkMode => WorkMode::parse(text).map(WorkMode::en),
+            Vocabulary::TalentTier => TalentTier::parse(text).map(TalentTier::en),
+            Vocabulary::Industry => Industry::parse(text).map(Industry::en),
+            Vocabulary::EmployerKind => EmployerKind::parse(text).map(EmployerKind::en),
+        }
+    }
+
+    /// "expected one of ..." text.
+    pub fn expected(self) -> String {
+        match self {
+            Vocabulary::Education => Education::expected(),
+            Vocabulary::WorkMode => WorkMode::expected(),
+            Vocabulary::TalentTier => TalentTier::expected(),
+            Vocabulary::Industry => Industry::expected(),
+            Vocabulary::EmployerKind => EmployerKind::expected(),
+        }
+    }
+}
+
+/// An organizer's word for a label: cells reading `value` (compared folded: case, width and
+/// spaces ignored) in `vocabulary` mean `label` (an English label, e.g. `Returnee`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LabelMapping {
+    pub vocabulary: Vocabulary,
+    pub value: String,
+    pub label: String,
 }
 
 /// UI and report language.

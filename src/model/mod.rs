@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-pub use labels::{Education, EmployerKind, Industry, Lang, NextStep, TalentTier, WorkMode};
+pub use labels::{Education, EmployerKind, Industry, LabelMapping, Lang, NextStep, TalentTier, Vocabulary, WorkMode};
 pub use skills::{SkillDictionary, SkillGroup, SkillId};
 pub use validate::{Problem, validate};
 
@@ -63,7 +63,9 @@ string_id!(CandidateId);
 string_id!(VisitId);
 
 // After `string_id!` so the module can use it.
+pub mod erase;
 pub mod events;
+pub use erase::{Tombstone, erase_candidate, restore_candidate, scrub_erased_events};
 pub use events::{
     DuplicateDecision, EventId, EventKind, STATION_LOG_VERSION, StationEvent, StationId, StationLog, derived_events,
 };
@@ -95,6 +97,14 @@ pub struct Fair {
     /// Left out of the file while empty, so fairs without any read and write as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicate_decisions: Vec<DuplicateDecision>,
+    /// How organizers' own words map to labels on import (`返乡大学生` → Returnee), so the
+    /// next import of the same sheet goes through. Left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub label_mappings: Vec<LabelMapping>,
+    /// People whose personal data was erased: merging an older station log never brings it
+    /// back. Left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub erased: Vec<Tombstone>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -330,6 +340,8 @@ impl Fair {
             visits: Vec::new(),
             events: Vec::new(),
             duplicate_decisions: Vec::new(),
+            label_mappings: Vec::new(),
+            erased: Vec::new(),
         }
     }
 

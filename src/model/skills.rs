@@ -184,62 +184,12 @@ impl SkillDictionary {
     }
 }
 
-/// Folds a full-width ASCII form (as typed with a Chinese IME) to its half-width form.
-pub fn halfwidth(c: char) -> char {
-    match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        '\u{3000}' => ' ',
-        _ => c,
-    }
-}
-
-/// Comparison form of skill text: half-width, lowercase, separators (`-`, `_`, `·`, runs of
-/// spaces) collapsed to one space, trimmed.
-pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars().map(halfwidth) {
-        if c.is_whitespace() || matches!(c, '-' | '_' | '·' | '・') {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
-}
-
-/// Splits a list cell on the separators people use: `;` `；` `,` `，` `、` `|`.
-pub fn split_list(cell: &str) -> Vec<String> {
-    cell.split([';', '；', ',', '，', '、', '|'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
+// The text keys moved to `crate::text`; re-exported for existing callers.
+pub use crate::text::{halfwidth, normalize, split_list};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalize_folds_width_case_and_separators() {
-        assert_eq!(normalize("  Machine-Learning "), "machine learning");
-        assert_eq!(normalize("ｍａｃｈｉｎｅ＿ｌｅａｒｎｉｎｇ"), "machine learning");
-        assert_eq!(normalize("C++"), "c++");
-        assert_eq!(normalize("机器　学习"), "机器 学习");
-    }
-
-    #[test]
-    fn split_list_accepts_chinese_and_ascii_separators() {
-        assert_eq!(
-            split_list("Python；机器学习、 SQL |Go,,"),
-            vec!["Python", "机器学习", "SQL", "Go"]
-        );
-    }
 
     #[test]
     fn builtin_dictionary_resolves_aliases_across_languages() {

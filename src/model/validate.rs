@@ -122,6 +122,14 @@ pub fn validate(fair: &Fair) -> Vec<Problem> {
         }
     }
 
+    // An erased person's visits stay, as anonymous records.
+    for tombstone in &fair.erased {
+        let at = format!("erased candidate {}", tombstone.candidate);
+        if !candidate_ids.insert(&tombstone.candidate) {
+            push(at, "erased", "is also still a candidate, or erased twice".into());
+        }
+    }
+
     let mut visit_ids = HashSet::new();
     for visit in &fair.visits {
         let at = format!("visit {}", visit.id);
@@ -157,5 +165,44 @@ pub fn validate(fair: &Fair) -> Vec<Problem> {
             push(at, "rating", format!("is {rating}; expected 1 to 5"));
         }
     }
+    check_settings(&fair.settings, &mut push);
     problems
+}
+
+/// Weights and thresholds must be finite and not negative: a NaN weight makes every score NaN
+/// and a negative one turns a requirement into a penalty.
+fn check_settings(settings: &super::MatchSettings, push: &mut impl FnMut(String, &'static str, String)) {
+    let values: [(&'static str, f32); 12] = [
+        ("fit_weight", settings.fit_weight),
+        ("required_skills_weight", settings.required_skills_weight),
+        ("preferred_skills_weight", settings.preferred_skills_weight),
+        ("education_weight", settings.education_weight),
+        ("experience_weight", settings.experience_weight),
+        ("rating_bonus", settings.rating_bonus),
+        ("salary_weight", settings.salary_weight),
+        ("city_weight", settings.city_weight),
+        ("industry_weight", settings.industry_weight),
+        ("work_mode_weight", settings.work_mode_weight),
+        ("group_match_credit", settings.group_match_credit),
+        ("min_score", settings.min_score),
+    ];
+    for (field, value) in values {
+        if !value.is_finite() {
+            push(
+                "settings".into(),
+                field,
+                format!("is {value}; expected a finite number"),
+            );
+        } else if value < 0.0 {
+            push("settings".into(), field, format!("is {value}; expected 0 or more"));
+        }
+    }
+    for (field, value) in [
+        ("fit_weight", settings.fit_weight),
+        ("group_match_credit", settings.group_match_credit),
+    ] {
+        if value.is_finite() && value > 1.0 {
+            push("settings".into(), field, format!("is {value}; expected 0 to 1"));
+        }
+    }
 }

@@ -1,5 +1,10 @@
-//! CSV export with the same columns the importer reads (English headers), so an exported
-//! sheet can be edited in Excel and imported again.
+//! CSV (and, through [`crate::store::xlsx_export`], Excel) export with the same columns the
+//! importer reads (English headers), so an exported sheet can be edited and imported again.
+//!
+//! Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return) get a leading `'`, as OWASP advises against CSV injection; the importer
+//! takes it off again. [`ExportOptions::raw`] turns this off. [`ExportOptions::redact`] masks
+//! phone numbers and emails (`138****0001`, `z***@example.cn`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -16,6 +21,55 @@ pub enum ExportTable {
     Positions,
     Candidates,
     Visits,
+}
+
+/// What to do to cells on the way out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    /// Write cells exactly as stored, formula-like ones included.
+    pub raw: bool,
+    /// Mask phone numbers and emails.
+    pub redact: bool,
+}
+
+/// Whether a spreadsheet would take `cell` for a formula.
+fn looks_like_formula(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// `'` before a cell a spreadsheet would take for a formula.
+pub fn neutralize_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    if looks_like_formula(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// `138****0001`: the first three and last four digits of a phone number.
+pub fn mask_phone(phone: &str) -> String {
+    let digits = crate::text::phone_digits(phone);
+    let digits = crate::text::national(&digits);
+    if phone.trim().is_empty() {
+        String::new()
+    } else if digits.len() < 8 {
+        "****".into()
+    } else {
+        format!("{}****{}", &digits[..3], &digits[digits.len() - 4..])
+    }
+}
+
+/// `z***@example.cn`: the first character of the name and the domain.
+pub fn mask_email(email: &str) -> String {
+    let email = email.trim();
+    match email.split_once('@') {
+        _ if email.is_empty() => String::new(),
+        Some((name, domain)) => {
+            let first: String = name.chars().take(1).collect();
+            format!("{first}***@{domain}")
+        }
+        None => "***".into(),
+    }
 }
 
 /// Output encoding. UTF-8 is written with a byte-order mark so Excel opens it correctly.
@@ -54,8 +108,32 @@ fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// Rows of `what` as cells, header first.
+/// Rows of `what` as cells, header first, formula-like cells neutralized, nothing masked.
 pub fn export_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
+    export_rows_with(fair, what, ExportOptions::default())
+}
+
+/// Rows of `what` as cells, header first, as `options` ask.
+pub fn export_rows_with(fair: &Fair, what: ExportTable, options: ExportOptions) -> Vec<Vec<String>> {
+    let mut rows = stored_rows(fair, what);
+    if options.redact && what == ExportTable::Candidates {
+        for row in rows.iter_mut().skip(1) {
+            row[2] = mask_phone(&row[2]);
+            row[3] = mask_email(&row[3]);
+        }
+    }
+    if !options.raw {
+        for cell in rows.iter_mut().skip(1).flatten() {
+            if looks_like_formula(cell) {
+                cell.insert(0, '\'');
+            }
+        }
+    }
+    rows
+}
+
+/// Rows as stored in the fair.
+fn stored_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     match what {
         ExportTable::Booths => {
@@ -173,14 +251,24 @@ pub fn export_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
     rows
 }
 
-/// The CSV file's bytes in the chosen encoding.
+/// The CSV file's bytes in the chosen encoding (formula-like cells neutralized).
 pub fn export_csv(fair: &Fair, what: ExportTable, encoding: CsvEncoding) -> Result<Vec<u8>, StoreError> {
+    export_csv_with(fair, what, encoding, ExportOptions::default())
+}
+
+/// The CSV file's bytes, as `options` ask.
+pub fn export_csv_with(
+    fair: &Fair,
+    what: ExportTable,
+    encoding: CsvEncoding,
+    options: ExportOptions,
+) -> Result<Vec<u8>, StoreError> {
     let csv_error = |e: &dyn std::fmt::Display| StoreError::Csv {
         origin: "export".into(),
         message: e.to_string(),
     };
     let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in export_rows(fair, what) {
+    for row in export_rows_with(fair, what, options) {
         writer.write_record(&row).map_err(|e| csv_error(&e))?;
     }
     let utf8 = writer.into_inner().map_err(|e| csv_error(&e))?;
@@ -206,12 +294,48 @@ pub fn export_csv_file(
     encoding: CsvEncoding,
     path: &Path,
 ) -> Result<usize, StoreError> {
-    let bytes = export_csv(fair, what, encoding)?;
+    export_csv_file_with(fair, what, encoding, ExportOptions::default(), path)
+}
+
+/// [`export_csv_file`] as `options` ask.
+pub fn export_csv_file_with(
+    fair: &Fair,
+    what: ExportTable,
+    encoding: CsvEncoding,
+    options: ExportOptions,
+    path: &Path,
+) -> Result<usize, StoreError> {
+    let bytes = export_csv_with(fair, what, encoding, options)?;
     write_atomically(path, &bytes)?;
-    Ok(match what {
+    Ok(record_count(fair, what))
+}
+
+/// How many records an export of `what` holds.
+pub fn record_count(fair: &Fair, what: ExportTable) -> usize {
+    match what {
         ExportTable::Booths => fair.booths.len(),
         ExportTable::Positions => fair.positions.len(),
         ExportTable::Candidates => fair.candidates.len(),
         ExportTable::Visits => fair.visits.len(),
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralized_and_contacts_masked() {
+        assert_eq!(neutralize_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        for risky in ["+1+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(neutralize_formula(risky).starts_with('\''), "{risky:?}");
+        }
+        assert_eq!(neutralize_formula("张伟"), "张伟");
+        assert_eq!(mask_phone("+86 138 0013 0001"), "138****0001");
+        assert_eq!(mask_phone("１３８００１３０００１"), "138****0001");
+        assert_eq!(mask_phone("123"), "****");
+        assert_eq!(mask_phone(""), "");
+        assert_eq!(mask_email("zhang.wei@example.cn"), "z***@example.cn");
+        assert_eq!(mask_email(""), "");
+    }
 }

@@ -1,4 +1,5 @@
-//! Fair files (RON, atomic, versioned) and CSV import/export. No egui.
+//! Fair files (RON, atomic, locked, optionally encrypted, versioned), CSV and Excel
+//! import/export, station logs and the station journal. No egui.
 //!
 //! Loading is defensive: the size is checked from metadata before reading, the text must be
 //! UTF-8, the `format_version` is read on its own before the full parse (so a newer file is
@@ -6,11 +7,16 @@
 //! limit stays on. Every failure becomes one [`StoreError`] naming the file and, where ron
 //! gives it, the line and column.
 
+pub mod crypt;
 pub mod csv_export;
 pub mod csv_import;
+pub mod encoding;
+pub mod journal;
+pub mod lock;
 mod split_parse;
 pub mod station_log;
-mod text;
+pub mod write;
+pub mod xlsx_export;
 
 use std::cell::Cell;
 use std::fmt;
@@ -21,8 +27,10 @@ use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 use crate::model::{FORMAT_VERSION, Fair};
 
+pub use encoding::decode_text;
+pub use lock::{DEFAULT_LOCK_WAIT, FairLock, lock_wait};
 pub use station_log::{load_station_log, save_station_log};
-pub use text::decode_text;
+pub use write::{write_atomically, write_locked};
 
 /// Largest fair file [`load_fair`] reads. The regional peak fair is about 100 MB.
 pub const DEFAULT_SIZE_CAP: u64 = 1 << 30;
@@ -63,6 +71,20 @@ pub enum StoreError {
     Write { path: PathBuf, message: String },
     /// A CSV file could not be used at all (encoding, header, syntax).
     Csv { origin: String, message: String },
+    /// Another process (or window) is writing or has the file open; `holder` is its process id
+    /// when known. Nothing was written.
+    Locked { path: PathBuf, holder: Option<u32> },
+    /// The encoding detector could not decide between two encodings; the window asks which,
+    /// the command line asks for `--encoding`.
+    EncodingUnsure {
+        origin: String,
+        guess: &'static encoding_rs::Encoding,
+        other: &'static encoding_rs::Encoding,
+    },
+    /// The file is encrypted and no passphrase was given.
+    NeedsPassphrase { origin: String },
+    /// Decryption failed: wrong passphrase, or a damaged or foreign file.
+    Decrypt { origin: String, message: String },
 }
 
 impl fmt::Display for StoreError {
@@ -117,6 +139,30 @@ impl fmt::Display for StoreError {
                 path.display()
             ),
             StoreError::Csv { origin, message } => write!(f, "{origin}: {message}"),
+            StoreError::Locked { path, holder } => {
+                write!(f, "{}: another fairmatch", path.display())?;
+                if let Some(pid) = holder {
+                    write!(f, " (process {pid})")?;
+                }
+                write!(
+                    f,
+                    " is writing this file or has it open; nothing was written. Try again once it has \
+                     finished, or close it there"
+                )
+            }
+            StoreError::EncodingUnsure { origin, guess, other } => write!(
+                f,
+                "{origin}: {}",
+                encoding::DecodeError::Unsure {
+                    guess: *guess,
+                    other: *other,
+                }
+            ),
+            StoreError::NeedsPassphrase { origin } => write!(
+                f,
+                "{origin}: is encrypted; give its passphrase (--passphrase-file) to open or save it"
+            ),
+            StoreError::Decrypt { origin, message } => write!(f, "{origin}: {message}"),
         }
     }
 }
@@ -165,6 +211,12 @@ pub fn fair_from_str(text: &str, origin: &str) -> Result<Fair, StoreError> {
         .map_err(|e| parse_error(text, origin, e))
 }
 
+/// Parses a fair from a file's bytes (UTF-8 RON; not encrypted); `origin` names it in messages.
+pub fn fair_from_bytes(bytes: &[u8], origin: &str) -> Result<Fair, StoreError> {
+    let text = utf8_text(bytes.to_vec(), origin)?;
+    fair_from_str(&text, origin)
+}
+
 /// Loads a fair file, refusing files larger than [`DEFAULT_SIZE_CAP`].
 pub fn load_fair(path: &Path) -> Result<Fair, StoreError> {
     load_fair_capped(path, DEFAULT_SIZE_CAP)
@@ -172,23 +224,47 @@ pub fn load_fair(path: &Path) -> Result<Fair, StoreError> {
 
 /// Loads a fair file, refusing files larger than `cap` bytes before reading them.
 pub fn load_fair_capped(path: &Path, cap: u64) -> Result<Fair, StoreError> {
-    let text = read_text_capped(path, cap)?;
-    fair_from_str(&text, &path.display().to_string())
+    load_fair_with_passphrase(path, None, cap)
+}
+
+/// Loads a fair file that may be encrypted (`.age`): with `passphrase` an encrypted file is
+/// decrypted in memory; without one it is refused with [`StoreError::NeedsPassphrase`], which
+/// tells the window to ask. A plain file loads either way.
+pub fn load_fair_with_passphrase(path: &Path, passphrase: Option<&str>, cap: u64) -> Result<Fair, StoreError> {
+    let origin = path.display().to_string();
+    let mut bytes = read_bytes_capped(path, cap)?;
+    if crypt::is_encrypted(&bytes) {
+        let Some(passphrase) = passphrase else {
+            return Err(StoreError::NeedsPassphrase { origin });
+        };
+        bytes = crypt::decrypt(&bytes, passphrase, &origin, cap)?;
+    }
+    let text = utf8_text(bytes, &origin)?;
+    fair_from_str(&text, &origin)
 }
 
 /// Reads a whole UTF-8 file into one `String` (no extra copy), checking the size first.
 pub(crate) fn read_text_capped(path: &Path, cap: u64) -> Result<String, StoreError> {
     let bytes = read_bytes_capped(path, cap)?;
+    utf8_text(bytes, &path.display().to_string())
+}
+
+fn utf8_text(bytes: Vec<u8>, origin: &str) -> Result<String, StoreError> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let (line, column) = line_column(&e.as_bytes()[..offset]);
         StoreError::InvalidUtf8 {
-            origin: path.display().to_string(),
+            origin: origin.to_owned(),
             offset,
             line,
             column,
         }
     })
+}
+
+/// Reads a whole file (any content), refusing devices, pipes and files over `cap` bytes.
+pub fn read_file_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreError> {
+    read_bytes_capped(path, cap)
 }
 
 pub(crate) fn read_bytes_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreError> {
@@ -197,7 +273,16 @@ pub(crate) fn read_bytes_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreE
         source,
     };
     let file = std::fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
+    let metadata = file.metadata().map_err(read_error)?;
+    // A device or pipe has no size to check and may never end (`/dev/zero`): refused unread.
+    if !metadata.is_file() {
+        return Err(read_error(std::io::Error::other(if metadata.is_dir() {
+            "is a folder"
+        } else {
+            "is not a regular file (a device, pipe or socket)"
+        })));
+    }
+    let size = metadata.len();
     if size > cap {
         return Err(StoreError::TooLarge {
             path: path.to_owned(),
@@ -220,33 +305,34 @@ pub(crate) fn read_bytes_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreE
     Ok(bytes)
 }
 
-/// Writes atomically (temp file in the same folder, fsync, rename, fsync the folder):
-/// a failed save leaves the existing file as it was.
+/// Saves a fair atomically under its lock (see [`write`]): a failed save leaves the existing
+/// file as it was, and a second writer waits up to [`DEFAULT_LOCK_WAIT`], then fails. A path
+/// ending in `.age` is refused: it needs [`save_fair_with_passphrase`].
 pub fn save_fair(path: &Path, fair: &Fair) -> Result<(), StoreError> {
-    let text = fair_to_string(fair)?;
-    write_atomically(path, text.as_bytes())
+    save_fair_with_passphrase(path, fair, None)
 }
 
-/// Replaces `path` with `bytes` atomically; used for fair files and exports alike.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    if path.as_os_str().is_empty() {
-        return Err(StoreError::Write {
-            path: path.to_owned(),
-            message: "no file name given".into(),
-        });
+/// Saves a fair, encrypted for `passphrase` when one is given.
+pub fn save_fair_with_passphrase(path: &Path, fair: &Fair, passphrase: Option<&str>) -> Result<(), StoreError> {
+    let bytes = fair_bytes(path, fair, passphrase)?;
+    write_atomically(path, &bytes)
+}
+
+/// Saves a fair to the file `lock` holds (the window's open fair, or a merge's output).
+pub fn save_fair_locked(lock: &FairLock, fair: &Fair, passphrase: Option<&str>) -> Result<(), StoreError> {
+    let bytes = fair_bytes(lock.path(), fair, passphrase)?;
+    write_locked(lock, &bytes)
+}
+
+fn fair_bytes(path: &Path, fair: &Fair, passphrase: Option<&str>) -> Result<Vec<u8>, StoreError> {
+    let text = fair_to_string(fair)?;
+    match passphrase {
+        Some(passphrase) => crypt::encrypt(text.as_bytes(), passphrase),
+        None if crypt::has_age_extension(path) => Err(StoreError::NeedsPassphrase {
+            origin: path.display().to_string(),
+        }),
+        None => Ok(text.into_bytes()),
     }
-    if path.is_dir() {
-        return Err(StoreError::Write {
-            path: path.to_owned(),
-            message: "is a folder".into(),
-        });
-    }
-    atomicwrites::AtomicFile::new(path, atomicwrites::AllowOverwrite)
-        .write(|f| std::io::Write::write_all(f, bytes))
-        .map_err(|e| StoreError::Write {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })
 }
 
 /// 1-based line and column (in characters) just after `prefix`.

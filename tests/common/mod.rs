@@ -331,9 +331,11 @@ pub fn any_fair() -> impl Strategy<Value = Fair> {
         prop::collection::vec(position(), 0..4),
         prop::collection::vec(candidate(), 0..4),
         prop::collection::vec(visit(), 0..4),
+        prop::collection::vec((tricky_text(), tricky_text()), 0..3),
+        prop::collection::vec(tricky_text(), 0..3),
     )
         .prop_map(
-            |((id, name, venue, zones), settings, booths, positions, candidates, visits)| {
+            |((id, name, venue, zones), settings, booths, positions, candidates, visits, mappings, erased)| {
                 let mut fair = Fair::new(FairId(id), name);
                 fair.meta.venue = venue;
                 fair.meta.zones = zones;
@@ -342,6 +344,22 @@ pub fn any_fair() -> impl Strategy<Value = Fair> {
                 fair.positions = positions;
                 fair.candidates = candidates;
                 fair.visits = visits;
+                fair.label_mappings = mappings
+                    .into_iter()
+                    .map(|(value, label)| LabelMapping {
+                        vocabulary: Vocabulary::TalentTier,
+                        value,
+                        label,
+                    })
+                    .collect();
+                fair.erased = erased
+                    .into_iter()
+                    .map(|id| Tombstone {
+                        candidate: CandidateId(id),
+                        erased_at: at(1_790_000_000),
+                        checked_in: None,
+                    })
+                    .collect();
                 fair
             },
         )
