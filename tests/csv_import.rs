@@ -311,14 +311,21 @@ fn unusable_files_are_errors_naming_the_file() {
         "{message}"
     );
 
+    // Bytes that are not UTF-8, read as UTF-8 because the organizer said so (`--encoding`).
     let garbage = write(dir.path(), "g.csv", b"name\n\xFF\xFF\xFF\n");
     let files = ImportFiles {
         candidates: Some(&garbage),
         ..ImportFiles::default()
     };
-    let message = import_csv(&mut fair, &files).unwrap_err().to_string();
+    let utf8 = fairmatch::store::csv_import::ImportOptions {
+        encoding: Some(encoding_rs::UTF_8),
+        ..Default::default()
+    };
+    let message = fairmatch::store::csv_import::import_with(&mut fair, &files, &utf8)
+        .unwrap_err()
+        .to_string();
     assert!(
-        message.contains("neither UTF-8 (invalid byte at offset 5) nor GB18030"),
+        message.contains("g.csv") && message.contains("line 2: not valid UTF-8 (byte offset 5)"),
         "{message}"
     );
 

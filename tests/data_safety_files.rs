@@ -611,10 +611,11 @@ proptest! {
         let visits = fair.visits.len();
         let mut erased = Vec::new();
         for (i, c) in fair.candidates.clone().iter().enumerate() {
-            if erase_mask & (1 << (i % 8)) != 0 && !erased.contains(&c.id) {
-                if fairmatch::model::erase_candidate(&mut fair, &c.id, common::at(1_790_000_000)).is_ok() {
-                    erased.push(c.id.clone());
-                }
+            if erase_mask & (1 << (i % 8)) != 0
+                && !erased.contains(&c.id)
+                && fairmatch::model::erase_candidate(&mut fair, &c.id, common::at(1_790_000_000)).is_ok()
+            {
+                erased.push(c.id.clone());
             }
         }
         if fairmatch::app::merge::merge_logs(&mut fair, std::slice::from_ref(&old_log)).is_ok() {

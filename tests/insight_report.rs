@@ -234,7 +234,7 @@ fn workbook_has_one_sheet_per_table_and_the_sums() {
         let header = rows.next().expect("header");
         let at = header
             .iter()
-            .position(|c| c.to_string() == column)
+            .position(|c| *c == column)
             .unwrap_or_else(|| panic!("no {column} in {sheet}"));
         rows.map(|r| match &r[at] {
             Data::Float(x) => *x,

@@ -143,6 +143,9 @@ fn bench_json_has_exactly_the_documented_keys() {
         "position_edit_p99_ms",
         "save_ms",
         "peak_rss_mb",
+        "insight_ms",
+        "insight_candidate_p99_ms",
+        "insight_fair_day_p50_ms",
     ];
     expected.sort_unstable();
     assert_eq!(keys, expected);

@@ -394,7 +394,7 @@ impl Insight {
         let groups: Vec<usize> = (0..GROUPS)
             .filter(|&g| d.group[g].positions > 0 || s.group[g] > 0)
             .collect();
-        let (columns, cell_at): (Vec<Key>, Box<dyn Fn(usize, usize) -> TalentCell + '_>) = match axis {
+        let (columns, cell_at): (Vec<Key>, CellAt<'_>) = match axis {
             MapAxis::Industry => {
                 let columns: Vec<usize> = (0..INDUSTRIES)
                     .filter(|&i| d.industry[i].positions > 0 || s.industry[i] > 0)
@@ -501,7 +501,7 @@ impl Insight {
     /// Booths by visits (then distinct visitors), most first.
     pub fn top_booths(&self, limit: usize) -> Vec<&BoothEngagement> {
         let mut booths: Vec<&BoothEngagement> = self.day.booths.iter().collect();
-        booths.sort_by(|a, b| (b.visits, b.visitors).cmp(&(a.visits, a.visitors)));
+        booths.sort_by_key(|b| std::cmp::Reverse((b.visits, b.visitors)));
         booths.truncate(limit);
         booths
     }
@@ -588,3 +588,6 @@ fn candidate_has(f: &CandFacts, key: &Key, city: Option<u32>) -> bool {
         Key::WorkMode(m) => f.modes & (1 << *m as u8) != 0,
     }
 }
+
+/// Reads one talent-map cell by row (skill group) and column index.
+type CellAt<'a> = Box<dyn Fn(usize, usize) -> TalentCell + 'a>;

@@ -2,8 +2,8 @@
 //! importer reads (English headers), so an exported sheet can be edited and imported again.
 //!
 //! Cells a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
-//! carriage return) get a leading `'`, as OWASP advises against CSV injection; the importer
-//! takes it off again. [`ExportOptions::raw`] turns this off. [`ExportOptions::redact`] masks
+//! carriage return) get a leading `'`, as OWASP advises against CSV injection, and so do cells
+//! already starting with `'`; the importer takes one off again. [`ExportOptions::raw`] turns this off. [`ExportOptions::redact`] masks
 //! phone numbers and emails (`138****0001`, `z***@example.cn`).
 
 use std::collections::HashMap;
@@ -34,7 +34,9 @@ pub struct ExportOptions {
 
 /// Whether a spreadsheet would take `cell` for a formula.
 fn looks_like_formula(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    // A cell that already starts with `'` gets one more, so the importer, which takes one off,
+    // gives back what was stored.
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
 }
 
 /// `'` before a cell a spreadsheet would take for a formula.

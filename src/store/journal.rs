@@ -41,6 +41,8 @@ struct Header {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
+// One line is read or written at a time; boxing the event would buy nothing.
+#[allow(clippy::large_enum_variant)]
 enum Line {
     Event { event: StationEvent },
     Sent { sent: EventId },

@@ -150,14 +150,9 @@ impl fmt::Display for StoreError {
                      finished, or close it there"
                 )
             }
-            StoreError::EncodingUnsure { origin, guess, other } => write!(
-                f,
-                "{origin}: {}",
-                encoding::DecodeError::Unsure {
-                    guess: *guess,
-                    other: *other,
-                }
-            ),
+            StoreError::EncodingUnsure { origin, guess, other } => {
+                write!(f, "{origin}: {}", encoding::DecodeError::Unsure { guess, other })
+            }
             StoreError::NeedsPassphrase { origin } => write!(
                 f,
                 "{origin}: is encrypted; give its passphrase (--passphrase-file) to open or save it"
@@ -262,9 +257,19 @@ fn utf8_text(bytes: Vec<u8>, origin: &str) -> Result<String, StoreError> {
     })
 }
 
-/// Reads a whole file (any content), refusing devices, pipes and files over `cap` bytes.
+/// Reads a whole file (any content), refusing folders, devices and more than `cap` bytes.
 pub fn read_file_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreError> {
     read_bytes_capped(path, cap)
+}
+
+#[cfg(unix)]
+fn is_fifo(metadata: &std::fs::Metadata) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(&metadata.file_type())
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 pub(crate) fn read_bytes_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreError> {
@@ -274,12 +279,13 @@ pub(crate) fn read_bytes_capped(path: &Path, cap: u64) -> Result<Vec<u8>, StoreE
     };
     let file = std::fs::File::open(path).map_err(read_error)?;
     let metadata = file.metadata().map_err(read_error)?;
-    // A device or pipe has no size to check and may never end (`/dev/zero`): refused unread.
-    if !metadata.is_file() {
+    // A device may never end (`/dev/zero`): refused unread. A pipe is read, up to the cap,
+    // so `fairmatch check <(zcat fair.ron.gz)` works.
+    if !metadata.is_file() && !is_fifo(&metadata) {
         return Err(read_error(std::io::Error::other(if metadata.is_dir() {
             "is a folder"
         } else {
-            "is not a regular file (a device, pipe or socket)"
+            "is not a regular file (a device or socket)"
         })));
     }
     let size = metadata.len();

@@ -306,7 +306,7 @@ impl<'t> Row<'t> {
             .and_then(|(index, _)| self.record.get(*index))
             .map_or("", str::trim);
         match cell.strip_prefix('\'') {
-            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) => rest,
             _ => cell,
         }
     }
@@ -370,7 +370,10 @@ mod tests {
         assert_eq!(unclosed_quote(b"a,b\n1,\"x\n2,y\n", b','), Some(2));
         assert_eq!(unclosed_quote(b"a,b\n1,\"x\n\"\"y\",z\n2,y\n", b','), None);
         assert_eq!(unclosed_quote(b"a,b\n1,say \"hi\n2,y\n", b','), None);
-        assert_eq!(unclosed_quote(b"a\tb\n\"q\"\"\t\"open\n", b'\t'), Some(2));
+        // A doubled quote inside quotes is a quote, not the end: this cell never closes.
+        assert_eq!(unclosed_quote(b"a\tb\n\"q\"\"\topen\n", b'\t'), Some(2));
+        // The same cell closed after the tab, with text after the closing quote, is closed.
+        assert_eq!(unclosed_quote(b"a\tb\n\"q\"\"\t\"open\n", b'\t'), None);
     }
 
     #[test]

@@ -115,12 +115,15 @@ pub struct UnknownValue {
 const LINES_KEPT: usize = 10;
 
 /// Reads cells of closed vocabularies, remembering what it mapped and what it could not.
+/// A label and how it was found.
+type Mapped = (&'static str, Option<MappedBy>);
+
 #[derive(Debug, Default)]
 pub(super) struct LabelMapper {
     /// `(vocabulary, folded value)` → English label, from the fair and `--map`.
     mappings: HashMap<(Vocabulary, String), &'static str>,
     /// `(vocabulary, cell as written)` → result, so each distinct cell is worked out once.
-    cache: HashMap<(Vocabulary, String), Option<(&'static str, Option<MappedBy>)>>,
+    cache: HashMap<(Vocabulary, String), Option<Mapped>>,
     mapped: Vec<MappedValue>,
     mapped_at: HashMap<(String, String), usize>,
     unknown: Vec<UnknownValue>,
