@@ -568,3 +568,42 @@ fn possible_duplicates_are_resolved_in_the_merge_window_undoably() {
         [fairmatch::model::DuplicateDecision::DifferentPeople { .. }]
     ));
 }
+
+#[test]
+fn the_first_desk_action_without_a_station_id_asks_for_one_then_records_under_it() {
+    let mut ws = workspace();
+    ws.app.prefs_mut().station_id.clear();
+    let mut h = harness(ws);
+    nav(&h, "Check-in desk");
+    h.run();
+    scan(&mut h, "QD-0002");
+    assert!(
+        !checked_in(&h, "C0002"),
+        "nothing recorded before the laptop has a name"
+    );
+    h.get_by_label("Name this laptop");
+    h.get_by_label("Station id").focus();
+    h.run();
+    h.get_by_label("Station id").type_text("entrance-9");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(checked_in(&h, "C0002"), "recorded once named: {}", message(&h));
+    assert_eq!(h.state().app.prefs().station_id, "entrance-9");
+    assert_eq!(h.state().app.fair().events[0].station.0, "entrance-9");
+
+    // The next one records at once, and Settings shows and changes the name.
+    scan(&mut h, "QD-0003");
+    assert!(checked_in(&h, "C0003"));
+    assert!(h.state().dialog.is_none());
+    nav(&h, "Settings");
+    h.run();
+    assert_eq!(h.get_by_label("Station id").value().as_deref(), Some("entrance-9"));
+    h.get_by_label("Station id").focus();
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Station id").type_text("7");
+    h.run();
+    assert_eq!(h.state().app.prefs().station_id, "entrance-7");
+}

@@ -1,4 +1,5 @@
-//! Modal dialogs: unsaved changes, typed paths, deleting a booth with positions, missing font.
+//! Modal dialogs: unsaved changes, typed paths, deleting a booth with positions, missing font,
+//! this laptop's station id.
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, slot: &mut Option<Dialog>) {
         Dialog::DeletePosition { id } => delete_position(ctx, cx, id),
         Dialog::ImportBadRows(pending) => import_bad_rows(ctx, cx, pending),
         Dialog::FontNotice => font_notice(ctx),
+        Dialog::StationId { text, then } => station_id(ctx, cx, text, then),
     };
 }
 
@@ -269,4 +271,63 @@ fn font_notice(ctx: &egui::Context) -> Option<Dialog> {
         }
     });
     (!close).then_some(Dialog::FontNotice)
+}
+
+pub const STATION_ID: i18n::Tr = i18n::tr("Station id", "工位编号");
+const STATION_ID_TITLE: i18n::Tr = i18n::tr("Name this laptop", "为本机命名");
+const STATION_ID_BODY: i18n::Tr = i18n::tr(
+    "Check-ins and visits are recorded with this laptop's station id, so merged logs say where \
+     each came from. Use a short name such as entrance-1 or booth-A01. You can change it in Settings.",
+    "签到和到访记录会带上本机的工位编号，合并日志时可看出每条记录来自哪台电脑。请用简短名称，\
+     如 entrance-1 或 booth-A01。之后可在设置中修改。",
+);
+
+/// Asks for the station id before the first desk action; OK sets it and records the action.
+fn station_id(
+    ctx: &egui::Context,
+    cx: &mut ViewCtx,
+    mut text: String,
+    then: Box<crate::app::DeskAction>,
+) -> Option<Dialog> {
+    let mut done = None;
+    let modal = egui::Modal::new(egui::Id::unique("station_id_dialog")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        ui.heading(cx.t(STATION_ID_TITLE));
+        ui.label(cx.t(STATION_ID_BODY));
+        ui.add_space(6.0);
+        let label = ui.label(cx.t(STATION_ID));
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .desired_width(260.0)
+                    .hint_text("entrance-1"),
+            )
+            .labelled_by(label.id);
+        if !response.has_focus() && !response.lost_focus() && text.is_empty() {
+            response.request_focus();
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(cx.t(i18n::OK)));
+            if ok.clicked() || enter {
+                done = Some(true);
+            }
+            if ui.button(cx.t(i18n::CANCEL)).clicked() {
+                done = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && done.is_none() {
+        done = Some(false);
+    }
+    match done {
+        Some(true) if !text.trim().is_empty() => {
+            cx.push(Command::Pref(super::Pref::StationId(text.trim().to_owned())));
+            cx.push(Command::Record(*then));
+            None
+        }
+        Some(false) => None,
+        _ => Some(Dialog::StationId { text, then }),
+    }
 }

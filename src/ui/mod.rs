@@ -136,6 +136,11 @@ pub enum Dialog {
     ImportBadRows(Box<PendingImport>),
     /// No font for Chinese text was found.
     FontNotice,
+    /// The first desk action on a laptop without a station id: ask for one, then record it.
+    StationId {
+        text: String,
+        then: Box<crate::app::DeskAction>,
+    },
 }
 
 /// What the record screens keep between frames.

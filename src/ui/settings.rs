@@ -58,10 +58,38 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState) {
             cx.push(Command::Pref(Pref::Dark(dark)));
         }
         ui.separator();
+        station(ui, cx);
+        ui.separator();
         fair_details(ui, cx, editor);
         ui.separator();
         matching(ui, cx, editor);
     });
+}
+
+const STATION: i18n::Tr = i18n::tr("This laptop", "本机");
+const STATION_HELP: i18n::Tr = i18n::tr(
+    "Desk actions (check-ins, walk-ins, visits) are recorded under this name in station logs.",
+    "签到、现场登记和到访在工位日志中以此名称记录。",
+);
+
+/// The station id this laptop records desk actions under (a per-user setting).
+fn station(ui: &mut egui::Ui, cx: &mut ViewCtx) {
+    ui.strong(cx.t(STATION));
+    let mut id = cx.app.prefs().station_id.clone();
+    ui.horizontal(|ui| {
+        let label = ui.label(cx.t(super::dialogs::STATION_ID));
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut id)
+                    .desired_width(200.0)
+                    .hint_text("entrance-1"),
+            )
+            .labelled_by(label.id);
+        if response.changed() {
+            cx.push(Command::Pref(Pref::StationId(id)));
+        }
+    });
+    ui.weak(cx.t(STATION_HELP));
 }
 
 fn fair_details(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState) {
