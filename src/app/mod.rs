@@ -492,6 +492,15 @@ impl AppState {
         view.refresh(table, &self.fair, &self.index, keys, self.structure);
     }
 
+    /// Indexes of the booths whose employer (pinyin and initials too), id, zone or industry
+    /// contain every term of `text`, in fair order; all of them for empty text.
+    pub fn find_booths(&self, text: &str) -> Vec<usize> {
+        let query = search::Query::parse(text);
+        (0..self.fair.booths.len())
+            .filter(|&i| query.is_empty() || self.booth_keys.get(i).is_some_and(|k| k.matches(&query)))
+            .collect()
+    }
+
     pub fn view(&self, table: Table) -> &TableView {
         match table {
             Table::Booths => &self.booths_view,

@@ -51,6 +51,9 @@ pub struct DeskState {
     pub drawn_in_pass: Option<(egui::Id, u64)>,
     /// The fair day the booth desk's shortlist shows.
     pub shortlist_day: fairday::ShortlistDay,
+    /// The booth desk's booth list is open (to pick another booth), and its filter text.
+    pub choosing_booth: bool,
+    pub booth_filter: String,
 }
 
 impl Default for DeskState {
@@ -70,6 +73,8 @@ impl Default for DeskState {
             focus_lookup: false,
             drawn_in_pass: None,
             shortlist_day: fairday::ShortlistDay::Today,
+            choosing_booth: false,
+            booth_filter: String::new(),
         }
     }
 }
