@@ -597,3 +597,43 @@ fn an_id_can_be_cleared_and_retyped_and_only_a_valid_id_is_applied() {
     let undo_name = h.state().app.undo_name().map(|n| n.en.clone());
     assert_eq!(undo_name.as_deref(), Some("change id of 张伟"));
 }
+
+#[test]
+fn on_fair_day_the_allocation_places_only_checked_in_candidates_unless_asked_for_everyone() {
+    let mut ws = workspace(Lang::En);
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap();
+    ws.app
+        .record(fairmatch::app::DeskAction::CheckIn {
+            candidate: CandidateId::new("C0002"),
+            at,
+        })
+        .expect("checks in");
+    let mut h = harness(ws);
+    nav(&h, "Allocation");
+    h.run();
+    // Someone checked in: the default is those who came.
+    h.get_by_label("Checked-in candidates only (1)");
+    h.get_by_label("Run allocation").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let report = h.state().app.allocation().expect("the allocation ran");
+    let listed: Vec<&str> = report.rows.iter().map(|r| r.candidate.as_str()).collect();
+    assert_eq!(listed, ["C0002"], "only the checked-in candidate is placed");
+
+    h.get_by_label("Everyone registered (3)").click();
+    h.run();
+    h.get_by_label("Run allocation").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert_eq!(h.state().app.allocation().expect("ran again").rows.len(), 3);
+
+    // Per booth: booth, positions, openings, placed.
+    h.get_by_label("Per booth").click();
+    h.run();
+    h.get_by_label("A01 海尔集团");
+    h.get_by_label("Placed");
+}

@@ -41,7 +41,7 @@ use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
 
 /// What views show of match results and files, so they need not reach past this layer.
-pub use crate::matching::{Explanation, Scored, UnassignedReason, skill_names};
+pub use crate::matching::{CandidateScope, Explanation, Scored, UnassignedReason, skill_names};
 pub use crate::store::csv_export::ExportTable;
 pub use crate::store::csv_import::BadRow;
 

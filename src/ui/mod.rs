@@ -166,6 +166,7 @@ pub struct Workspace {
     pub editor: EditorState,
     pub records: RecordsState,
     pub worklist: matches::Worklist,
+    pub allocation: allocation::AllocationView,
     pub desks: DeskState,
     pub logs: LogState,
     /// What to do once the save under way is written (Save in the unsaved-changes dialog).
@@ -193,6 +194,7 @@ impl Workspace {
             editor: EditorState::default(),
             records: RecordsState::default(),
             worklist: matches::Worklist::default(),
+            allocation: allocation::AllocationView::default(),
             desks: DeskState::default(),
             logs: LogState::default(),
             after_save: None,
@@ -321,6 +323,7 @@ impl Workspace {
         }
         self.editor.clear();
         self.worklist = matches::Worklist::default();
+        self.allocation = allocation::AllocationView::default();
         self.records = RecordsState::default();
         self.desks.opened = None;
     }
@@ -396,6 +399,7 @@ impl Workspace {
             editor,
             records,
             worklist,
+            allocation,
             desks,
             logs,
             status,
@@ -427,7 +431,7 @@ impl Workspace {
             View::Positions => page::show::<positions::Page>(ui, &mut cx, editor, records),
             View::Candidates => page::show::<candidates::Page>(ui, &mut cx, editor, records),
             View::Matches => matches::show(ui, &mut cx, worklist),
-            View::Allocation => allocation::show(ui, &mut cx),
+            View::Allocation => allocation::show(ui, &mut cx, allocation),
             View::CheckIn => checkin::show(ui, &mut cx, desks),
             View::BoothDesk => booth_desk::show(ui, &mut cx, desks),
             View::Settings => settings::show(ui, &mut cx, editor),
