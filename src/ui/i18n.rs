@@ -52,8 +52,8 @@ table! {
         "以下各行有错误；您选择之前不会导入任何内容";
     VISITS => "Visits", "面谈记录";
     QUIT => "Quit", "退出";
-    UNDO => "Undo:", "撤销：";
-    REDO => "Redo:", "重做：";
+    UNDO => "Undo", "撤销";
+    REDO => "Redo", "重做";
     NONE_YET => "(none yet)", "（暂无）";
     BOOTHS => "Booths", "展位";
     POSITIONS => "Positions", "岗位";

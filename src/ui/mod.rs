@@ -426,7 +426,7 @@ impl Workspace {
             dialogs::show(&ctx, &mut cx, dialog);
             return commands;
         }
-        egui::CentralPanel::default().show(ui, |ui| match view {
+        let central = egui::CentralPanel::default().show(ui, |ui| match view {
             View::Booths => page::show::<booths::Page>(ui, &mut cx, editor, records),
             View::Positions => page::show::<positions::Page>(ui, &mut cx, editor, records),
             View::Candidates => page::show::<candidates::Page>(ui, &mut cx, editor, records),
@@ -437,7 +437,7 @@ impl Workspace {
             View::Settings => settings::show(ui, &mut cx, editor),
         });
         dialogs::show(&ctx, &mut cx, dialog);
-        station_logs::show(&ctx, &mut cx, logs);
+        station_logs::show(&ctx, &mut cx, logs, central.response.rect);
         commands
     }
 
