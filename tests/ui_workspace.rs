@@ -637,3 +637,31 @@ fn on_fair_day_the_allocation_places_only_checked_in_candidates_unless_asked_for
     h.get_by_label("A01 海尔集团");
     h.get_by_label("Placed");
 }
+
+#[test]
+fn a_row_found_through_a_hidden_column_says_which() {
+    let mut ws = workspace(Lang::En);
+    let mut c = ws.app.fair().candidates[2].clone();
+    c.badge = "ZW-0003".into();
+    ws.apply_edit(fairmatch::app::Edit::SetCandidate {
+        id: c.id.clone(),
+        value: c,
+        field: fairmatch::app::field::BADGE,
+    });
+    let mut h = harness(ws);
+    nav(&h, "Candidates");
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("zw");
+    h.run();
+    h.run();
+    assert_eq!(h.state().app.view(fairmatch::app::Table::Candidates).rows().len(), 2);
+    // 张伟 matches by name (shown); Wang Fang only by her badge, which the table does not show.
+    h.get_by_label("badge ZW-0003");
+    assert_eq!(
+        h.query_all(egui_kittest::kittest::By::new().label_contains("badge "))
+            .count(),
+        1
+    );
+}

@@ -5,6 +5,7 @@ use super::i18n::Tr;
 use super::page::RecordPage;
 use super::table::{ColumnDef, FilterSet};
 use super::{EditorState, i18n, match_panel};
+use crate::app::search::{Query, SearchField, candidate_hits};
 use crate::app::{AppState, Column, Edit, Record, Selection, Table, field};
 use crate::model::{Candidate, CandidateId, Education, Industry, Lang, TalentTier, WorkMode};
 
@@ -111,6 +112,17 @@ impl RecordPage for Page {
     }
     fn cell(app: &AppState, row: usize, column: Column) -> String {
         cell(app, row, column)
+    }
+    fn search_note(app: &AppState, row: usize, query: &Query) -> Option<String> {
+        let c = app.fair().candidates.get(row)?;
+        let lang = app.prefs().lang;
+        // Name and id are columns of the table; any other field that matched is named.
+        let hidden: Vec<String> = candidate_hits(c, query)
+            .into_iter()
+            .filter(|(field, _)| !matches!(field, SearchField::Name | SearchField::Id))
+            .map(|(field, text)| format!("{} {text}", field.label(lang)))
+            .collect();
+        (!hidden.is_empty()).then(|| hidden.join(" · "))
     }
     fn add(cx: &mut ViewCtx) {
         add(cx, None)

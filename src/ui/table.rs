@@ -5,6 +5,7 @@ use egui_extras::{Column as Width, TableBuilder};
 use super::RecordsState;
 use super::command::{Command, TableChange, ViewCtx};
 use super::i18n::{self, Tr};
+use crate::app::search::Query;
 use crate::app::{AppState, Column, Table};
 use crate::model::{Education, Industry, Lang, TalentTier};
 
@@ -221,6 +222,13 @@ fn cities(app: &AppState, table: Table) -> Vec<String> {
     cities.into_iter().collect()
 }
 
+/// What a table shows in its cells: the text of a column, and a note on the first cell saying
+/// why the row matched the search when the hit is in a column not shown.
+pub struct Cells {
+    pub text: fn(&AppState, usize, Column) -> String,
+    pub note: fn(&AppState, usize, &Query) -> Option<String>,
+}
+
 /// Draws the rows of `table` in the view's order; returns the fair index of a clicked row.
 pub fn rows(
     ui: &mut egui::Ui,
@@ -229,10 +237,11 @@ pub fn rows(
     table: Table,
     columns: &[ColumnDef],
     selected: Option<usize>,
-    cell: impl Fn(&AppState, usize, Column) -> String,
+    cells: Cells,
 ) -> Option<usize> {
     let lang = cx.lang();
     let app = cx.app;
+    let query = Query::parse(&app.view(table).search);
     let scroll_to = if records.scroll_to == Some(table) {
         records.scroll_to = None;
         selected.and_then(|s| app.view(table).rows().iter().position(|&r| r == s))
@@ -291,7 +300,7 @@ pub fn rows(
                     let is_selected = selected == Some(index);
                     row.set_selected(is_selected);
                     for (i, def) in columns.iter().enumerate() {
-                        let text = cell(app, index, def.column);
+                        let text = (cells.text)(app, index, def.column);
                         row.col(|ui| {
                             if i == 0 {
                                 if ui
@@ -299,6 +308,18 @@ pub fn rows(
                                     .clicked()
                                 {
                                     clicked = Some(index);
+                                }
+                                let note = if query.is_empty() {
+                                    None
+                                } else {
+                                    (cells.note)(app, index, &query)
+                                };
+                                if let Some(note) = note {
+                                    ui.add(
+                                        egui::Label::new(egui::RichText::new(note).small().weak())
+                                            .truncate()
+                                            .selectable(false),
+                                    );
                                 }
                             } else {
                                 ui.add(egui::Label::new(text).truncate().selectable(false));
