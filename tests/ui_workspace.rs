@@ -368,7 +368,7 @@ fn dragging_a_weight_in_settings_rematches_with_the_new_weight() {
         "one undo step for the drag"
     );
     h.state_mut().app.wait_for_matching();
-    nav(&h, "Matches");
+    nav(&h, "Unmatched");
     // Leaving the field clamps the weight into its range (one more settings edit of the same
     // step); on a loaded machine its rebuild goes to the background: wait for it too.
     h.step();

@@ -84,7 +84,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut AllocationView) {
         }
     });
     let Some(report) = app.allocation() else {
-        ui.add_space(8.0);
+        ui.add_space(super::style::SPACE_GROUP);
         ui.weak(cx.t(i18n::ALLOCATION_NOT_RUN));
         return;
     };

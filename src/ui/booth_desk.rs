@@ -81,7 +81,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
             .auto_shrink([false, false])
             .show(right, |ui| {
                 shortlist(ui, cx, desks, &booth);
-                ui.add_space(12.0);
+                ui.add_space(super::style::SPACE_GROUP);
                 worth_inviting(ui, cx, desks, &booth);
             });
     });
@@ -188,7 +188,7 @@ fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, id: &Candida
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 egui::RichText::new(format!("{}  {}", c.name, c.badge))
-                    .size(20.0)
+                    .size(super::style::LARGE)
                     .strong(),
             );
             if let Some(at) = c.checked_in {
@@ -227,7 +227,7 @@ fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, id: &Candida
         positions_by_fit(app, id, booth)
     };
     visit_form(ui, cx, desks, id, booth, &positions);
-    ui.add_space(6.0);
+    ui.add_space(super::style::SPACE_ROW);
     ui.label(egui::RichText::new(FIT.get(lang)).strong());
     if matching {
         match_panel::matching_notice(ui, cx);
@@ -254,7 +254,7 @@ fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, id: &Candida
                     // Not in the column's justified layout, which would stretch the spaces between words.
                     ui.horizontal_wrapped(|ui| ui.weak(e.short(lang)));
                 }
-                ui.add_space(4.0);
+                ui.add_space(super::style::SPACE_TIGHT);
             }
         });
 }

@@ -72,7 +72,7 @@ fn import_bad_rows(ctx: &egui::Context, cx: &mut ViewCtx, pending: Box<PendingIm
         ui.set_width(640.0_f32.min(ctx.content_rect().width() - 80.0));
         ui.heading(title);
         ui.label(format!("{}: {body}", pending.file));
-        ui.add_space(4.0);
+        ui.add_space(super::style::SPACE_TIGHT);
         egui::ScrollArea::vertical()
             .max_height(280.0)
             .auto_shrink([false, true])
@@ -105,7 +105,7 @@ fn confirm_or_cancel(
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
         body(ui);
-        ui.add_space(8.0);
+        ui.add_space(super::style::SPACE_GROUP);
         ui.horizontal(|ui| {
             if ui.add_enabled(confirm_enabled, egui::Button::new(confirm)).clicked() {
                 choice = Some(true);
@@ -127,7 +127,7 @@ fn unsaved(ctx: &egui::Context, cx: &mut ViewCtx, action: FileAction) -> Option<
         ui.set_max_width(420.0);
         ui.heading(cx.t(i18n::UNSAVED_TITLE));
         ui.label(format!("{} “{}”", cx.t(i18n::UNSAVED_BODY), cx.app.fair().meta.name));
-        ui.add_space(8.0);
+        ui.add_space(super::style::SPACE_GROUP);
         ui.horizontal(|ui| {
             if ui.button(cx.t(i18n::SAVE)).clicked() {
                 choice = Some(0);
@@ -218,7 +218,7 @@ fn delete_booth(
         ui.set_max_width(440.0);
         ui.heading(format!("{} {id}", cx.t(i18n::DELETE_BOOTH)));
         ui.label(format!("{} {count}", cx.t(i18n::BOOTH_HAS_POSITIONS)));
-        ui.add_space(6.0);
+        ui.add_space(super::style::SPACE_ROW);
         if ui.button(cx.t(i18n::DELETE_POSITIONS_TOO)).clicked() {
             choice = Some(BoothPositions::Delete);
         }
@@ -294,7 +294,7 @@ fn station_id(
         ui.set_max_width(440.0);
         ui.heading(cx.t(STATION_ID_TITLE));
         ui.label(cx.t(STATION_ID_BODY));
-        ui.add_space(6.0);
+        ui.add_space(super::style::SPACE_ROW);
         let label = ui.label(cx.t(STATION_ID));
         let response = ui
             .add(
@@ -307,7 +307,7 @@ fn station_id(
             response.request_focus();
         }
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.add_space(6.0);
+        ui.add_space(super::style::SPACE_ROW);
         ui.horizontal(|ui| {
             let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(cx.t(i18n::OK)));
             if ok.clicked() || enter {

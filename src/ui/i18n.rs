@@ -58,7 +58,7 @@ table! {
     BOOTHS => "Booths", "展位";
     POSITIONS => "Positions", "岗位";
     CANDIDATES => "Candidates", "求职者";
-    MATCHES => "Matches", "匹配";
+    MATCHES => "Unmatched", "无合适匹配";
     ALLOCATION => "Allocation", "分配";
     OPENINGS => "Openings", "招聘人数";
     UNSAVED => "unsaved changes", "有未保存的修改";

@@ -24,6 +24,7 @@ mod positions;
 mod settings;
 mod station_logs;
 mod status;
+mod style;
 mod table;
 mod widgets;
 
@@ -175,6 +176,7 @@ pub struct Workspace {
     pub status: Option<Message>,
     title_sent: String,
     theme_sent: Option<bool>,
+    style_set: bool,
     font_check: Option<Receiver<bool>>,
     /// The window's context, for threads that must wake it when they finish.
     pub repaint: Option<egui::Context>,
@@ -201,6 +203,7 @@ impl Workspace {
             status: None,
             title_sent: String::new(),
             theme_sent: None,
+            style_set: false,
             font_check: None,
             repaint: None,
             waker_set: false,
@@ -442,6 +445,10 @@ impl Workspace {
     }
 
     fn sync_window(&mut self, ctx: &egui::Context) {
+        if !self.style_set {
+            style::apply(ctx);
+            self.style_set = true;
+        }
         let title = match self.app.opening() {
             Some(opening) => format!("{} — fairmatch", opening.label.get(self.lang())),
             None => self.app.title(),
@@ -476,7 +483,7 @@ impl Workspace {
 }
 
 fn navigation(ui: &mut egui::Ui, cx: &mut ViewCtx, current: View) {
-    ui.add_space(6.0);
+    ui.add_space(style::SPACE_ROW);
     for view in View::ALL {
         let label = cx.t(view.label());
         let button = egui::Button::selectable(current == view, label).min_size(egui::vec2(ui.available_width(), 28.0));

@@ -227,13 +227,9 @@ fn position_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState
                 .then(|| taken_message.clone())
         });
         // The booth: a menu of existing booths, so the reference is always valid.
-        // Styled like the form's own labels (small, strong, label above input).
-        ui.add_space(4.0);
-        let label = ui.label(
-            egui::RichText::new(super::widgets::field_label(field::BOOTH, lang))
-                .small()
-                .strong(),
-        );
+        // Styled like the form's own labels (strong, label above input).
+        ui.add_space(super::style::SPACE_TIGHT);
+        let label = ui.label(egui::RichText::new(super::widgets::field_label(field::BOOTH, lang)).strong());
         let before = draft.booth.clone();
         let selected = booths
             .iter()
