@@ -155,6 +155,9 @@ fn language_switches_at_runtime() {
     let mut h = harness(workspace(Lang::En));
     nav(&h, "Settings");
     h.run();
+    // Display is the last section of Settings.
+    h.get_by_label("中文").scroll_to_me();
+    h.run();
     h.get_by_label("中文").click();
     h.run();
     assert_eq!(h.state().app.prefs().lang, Lang::Zh);
@@ -356,9 +359,16 @@ fn dragging_a_weight_in_settings_rematches_with_the_new_weight() {
     let weight = "weight of fit in the score (appeal gets the rest)";
     let before = h.state().app.fair().settings.fit_weight;
     for _ in 0..3 {
-        // What the keyboard's arrow keys and a drag do: one change a frame.
-        h.get_by_role_and_label(egui::accesskit::Role::SpinButton, weight)
-            .increment_accesskit();
+        // What the keyboard's arrow keys and a drag do: one change a frame. The slider says
+        // what the weight amounts to ("fit counts 60 % of the score").
+        h.query_all(
+            egui_kittest::kittest::By::new()
+                .role(egui::accesskit::Role::Slider)
+                .label_contains("of the score"),
+        )
+        .next()
+        .expect("the fit weight's slider")
+        .increment_accesskit();
         h.step();
     }
     assert!(h.state().app.fair().settings.fit_weight > before);
@@ -636,6 +646,44 @@ fn on_fair_day_the_allocation_places_only_checked_in_candidates_unless_asked_for
     h.run();
     h.get_by_label("A01 海尔集团");
     h.get_by_label("Placed");
+}
+
+#[test]
+fn settings_weights_explain_their_share_and_zones_are_edited_one_row_each() {
+    let mut ws = workspace(Lang::En);
+    ws.app
+        .select(fairmatch::app::Record::Candidate(CandidateId::new("C0001")));
+    ws.apply_edit(fairmatch::app::Edit::SetMeta {
+        value: {
+            let mut meta = ws.app.fair().meta.clone();
+            meta.zones = vec!["A 人工智能".into(), "B 家电".into()];
+            meta
+        },
+    });
+    let mut h = harness(ws);
+    nav(&h, "Settings");
+    h.run();
+    // Required skills: 0.55 of the fit weights' 1.0.
+    h.get_by_label("required skills counts 55 % of fit");
+    // The selected candidate's top matches beside the sliders.
+    h.get_by_label("Top 5 positions for 张伟");
+    h.get_by_label("1. 算法工程师");
+
+    h.get_by_label("Add zone").scroll_to_me();
+    h.run();
+    h.get_by_label("Add zone").click();
+    h.run();
+    assert_eq!(h.state().app.fair().meta.zones.len(), 3);
+    h.get_by_label("zone 2").focus();
+    h.run();
+    h.get_by_label("zone 2").type_text(" 西区");
+    h.run();
+    assert_eq!(h.state().app.fair().meta.zones[1], "B 家电 西区");
+    let removes: Vec<_> = h.query_all_by_label("✕").collect();
+    assert_eq!(removes.len(), 3);
+    removes[0].click();
+    h.run();
+    assert_eq!(h.state().app.fair().meta.zones, ["B 家电 西区", "Zone 3"]);
 }
 
 #[test]
