@@ -252,7 +252,7 @@ fn the_candidates_export_says_when_each_checked_in_and_import_still_takes_the_fi
     let text = String::from_utf8(export_csv(&fair, ExportTable::Candidates, CsvEncoding::Utf8).unwrap()).unwrap();
     let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let header = reader.headers().unwrap().clone();
-    assert_eq!(header.iter().last(), Some("checked_in_at"));
+    assert_eq!(header.iter().next_back(), Some("checked_in_at"));
     let column = header.len() - 1;
     let cells: Vec<String> = reader.records().map(|r| r.unwrap()[column].to_owned()).collect();
     assert_eq!(cells[0], "");
