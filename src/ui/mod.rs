@@ -177,6 +177,7 @@ pub struct Workspace {
     title_sent: String,
     theme_sent: Option<bool>,
     style_set: bool,
+    fitted_to_monitor: bool,
     font_check: Option<Receiver<bool>>,
     /// The window's context, for threads that must wake it when they finish.
     pub repaint: Option<egui::Context>,
@@ -204,6 +205,7 @@ impl Workspace {
             title_sent: String::new(),
             theme_sent: None,
             style_set: false,
+            fitted_to_monitor: false,
             font_check: None,
             repaint: None,
             waker_set: false,
@@ -448,6 +450,18 @@ impl Workspace {
         if !self.style_set {
             style::apply(ctx);
             self.style_set = true;
+        }
+        if !self.fitted_to_monitor {
+            // The first start's 1360x860 (or a size remembered from a larger screen) would run
+            // off a 1366x768 laptop's screen and hide the bottom of every view.
+            let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
+            if let (Some(monitor), Some(inner)) = (monitor, inner) {
+                self.fitted_to_monitor = true;
+                let fit = inner.size().min(monitor);
+                if fit != inner.size() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(fit));
+                }
+            }
         }
         let title = match self.app.opening() {
             Some(opening) => format!("{} — fairmatch", opening.label.get(self.lang())),
