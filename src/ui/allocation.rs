@@ -243,9 +243,16 @@ fn per_booth(ui: &mut egui::Ui, app: &AppState, report: &AllocationReport, lang:
 
 fn unfilled(ui: &mut egui::Ui, app: &AppState, report: &AllocationReport, lang: Lang, jump: &mut Option<Record>) {
     ui.strong(i18n::UNFILLED_BY_INDUSTRY.get(lang));
-    for (industry, unfilled) in &report.unfilled_by_industry {
-        ui.label(format!("{}: {unfilled}", industry.label(lang)));
-    }
+    // Two dozen industries would push the positions below out of sight: each list scrolls.
+    egui::ScrollArea::vertical()
+        .id_salt("allocation_industries")
+        .max_height(ui.available_height() * 0.4)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (industry, unfilled) in &report.unfilled_by_industry {
+                ui.label(format!("{}: {unfilled}", industry.label(lang)));
+            }
+        });
     ui.separator();
     ui.strong(format!(
         "{} ({})",

@@ -259,6 +259,7 @@ pub fn rows(
             .id_salt(("table", table))
             .striped(true)
             .resizable(true)
+            .auto_shrink([false, false])
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
         // Short columns fit their content; text columns share what is left, so titles and
@@ -321,8 +322,11 @@ pub fn rows(
                                             .selectable(false),
                                     );
                                 }
-                            } else {
+                            } else if def.grow {
                                 ui.add(egui::Label::new(text).truncate().selectable(false));
+                            } else {
+                                // Not truncated: an auto-sized column measures its widest cell.
+                                ui.add(egui::Label::new(text).extend().selectable(false));
                             }
                         });
                     }
