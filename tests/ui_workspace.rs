@@ -713,3 +713,42 @@ fn a_row_found_through_a_hidden_column_says_which() {
         1
     );
 }
+
+#[test]
+fn with_nothing_to_undo_the_edit_menu_shows_a_plain_disabled_undo() {
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    let undo: Vec<_> = h
+        .query_all(egui_kittest::kittest::By::new().label_contains("Undo"))
+        .collect();
+    assert_eq!(undo.len(), 1);
+    let label = undo[0].accesskit_node().label().unwrap_or_default();
+    assert!(label.starts_with("Undo") && !label.contains(':'), "{label}");
+    assert!(undo[0].accesskit_node().is_disabled());
+}
+
+#[test]
+fn the_station_log_window_opens_below_the_menu_bar() {
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    let menu_bottom = h.get_by_label("File").rect().max.y;
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge station logs…").click();
+    h.run();
+    h.run();
+    let window = h
+        .query_all(egui_kittest::kittest::By::new().label("Merge station logs…"))
+        .map(|n| n.rect())
+        .fold(egui::Rect::NOTHING, |a, b| a.union(b));
+    assert!(
+        window.min.y >= menu_bottom,
+        "window at {window:?}, menu bar ends at {menu_bottom}"
+    );
+    // The menu stays usable while the window is open.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export station log…");
+}
