@@ -117,7 +117,9 @@ fn save_runs_as_a_job_and_marks_saved_what_it_wrote() {
 #[test]
 fn allocation_runs_as_a_job_edits_meanwhile_are_matched_and_cancel_drops_it() {
     let mut app = state(fairmatch::app::sample_fair());
-    app.start(Job::Allocate);
+    app.start(Job::Allocate {
+        scope: fairmatch::app::CandidateScope::Everyone,
+    });
     assert!(
         app.allocation().is_none(),
         "the frame returns before the allocation is in"
@@ -143,7 +145,9 @@ fn allocation_runs_as_a_job_edits_meanwhile_are_matched_and_cancel_drops_it() {
     assert_eq!(app.matcher().top_positions(&c.id), fresh.top_positions(&c.id));
 
     let mut app = state(small_fair());
-    let id = app.start(Job::Allocate);
+    let id = app.start(Job::Allocate {
+        scope: fairmatch::app::CandidateScope::Everyone,
+    });
     app.cancel_job(id);
     std::thread::sleep(Duration::from_millis(20));
     assert!(app.wait_for_jobs().is_empty());

@@ -232,3 +232,35 @@ fn visits_export_names_people_and_employers() {
         "V1,C1,张伟,A-001,海尔集团,P1,算法工程师,2026-05-28 20:36:40,5,聊得很好 👍,Interview,open"
     );
 }
+
+#[test]
+fn the_candidates_export_says_when_each_checked_in_and_import_still_takes_the_file() {
+    let mut fair = common::sample_fair();
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+        .and_then(|d| d.and_hms_opt(9, 41, 5))
+        .unwrap();
+    let mut second = fair.candidates[0].clone();
+    second.id = CandidateId::new("C-second");
+    second.phone = "13900009999".into();
+    second.email = String::new();
+    second.badge = "QD-SECOND".into();
+    fair.candidates.push(second);
+    for c in &mut fair.candidates {
+        c.checked_in = None;
+    }
+    fair.candidates[1].checked_in = Some(at);
+    let text = String::from_utf8(export_csv(&fair, ExportTable::Candidates, CsvEncoding::Utf8).unwrap()).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(header.iter().next_back(), Some("checked_in_at"));
+    let column = header.len() - 1;
+    let cells: Vec<String> = reader.records().map(|r| r.unwrap()[column].to_owned()).collect();
+    assert_eq!(cells[0], "");
+    assert_eq!(cells[1], "2026-10-01 09:41:05");
+    // The importer takes the registration data and leaves fair-day state to station logs.
+    fair.booths[0].floor = None;
+    fair.booths[0].staff.clear();
+    let back = round_trip(&fair, CsvEncoding::Utf8);
+    assert_eq!(back.candidates.len(), fair.candidates.len());
+    assert!(back.candidates.iter().all(|c| c.checked_in.is_none()));
+}

@@ -164,3 +164,41 @@ fn missing_or_bad_files_fail_cleanly() {
     let out = run(&[&"match", &missing, &"--by", &"booth"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn allocate_only_checked_in_lists_and_places_only_those_who_came() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut fair = small_fair();
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap();
+    for c in &mut fair.candidates {
+        c.checked_in = None;
+    }
+    for c in fair.candidates.iter_mut().step_by(4) {
+        c.checked_in = Some(at);
+    }
+    let came: HashSet<String> = fair
+        .candidates
+        .iter()
+        .filter(|c| c.checked_in.is_some())
+        .map(|c| c.id.0.clone())
+        .collect();
+    let path = saved(dir.path(), &fair);
+    let out = run(&[&"allocate", &path, &"--format", &"csv", &"--only-checked-in"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let listed: HashSet<String> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(listed, came);
+    let placed = text.lines().skip(1).filter(|l| !l.ends_with(',')).count();
+    assert!(placed > 0 && placed <= came.len(), "{placed} placed of {}", came.len());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("only checked-in candidates: {} of 300 registered", came.len())),
+        "{stderr}"
+    );
+}

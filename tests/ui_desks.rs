@@ -7,7 +7,7 @@ use ui_fixture::{harness, nav};
 use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::{By, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use fairmatch::app::{AppState, Prefs};
 use fairmatch::model::{CandidateId, Lang, PositionId};
 use fairmatch::ui::Workspace;
@@ -490,10 +490,12 @@ fn duplicate_walk_in_logs(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 fn merge_through_the_window(h: &mut Harness<'_, Workspace>, paths: &[std::path::PathBuf]) {
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label("Merge station logs…").click();
-    h.run();
+    if h.state().logs.open.is_none() {
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label("Merge station logs…").click();
+        h.run();
+    }
     let text: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     h.state_mut().logs.paths = text.join("\n");
     h.run();
@@ -568,4 +570,117 @@ fn possible_duplicates_are_resolved_in_the_merge_window_undoably() {
         h.state().app.fair().duplicate_decisions.as_slice(),
         [fairmatch::model::DuplicateDecision::DifferentPeople { .. }]
     ));
+}
+
+#[test]
+fn the_first_desk_action_without_a_station_id_asks_for_one_then_records_under_it() {
+    let mut ws = workspace();
+    ws.app.prefs_mut().station_id.clear();
+    let mut h = harness(ws);
+    nav(&h, "Check-in desk");
+    h.run();
+    scan(&mut h, "QD-0002");
+    assert!(
+        !checked_in(&h, "C0002"),
+        "nothing recorded before the laptop has a name"
+    );
+    h.get_by_label("Name this laptop");
+    h.get_by_label("Station id").focus();
+    h.run();
+    h.get_by_label("Station id").type_text("entrance-9");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(checked_in(&h, "C0002"), "recorded once named: {}", message(&h));
+    assert_eq!(h.state().app.prefs().station_id, "entrance-9");
+    assert_eq!(h.state().app.fair().events[0].station.0, "entrance-9");
+
+    // The next one records at once, and Settings shows and changes the name.
+    scan(&mut h, "QD-0003");
+    assert!(checked_in(&h, "C0003"));
+    assert!(h.state().dialog.is_none());
+    nav(&h, "Settings");
+    h.run();
+    assert_eq!(h.get_by_label("Station id").value().as_deref(), Some("entrance-9"));
+    h.get_by_label("Station id").focus();
+    h.run();
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Station id").type_text("7");
+    h.run();
+    assert_eq!(h.state().app.prefs().station_id, "entrance-7");
+}
+
+/// The booth desk on a laptop's screen, for a booth with twenty positions.
+fn busy_booth_desk() -> Harness<'static, Workspace> {
+    let mut ws = workspace_with(|fair| {
+        for i in 0..20 {
+            let skills: &[&str] = if i % 3 == 0 { &["Python"] } else { &["Rust"] };
+            let id = format!("P1{i:03}");
+            fair.positions
+                .push(ui_fixture::position(&id, "A01", &format!("岗位 {i}"), skills));
+        }
+    });
+    ws.app.prefs_mut().desk_booth = "A01".into();
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, ws: &mut Workspace| ws.show(ui), ws);
+    nav(&h, "Booth desk");
+    h.run();
+    h
+}
+
+#[test]
+fn with_twenty_positions_the_visit_form_is_on_screen_and_the_lookup_is_focused_after_saving() {
+    let mut h = busy_booth_desk();
+    scan(&mut h, "QD-0001");
+    assert_eq!(h.state().desks.opened, Some(CandidateId::new("C0001")));
+    let viewport = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0));
+    let save = h.get_by_label("Save visit").rect();
+    assert!(viewport.contains_rect(save), "Save visit at {save:?}");
+    h.get_by_label("Save visit").click();
+    h.run();
+    assert_eq!(h.state().app.fair().visits.len(), 1, "{}", message(&h));
+    assert!(
+        h.get_by_label(LOOKUP).is_focused(),
+        "focus back in the lookup after saving"
+    );
+    let save = h.get_by_label("Save visit").rect();
+    assert!(viewport.contains_rect(save), "still on screen after saving: {save:?}");
+}
+
+#[test]
+fn the_booth_list_filters_as_you_type_and_positions_are_listed_best_fit_first() {
+    let mut h = busy_booth_desk();
+    h.get_by_label("Change booth").click();
+    h.run();
+    h.get_by_label("Find booth").click();
+    h.run();
+    h.get_by_label("Find booth").type_text("gegf");
+    h.run();
+    // 歌尔股份 by its pinyin initials; 海尔集团 (the current booth, named above) leaves the list.
+    assert_eq!(h.query_all(By::new().label_contains("海尔集团  ·")).count(), 0);
+    h.get_by_label_contains("歌尔股份  ·").click();
+    h.run();
+    assert_eq!(h.state().app.prefs().desk_booth, "A02");
+
+    let mut h = busy_booth_desk();
+    scan(&mut h, "QD-0001");
+    // 张伟 knows Python: the Python positions come before the Rust ones.
+    let titles: Vec<String> = h
+        .query_all(By::new().label_contains("岗位 "))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    let python = |t: &String| {
+        t.strip_prefix("岗位 ")
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n % 3 == 0)
+    };
+    let order: Vec<bool> = titles.iter().map(python).collect();
+    assert_eq!(order.len(), 20, "{titles:?}");
+    assert!(
+        order.windows(2).all(|w| w[0] >= w[1]),
+        "Python positions first: {titles:?}"
+    );
 }

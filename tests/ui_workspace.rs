@@ -155,6 +155,9 @@ fn language_switches_at_runtime() {
     let mut h = harness(workspace(Lang::En));
     nav(&h, "Settings");
     h.run();
+    // Display is the last section of Settings.
+    h.get_by_label("中文").scroll_to_me();
+    h.run();
     h.get_by_label("中文").click();
     h.run();
     assert_eq!(h.state().app.prefs().lang, Lang::Zh);
@@ -356,9 +359,16 @@ fn dragging_a_weight_in_settings_rematches_with_the_new_weight() {
     let weight = "weight of fit in the score (appeal gets the rest)";
     let before = h.state().app.fair().settings.fit_weight;
     for _ in 0..3 {
-        // What the keyboard's arrow keys and a drag do: one change a frame.
-        h.get_by_role_and_label(egui::accesskit::Role::SpinButton, weight)
-            .increment_accesskit();
+        // What the keyboard's arrow keys and a drag do: one change a frame. The slider says
+        // what the weight amounts to ("fit counts 60 % of the score").
+        h.query_all(
+            egui_kittest::kittest::By::new()
+                .role(egui::accesskit::Role::Slider)
+                .label_contains("of the score"),
+        )
+        .next()
+        .expect("the fit weight's slider")
+        .increment_accesskit();
         h.step();
     }
     assert!(h.state().app.fair().settings.fit_weight > before);
@@ -368,7 +378,7 @@ fn dragging_a_weight_in_settings_rematches_with_the_new_weight() {
         "one undo step for the drag"
     );
     h.state_mut().app.wait_for_matching();
-    nav(&h, "Matches");
+    nav(&h, "Unmatched");
     // Leaving the field clamps the weight into its range (one more settings edit of the same
     // step); on a loaded machine its rebuild goes to the background: wait for it too.
     h.step();
@@ -596,4 +606,149 @@ fn an_id_can_be_cleared_and_retyped_and_only_a_valid_id_is_applied() {
     assert!(h.state().notices.is_empty());
     let undo_name = h.state().app.undo_name().map(|n| n.en.clone());
     assert_eq!(undo_name.as_deref(), Some("change id of 张伟"));
+}
+
+#[test]
+fn on_fair_day_the_allocation_places_only_checked_in_candidates_unless_asked_for_everyone() {
+    let mut ws = workspace(Lang::En);
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+        .and_then(|d| d.and_hms_opt(9, 0, 0))
+        .unwrap();
+    ws.app
+        .record(fairmatch::app::DeskAction::CheckIn {
+            candidate: CandidateId::new("C0002"),
+            at,
+        })
+        .expect("checks in");
+    let mut h = harness(ws);
+    nav(&h, "Allocation");
+    h.run();
+    // Someone checked in: the default is those who came.
+    h.get_by_label("Checked-in candidates only (1)");
+    h.get_by_label("Run allocation").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let report = h.state().app.allocation().expect("the allocation ran");
+    let listed: Vec<&str> = report.rows.iter().map(|r| r.candidate.as_str()).collect();
+    assert_eq!(listed, ["C0002"], "only the checked-in candidate is placed");
+
+    h.get_by_label("Everyone registered (3)").click();
+    h.run();
+    h.get_by_label("Run allocation").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert_eq!(h.state().app.allocation().expect("ran again").rows.len(), 3);
+
+    // Per booth: booth, positions, openings, placed.
+    h.get_by_label("Per booth").click();
+    h.run();
+    h.get_by_label("A01 海尔集团");
+    h.get_by_label("Placed");
+}
+
+#[test]
+fn settings_weights_explain_their_share_and_zones_are_edited_one_row_each() {
+    let mut ws = workspace(Lang::En);
+    ws.app
+        .select(fairmatch::app::Record::Candidate(CandidateId::new("C0001")));
+    ws.apply_edit(fairmatch::app::Edit::SetMeta {
+        value: {
+            let mut meta = ws.app.fair().meta.clone();
+            meta.zones = vec!["A 人工智能".into(), "B 家电".into()];
+            meta
+        },
+    });
+    let mut h = harness(ws);
+    nav(&h, "Settings");
+    h.run();
+    // Required skills: 0.55 of the fit weights' 1.0.
+    h.get_by_label("required skills counts 55 % of fit");
+    // The selected candidate's top matches beside the sliders.
+    h.get_by_label("Top 5 positions for 张伟");
+    h.get_by_label("1. 算法工程师");
+
+    h.get_by_label("Add zone").scroll_to_me();
+    h.run();
+    h.get_by_label("Add zone").click();
+    h.run();
+    assert_eq!(h.state().app.fair().meta.zones.len(), 3);
+    h.get_by_label("zone 2").focus();
+    h.run();
+    h.get_by_label("zone 2").type_text(" 西区");
+    h.run();
+    assert_eq!(h.state().app.fair().meta.zones[1], "B 家电 西区");
+    let removes: Vec<_> = h.query_all_by_label("✕").collect();
+    assert_eq!(removes.len(), 3);
+    removes[0].click();
+    h.run();
+    assert_eq!(h.state().app.fair().meta.zones, ["B 家电 西区", "Zone 3"]);
+}
+
+#[test]
+fn a_row_found_through_a_hidden_column_says_which() {
+    let mut ws = workspace(Lang::En);
+    let mut c = ws.app.fair().candidates[2].clone();
+    c.badge = "ZW-0003".into();
+    ws.apply_edit(fairmatch::app::Edit::SetCandidate {
+        id: c.id.clone(),
+        value: c,
+        field: fairmatch::app::field::BADGE,
+    });
+    let mut h = harness(ws);
+    nav(&h, "Candidates");
+    h.run();
+    h.get_by_label("Search").click();
+    h.run();
+    h.get_by_label("Search").type_text("zw");
+    h.run();
+    h.run();
+    assert_eq!(h.state().app.view(fairmatch::app::Table::Candidates).rows().len(), 2);
+    // 张伟 matches by name (shown); Wang Fang only by her badge, which the table does not show.
+    h.get_by_label("badge ZW-0003");
+    assert_eq!(
+        h.query_all(egui_kittest::kittest::By::new().label_contains("badge "))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn with_nothing_to_undo_the_edit_menu_shows_a_plain_disabled_undo() {
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    let undo: Vec<_> = h
+        .query_all(egui_kittest::kittest::By::new().label_contains("Undo"))
+        .collect();
+    assert_eq!(undo.len(), 1);
+    let label = undo[0].accesskit_node().label().unwrap_or_default();
+    assert!(label.starts_with("Undo") && !label.contains(':'), "{label}");
+    assert!(undo[0].accesskit_node().is_disabled());
+}
+
+#[test]
+fn the_station_log_window_opens_below_the_menu_bar() {
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    let menu_bottom = h.get_by_label("File").rect().max.y;
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge station logs…").click();
+    h.run();
+    h.run();
+    let window = h
+        .query_all(egui_kittest::kittest::By::new().label("Merge station logs…"))
+        .map(|n| n.rect())
+        .fold(egui::Rect::NOTHING, |a, b| a.union(b));
+    assert!(
+        window.min.y >= menu_bottom,
+        "window at {window:?}, menu bar ends at {menu_bottom}"
+    );
+    // The menu stays usable while the window is open.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export station log…");
 }

@@ -41,7 +41,7 @@ use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
 
 /// What views show of match results and files, so they need not reach past this layer.
-pub use crate::matching::{Explanation, Scored, UnassignedReason, skill_names};
+pub use crate::matching::{CandidateScope, Explanation, Scored, UnassignedReason, skill_names};
 pub use crate::store::csv_export::ExportTable;
 pub use crate::store::csv_import::BadRow;
 
@@ -490,6 +490,15 @@ impl AppState {
             Table::Candidates => (&mut self.candidates_view, &self.candidate_keys),
         };
         view.refresh(table, &self.fair, &self.index, keys, self.structure);
+    }
+
+    /// Indexes of the booths whose employer (pinyin and initials too), id, zone or industry
+    /// contain every term of `text`, in fair order; all of them for empty text.
+    pub fn find_booths(&self, text: &str) -> Vec<usize> {
+        let query = search::Query::parse(text);
+        (0..self.fair.booths.len())
+            .filter(|&i| query.is_empty() || self.booth_keys.get(i).is_some_and(|k| k.matches(&query)))
+            .collect()
     }
 
     pub fn view(&self, table: Table) -> &TableView {

@@ -91,6 +91,97 @@ fn push_pinyin(key: &mut String, text: &str) {
     key.push('\u{1}');
 }
 
+/// A candidate field the search looks in, to say why a row matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchField {
+    Name,
+    Id,
+    Badge,
+    Phone,
+    Email,
+    School,
+    Major,
+    Skill,
+}
+
+impl SearchField {
+    pub fn label(self, lang: crate::model::Lang) -> &'static str {
+        use crate::model::Lang::{En, Zh};
+        match (self, lang) {
+            (Self::Name, En) => "name",
+            (Self::Name, Zh) => "姓名",
+            (Self::Id, En) => "id",
+            (Self::Id, Zh) => "编号",
+            (Self::Badge, En) => "badge",
+            (Self::Badge, Zh) => "胸卡",
+            (Self::Phone, En) => "phone",
+            (Self::Phone, Zh) => "手机",
+            (Self::Email, En) => "email",
+            (Self::Email, Zh) => "邮箱",
+            (Self::School, En) => "school",
+            (Self::School, Zh) => "学校",
+            (Self::Major, En) => "major",
+            (Self::Major, Zh) => "专业",
+            (Self::Skill, En) => "skill",
+            (Self::Skill, Zh) => "技能",
+        }
+    }
+}
+
+/// Where each term of `query` occurs in `candidate`: the first field (in [`SearchField`] order)
+/// holding it, with that field's text; one entry per field. Empty when a term matches nowhere.
+/// Computed for the rows on screen only, so the stored keys need not remember their fields.
+pub fn candidate_hits(candidate: &Candidate, query: &Query) -> Vec<(SearchField, String)> {
+    let mut name_key = String::new();
+    push_part(&mut name_key, &candidate.name);
+    push_pinyin(&mut name_key, &candidate.name);
+    let mut fields = vec![
+        (SearchField::Name, name_key, candidate.name.as_str()),
+        (SearchField::Id, normalize(candidate.id.as_str()), candidate.id.as_str()),
+        (
+            SearchField::Badge,
+            normalize(&candidate.badge),
+            candidate.badge.as_str(),
+        ),
+        (
+            SearchField::Phone,
+            normalize(&candidate.phone),
+            candidate.phone.as_str(),
+        ),
+        (
+            SearchField::Email,
+            normalize(&candidate.email),
+            candidate.email.as_str(),
+        ),
+        (
+            SearchField::School,
+            normalize(&candidate.school),
+            candidate.school.as_str(),
+        ),
+        (
+            SearchField::Major,
+            normalize(&candidate.major),
+            candidate.major.as_str(),
+        ),
+    ];
+    fields.extend(
+        candidate
+            .skills
+            .iter()
+            .map(|s| (SearchField::Skill, normalize(s), s.as_str())),
+    );
+    let mut hits: Vec<(SearchField, String)> = Vec::new();
+    for term in &query.terms {
+        let Some((field, _, text)) = fields.iter().find(|(_, key, _)| key.contains(term.as_str())) else {
+            return Vec::new();
+        };
+        if !hits.iter().any(|(f, t)| f == field && t == text) {
+            hits.push((*field, (*text).to_owned()));
+        }
+    }
+    hits
+}
+
 /// A search box's text split into folded terms; all must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
@@ -156,6 +247,23 @@ mod tests {
         for text in ["ll", "lilei", "李lei", "ｌｌ"] {
             assert!(key.matches(&Query::parse(text)), "{text} should find 李Lei");
         }
+    }
+
+    #[test]
+    fn hits_say_which_field_each_term_matched() {
+        let mut c = candidate("王芳", &["Python"]);
+        c.badge = "ZW-0012".into();
+        let hits = candidate_hits(&c, &Query::parse("zw"));
+        assert_eq!(hits, vec![(SearchField::Badge, "ZW-0012".to_owned())]);
+        let hits = candidate_hits(&c, &Query::parse("wf python"));
+        assert_eq!(
+            hits,
+            vec![
+                (SearchField::Name, "王芳".to_owned()),
+                (SearchField::Skill, "Python".to_owned())
+            ]
+        );
+        assert!(candidate_hits(&c, &Query::parse("rust")).is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 
-use crate::matching::{Matcher, UnassignedReason};
+use crate::matching::{CandidateScope, Matcher, UnassignedReason};
 use crate::model::{Fair, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,6 +77,9 @@ pub struct AllocateArgs {
     /// Language of reasons in the table and the summary.
     #[arg(long, value_enum, default_value_t = ReasonLang::En)]
     pub lang: ReasonLang,
+    /// Place only candidates checked in at the fair (fair day); the others are not listed.
+    #[arg(long)]
+    pub only_checked_in: bool,
     /// Also write the preference lists and capacities the allocation ran on, as JSON
     /// (for checking against other implementations).
     #[arg(long, hide = true)]
@@ -239,9 +242,14 @@ pub fn run_allocate(args: &AllocateArgs) -> ExitCode {
         Err(code) => return code,
     };
     let matcher = Matcher::build(&fair);
-    let alloc = matcher.allocate(&fair);
+    let scope = if args.only_checked_in {
+        CandidateScope::CheckedIn
+    } else {
+        CandidateScope::Everyone
+    };
+    let alloc = matcher.allocate_scoped(&fair, scope);
     if let Some(path) = &args.instance_json {
-        let instance = matcher.allocation_instance(&fair);
+        let instance = matcher.allocation_instance(&fair, scope);
         let written = serde_json::to_vec(&instance)
             .map_err(|e| e.to_string())
             .and_then(|bytes| crate::store::write_atomically(path, &bytes).map_err(|e| e.to_string()));
@@ -262,7 +270,7 @@ pub fn run_allocate(args: &AllocateArgs) -> ExitCode {
                 writeln!(out, "candidate_id,position_id")?;
                 // Fair order, assigned and unassigned interleaved as in the file.
                 let assigned: std::collections::HashMap<_, _> = alloc.assigned.iter().cloned().collect();
-                for c in &fair.candidates {
+                for c in fair.candidates.iter().filter(|c| scope.includes(c)) {
                     let position = assigned.get(&c.id).map(|p| p.as_str()).unwrap_or("");
                     writeln!(out, "{},{}", csv_field(c.id.as_str()), csv_field(position))?;
                 }
@@ -292,6 +300,13 @@ pub fn run_allocate(args: &AllocateArgs) -> ExitCode {
         out.flush()
     })();
     let count = |r: UnassignedReason| alloc.unassigned.iter().filter(|(_, x)| *x == r).count();
+    if args.only_checked_in {
+        let registered = fair.candidates.len();
+        eprintln!(
+            "only checked-in candidates: {} of {registered} registered",
+            alloc.assigned.len() + alloc.unassigned.len()
+        );
+    }
     eprintln!(
         "assigned {} of {} candidates; unassigned: {} {}, {} {}, {} {}",
         alloc.assigned.len(),

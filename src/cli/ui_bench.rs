@@ -205,7 +205,9 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     runner.ws.view = View::Allocation;
     runner.frame(Vec::new());
     let start = Instant::now();
-    runner.ws.run(Command::Start(crate::app::Job::Allocate));
+    runner.ws.run(Command::Start(crate::app::Job::Allocate {
+        scope: crate::app::CandidateScope::Everyone,
+    }));
     let mut allocating = Vec::new();
     while runner.ws.app.allocation().is_none() && start.elapsed() < Duration::from_secs(120) {
         allocating.push(ms(runner.frame(Vec::new())));

@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 
-use crate::model::{CandidateId, Fair, Industry, NextStep, PositionId};
+use crate::model::{Candidate, CandidateId, Fair, Industry, NextStep, PositionId};
 
 use super::keys::{preference_key, score_key};
 use super::lists::{Entry, pref_cmp};
@@ -49,6 +49,25 @@ impl UnassignedReason {
             Self::NoEligiblePosition => "没有符合条件的岗位",
             Self::AllFilled => "符合条件的岗位均已由排名更高的人选占满",
             Self::AlreadyHired => "已录用",
+        }
+    }
+}
+
+/// Which registrants the allocation places: on fair day only those who came matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+pub enum CandidateScope {
+    /// Every registered candidate.
+    #[default]
+    Everyone,
+    /// Only candidates checked in at the entrance.
+    CheckedIn,
+}
+
+impl CandidateScope {
+    pub fn includes(self, candidate: &Candidate) -> bool {
+        match self {
+            CandidateScope::Everyone => true,
+            CandidateScope::CheckedIn => candidate.checked_in.is_some(),
         }
     }
 }
@@ -152,12 +171,12 @@ impl Prefs {
 }
 
 impl Matcher {
-    fn allocation_setup(&self, fair: &Fair) -> Setup {
+    fn allocation_setup(&self, fair: &Fair, scope: CandidateScope) -> Setup {
         // Looking up 100,000 ids is most of the set-up: both cores share it.
         let slots: Vec<Option<u32>> = fair
             .candidates
             .par_iter()
-            .map(|c| self.cand_slot.get(&c.id).copied())
+            .map(|c| scope.includes(c).then(|| self.cand_slot.get(&c.id).copied()).flatten())
             .collect();
         let mut seen = vec![false; self.cands.len()];
         let mut order = Vec::with_capacity(fair.candidates.len());
@@ -245,7 +264,13 @@ impl Matcher {
 
     /// Runs the stable allocation on the current state; `fair` supplies openings and hires.
     pub fn allocate(&self, fair: &Fair) -> Allocation {
-        let setup = self.allocation_setup(fair);
+        self.allocate_scoped(fair, CandidateScope::Everyone)
+    }
+
+    /// The stable allocation among the candidates in `scope` only; the others are left out of
+    /// the result (neither assigned nor unassigned).
+    pub fn allocate_scoped(&self, fair: &Fair, scope: CandidateScope) -> Allocation {
+        let setup = self.allocation_setup(fair, scope);
         let (held, eligible) = self.deferred_acceptance_lazy(&setup);
         self.report(&setup, held.pairs(), |i| eligible[i])
     }
@@ -254,7 +279,7 @@ impl Matcher {
     /// fast path is tested against.
     #[cfg(test)]
     pub(super) fn allocate_reference(&self, fair: &Fair) -> Allocation {
-        let setup = self.allocation_setup(fair);
+        let setup = self.allocation_setup(fair, CandidateScope::Everyone);
         let prefs = self.preference_lists(&setup);
         let held = deferred_acceptance(&prefs, &setup);
         let pairs = held
@@ -311,8 +336,8 @@ impl Matcher {
     }
 
     /// The preference lists and capacities [`Matcher::allocate`] runs on.
-    pub fn allocation_instance(&self, fair: &Fair) -> AllocationInstance {
-        let setup = self.allocation_setup(fair);
+    pub fn allocation_instance(&self, fair: &Fair, scope: CandidateScope) -> AllocationInstance {
+        let setup = self.allocation_setup(fair, scope);
         let prefs = self.preference_lists(&setup);
         let mut by_position: Vec<Vec<(f32, u32, u32)>> = vec![Vec::new(); self.poss.len()];
         let mut candidates = Vec::new();

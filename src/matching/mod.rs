@@ -36,7 +36,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{CandidateId, Fair, PositionId, SkillDictionary};
 
-pub use allocate::{Allocation, AllocationInstance, UnassignedReason};
+pub use allocate::{Allocation, AllocationInstance, CandidateScope, UnassignedReason};
 pub use explain::{Explanation, Verdict, skill_names};
 pub use score::Rule;
 

@@ -110,6 +110,9 @@ fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// The candidates export's last column: when the candidate checked in (empty if not).
+pub const CHECKED_IN_AT: &str = "checked_in_at";
+
 /// Rows of `what` as cells, header first, formula-like cells neutralized, nothing masked.
 pub fn export_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
     export_rows_with(fair, what, ExportOptions::default())
@@ -185,7 +188,11 @@ fn stored_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
             }
         }
         ExportTable::Candidates => {
-            rows.push(CANDIDATE_COLUMNS.iter().map(|c| c.name.to_owned()).collect());
+            let mut header: Vec<String> = CANDIDATE_COLUMNS.iter().map(|c| c.name.to_owned()).collect();
+            // Fair-day state for the organizer's spreadsheet; the importer leaves it out (a
+            // check-in is a station event, not registration data).
+            header.push(CHECKED_IN_AT.to_owned());
+            rows.push(header);
             for c in &fair.candidates {
                 rows.push(vec![
                     c.id.0.clone(),
@@ -206,6 +213,8 @@ fn stored_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
                     c.hometown.clone(),
                     if c.consent { "yes" } else { "no" }.to_owned(),
                     c.badge.clone(),
+                    c.checked_in
+                        .map_or_else(String::new, |at| at.format("%Y-%m-%d %H:%M:%S").to_string()),
                 ]);
             }
         }

@@ -1,10 +1,11 @@
 //! Booth staff desk: the booth is picked once (remembered in prefs); staff look a candidate
-//! up, see their fit with this booth's positions and record a visit, which re-ranks at once.
+//! up, record a visit (the form sits right under the card, never below the fold) and see
+//! their fit with this booth's positions, best first; a visit re-ranks at once.
 
 use std::path::PathBuf;
 
 use crate::app::fairday::{self, ShortlistDay, VisitDraft};
-use crate::app::{AppState, DeskAction, Job};
+use crate::app::{AppState, DeskAction, Explanation, Job};
 use crate::model::{BoothId, CandidateId, Lang, NextStep, PositionId};
 
 use super::checkin::{self, DeskState, clock};
@@ -41,30 +42,48 @@ const WORTH: Tr = tr(
     "值得邀请（已签到、尚未到访）",
 );
 
+const CHANGE_BOOTH: Tr = tr("Change booth", "更换展位");
+const FIND_BOOTH: Tr = tr("Find booth", "查找展位");
+const FIND_BOOTH_HINT: Tr = tr("employer, booth id or pinyin initials", "单位、展位号或拼音首字母");
+const NO_BOOTH_FOUND: Tr = tr("No booth matches.", "没有匹配的展位。");
+const NO_POSITIONS: Tr = tr("This booth has no positions yet.", "本展位还没有岗位。");
+/// Booths listed at once in the picker; typing narrows the rest.
+const BOOTHS_LISTED: usize = 200;
+
+/// Booth staff's screen. The left column holds what a visit needs in the order it is used
+/// (lookup, who it is, the visit form), then this booth's positions by fit in a list that
+/// scrolls on its own, so the form stays in sight however many positions the booth has; the
+/// right column holds the shortlist and who is worth inviting.
 pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
     let lang = cx.lang();
     ui.heading(TITLE.get(lang));
-    booth_picker(ui, cx);
-    let Some(booth) = current_booth(cx.app) else {
+    let booth = current_booth(cx.app);
+    if booth_picker(ui, cx, desks, booth.as_ref()) {
+        return;
+    }
+    let Some(booth) = booth else {
         ui.label(PICK_BOOTH.get(lang));
         return;
     };
-    egui::ScrollArea::vertical().id_salt("booth-desk").show(ui, |ui| {
-        ui.columns(2, |cols| {
-            let [left, right] = cols else { return };
-            if let Some(id) = checkin::lookup(left, cx, desks, "booth-lookup") {
-                desks.opened = Some(id);
-                desks.visit_position = None;
-                desks.message = None;
-            }
-            checkin::message(left, desks);
-            if let Some(id) = desks.opened.clone() {
-                card(left, cx, desks, &id, &booth);
-            }
-            shortlist(right, cx, desks, &booth);
-            right.add_space(12.0);
-            worth_inviting(right, cx, desks, &booth);
-        });
+    ui.columns(2, |cols| {
+        let [left, right] = cols else { return };
+        if let Some(id) = checkin::lookup(left, cx, desks, "booth-lookup") {
+            desks.opened = Some(id);
+            desks.visit_position = None;
+            desks.message = None;
+        }
+        checkin::message(left, desks);
+        if let Some(id) = desks.opened.clone() {
+            card(left, cx, desks, &id, &booth);
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("booth-desk-right")
+            .auto_shrink([false, false])
+            .show(right, |ui| {
+                shortlist(ui, cx, desks, &booth);
+                ui.add_space(super::style::SPACE_GROUP);
+                worth_inviting(ui, cx, desks, &booth);
+            });
     });
     checkin::refocus_soon(ui, desks);
 }
@@ -74,33 +93,90 @@ fn current_booth(app: &AppState) -> Option<BoothId> {
     app.booth(&id).map(|b| b.id.clone())
 }
 
-fn booth_picker(ui: &mut egui::Ui, cx: &mut ViewCtx) {
+/// The booth this laptop serves, and a filtered list to pick another (hundreds of booths do not
+/// fit a dropdown). Returns whether the list is open (the desk is not drawn meanwhile).
+fn booth_picker(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, current: Option<&BoothId>) -> bool {
     let lang = cx.lang();
     let app = cx.app;
+    let choosing = desks.choosing_booth || current.is_none();
     ui.horizontal(|ui| {
-        let l = ui.label(BOOTH.get(lang));
-        let current = current_booth(app)
-            .and_then(|id| app.booth(&id))
-            .map_or_else(|| "—".to_owned(), |b| format!("{} {}", b.id, b.employer));
-        let mut picked = None;
-        let combo = egui::ComboBox::from_id_salt("desk-booth")
-            .selected_text(current)
-            .width(320.0)
-            .show_ui(ui, |ui| {
-                for b in &app.fair().booths {
-                    if ui
-                        .selectable_label(app.prefs().desk_booth == b.id.0, format!("{} {}", b.id, b.employer))
-                        .clicked()
-                    {
-                        picked = Some(b.id.0.clone());
-                    }
-                }
-            });
-        combo.response.labelled_by(l.id);
-        if let Some(p) = picked {
-            cx.push(Command::Pref(Pref::DeskBooth(p)));
+        ui.label(BOOTH.get(lang));
+        if let Some(b) = current.and_then(|id| app.booth(id)) {
+            ui.strong(format!("{} {}", b.id, b.employer));
+        }
+        if current.is_some() && ui.selectable_label(choosing, CHANGE_BOOTH.get(lang)).clicked() {
+            desks.choosing_booth = !desks.choosing_booth;
         }
     });
+    if !choosing {
+        return false;
+    }
+    let found = ui
+        .horizontal(|ui| {
+            let l = ui.label(FIND_BOOTH.get(lang));
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut desks.booth_filter)
+                        .hint_text(FIND_BOOTH_HINT.get(lang))
+                        .desired_width(320.0),
+                )
+                .labelled_by(l.id);
+            let found = app.find_booths(&desks.booth_filter);
+            ui.weak(match lang {
+                Lang::En => format!("{} of {} booths", found.len(), app.fair().booths.len()),
+                Lang::Zh => format!("共 {} 个展位，匹配 {} 个", app.fair().booths.len(), found.len()),
+            });
+            if desks.booth_filter.is_empty() && !response.has_focus() {
+                response.request_focus();
+            }
+            found
+        })
+        .inner;
+    if found.is_empty() {
+        ui.weak(NO_BOOTH_FOUND.get(lang));
+    }
+    let mut picked = None;
+    egui::ScrollArea::vertical()
+        .id_salt("desk-booth-list")
+        .max_height(ui.available_height().min(360.0))
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for &i in found.iter().take(BOOTHS_LISTED) {
+                let Some(b) = app.fair().booths.get(i) else { continue };
+                let text = format!("{}  {}  · {}", b.id, b.employer, b.zone);
+                if ui.selectable_label(current == Some(&b.id), text).clicked() {
+                    picked = Some(b.id.0.clone());
+                }
+            }
+        });
+    if let Some(p) = picked {
+        desks.choosing_booth = false;
+        desks.booth_filter.clear();
+        desks.opened = None;
+        cx.push(Command::Pref(Pref::DeskBooth(p)));
+    }
+    true
+}
+
+/// This booth's positions with their fit for `id`, best first (ineligible ones last).
+fn positions_by_fit(
+    app: &AppState,
+    id: &CandidateId,
+    booth: &BoothId,
+) -> Vec<(PositionId, String, Option<Explanation>)> {
+    let mut rows: Vec<_> = app
+        .fair()
+        .positions
+        .iter()
+        .filter(|p| &p.booth == booth)
+        .map(|p| (p.id.clone(), p.title.clone(), app.explain(id, &p.id)))
+        .collect();
+    let fit = |e: &Option<Explanation>| {
+        e.as_ref()
+            .map_or(-1.0, |e| if e.broken.is_empty() { e.fit } else { e.fit - 1000.0 })
+    };
+    rows.sort_by(|a, b| fit(&b.2).total_cmp(&fit(&a.2)));
+    rows
 }
 
 fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, id: &CandidateId, booth: &BoothId) {
@@ -108,11 +184,20 @@ fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, id: &Candida
     let app = cx.app;
     let Some(c) = app.candidate(id) else { return };
     ui.group(|ui| {
-        ui.label(
-            egui::RichText::new(format!("{}  {}", c.name, c.badge))
-                .size(20.0)
-                .strong(),
-        );
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                egui::RichText::new(format!("{}  {}", c.name, c.badge))
+                    .size(super::style::LARGE)
+                    .strong(),
+            );
+            if let Some(at) = c.checked_in {
+                ui.label(match lang {
+                    Lang::En => format!("checked in at {}", clock(at)),
+                    Lang::Zh => format!("{} 签到", clock(at)),
+                });
+            }
+        });
         ui.label(format!(
             "{} · {} · {} · {}",
             c.education.label(lang),
@@ -122,40 +207,56 @@ fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, id: &Candida
         ));
         ui.label(c.skills.join(", "));
         if c.consent {
-            ui.label(format!("☎ {}   ✉ {}", c.phone, c.email));
+            let contact: Vec<String> = [("☎", &c.phone), ("✉", &c.email)]
+                .into_iter()
+                .filter(|(_, v)| !v.trim().is_empty())
+                .map(|(icon, v)| format!("{icon} {v}"))
+                .collect();
+            if !contact.is_empty() {
+                ui.label(contact.join("   "));
+            }
         } else {
             ui.weak(CONTACT_HIDDEN.get(lang));
         }
-        if let Some(at) = c.checked_in {
-            ui.label(match lang {
-                Lang::En => format!("checked in at {}", clock(at)),
-                Lang::Zh => format!("{} 签到", clock(at)),
-            });
-        }
     });
-    ui.label(egui::RichText::new(FIT.get(lang)).strong());
-    let positions: Vec<(PositionId, String)> = app
-        .fair()
-        .positions
-        .iter()
-        .filter(|p| &p.booth == booth)
-        .map(|p| (p.id.clone(), p.title.clone()))
-        .collect();
-    if app.is_matching() {
-        // The matcher is being rebuilt (new settings, or a fair just opened): its fits are stale.
-        match_panel::matching_notice(ui, cx);
+    // Stale fits while the matcher is rebuilt (new settings, or a fair just opened).
+    let matching = app.is_matching();
+    let positions = if matching {
+        Vec::new()
     } else {
-        for (pid, title) in &positions {
-            if let Some(e) = app.explain(id, pid) {
-                ui.label(egui::RichText::new(title).strong());
-                super::widgets::score_bar(ui, FIT_BAR.get(lang), e.fit, 120.0);
-                // Not in the column's justified layout, which would stretch the spaces between words.
-                ui.horizontal_wrapped(|ui| ui.weak(e.short(lang)));
-            }
-        }
-    }
-    ui.add_space(6.0);
+        positions_by_fit(app, id, booth)
+    };
     visit_form(ui, cx, desks, id, booth, &positions);
+    ui.add_space(super::style::SPACE_ROW);
+    ui.label(egui::RichText::new(FIT.get(lang)).strong());
+    if matching {
+        match_panel::matching_notice(ui, cx);
+        return;
+    }
+    if positions.is_empty() {
+        ui.weak(NO_POSITIONS.get(lang));
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("booth-fits")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for (pid, title, e) in &positions {
+                let chosen = desks.visit_position.as_ref() == Some(pid);
+                // Picking a row makes it the visit's position.
+                if ui
+                    .selectable_label(chosen, egui::RichText::new(title).strong())
+                    .clicked()
+                {
+                    desks.visit_position = if chosen { None } else { Some(pid.clone()) };
+                }
+                if let Some(e) = e {
+                    super::widgets::score_bar(ui, FIT_BAR.get(lang), e.fit, 120.0);
+                    // Not in the column's justified layout, which would stretch the spaces between words.
+                    ui.horizontal_wrapped(|ui| ui.weak(e.short(lang)));
+                }
+                ui.add_space(super::style::SPACE_TIGHT);
+            }
+        });
 }
 
 fn visit_form(
@@ -164,67 +265,82 @@ fn visit_form(
     d: &mut DeskState,
     id: &CandidateId,
     booth: &BoothId,
-    positions: &[(PositionId, String)],
+    positions: &[(PositionId, String, Option<Explanation>)],
 ) {
     let lang = cx.lang();
-    ui.label(egui::RichText::new(VISIT.get(lang)).strong());
-    ui.horizontal(|ui| {
-        let l = ui.label(POSITION.get(lang));
-        let selected = d
-            .visit_position
-            .as_ref()
-            .and_then(|p| positions.iter().find(|(id, _)| id == p))
-            .map_or(ANY_POSITION.get(lang).to_owned(), |(_, t)| t.clone());
-        let combo = egui::ComboBox::from_id_salt("visit-position")
-            .selected_text(selected)
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut d.visit_position, None, ANY_POSITION.get(lang));
-                for (pid, title) in positions {
-                    ui.selectable_value(&mut d.visit_position, Some(pid.clone()), title);
-                }
+    let label_of = |title: &str, e: &Option<Explanation>| match e {
+        Some(e) => format!("{title}  ({} {:.0})", FIT_BAR.get(lang), e.fit),
+        None => title.to_owned(),
+    };
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new(VISIT.get(lang)).strong());
+        egui::Grid::new("visit-form")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let l = ui.label(POSITION.get(lang));
+                let selected = d
+                    .visit_position
+                    .as_ref()
+                    .and_then(|p| positions.iter().find(|(id, _, _)| id == p))
+                    .map_or(ANY_POSITION.get(lang).to_owned(), |(_, t, e)| label_of(t, e));
+                let combo = egui::ComboBox::from_id_salt("visit-position")
+                    .selected_text(selected)
+                    .width(300.0)
+                    .height(320.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut d.visit_position, None, ANY_POSITION.get(lang));
+                        for (pid, title, e) in positions {
+                            ui.selectable_value(&mut d.visit_position, Some(pid.clone()), label_of(title, e));
+                        }
+                    });
+                combo.response.labelled_by(l.id);
+                ui.end_row();
+
+                ui.label(RATING.get(lang));
+                ui.horizontal(|ui| {
+                    for r in 1..=5u8 {
+                        let on = d.visit_rating == Some(r);
+                        if ui
+                            .add(egui::Button::selectable(on, format!("{r}★")))
+                            .on_hover_text(format!("{} {r}", RATING.get(lang)))
+                            .clicked()
+                        {
+                            d.visit_rating = if on { None } else { Some(r) };
+                        }
+                    }
+                });
+                ui.end_row();
+
+                let l = ui.label(NEXT.get(lang));
+                let combo = egui::ComboBox::from_id_salt("visit-next")
+                    .selected_text(d.visit_next.label(lang))
+                    .show_ui(ui, |ui| {
+                        for &n in NextStep::ALL {
+                            ui.selectable_value(&mut d.visit_next, n, n.label(lang));
+                        }
+                    });
+                combo.response.labelled_by(l.id);
+                ui.end_row();
+
+                let l = ui.label(NOTES.get(lang));
+                ui.add(egui::TextEdit::singleline(&mut d.visit_notes).desired_width(300.0))
+                    .labelled_by(l.id);
+                ui.end_row();
             });
-        combo.response.labelled_by(l.id);
-    });
-    ui.horizontal(|ui| {
-        ui.label(RATING.get(lang));
-        for r in 1..=5u8 {
-            let on = d.visit_rating == Some(r);
-            if ui
-                .add(egui::Button::selectable(on, format!("{r}★")))
-                .on_hover_text(format!("{} {r}", RATING.get(lang)))
-                .clicked()
-            {
-                d.visit_rating = if on { None } else { Some(r) };
-            }
+        if ui.button(egui::RichText::new(SAVE_VISIT.get(lang)).strong()).clicked() {
+            let draft = VisitDraft {
+                candidate: id.clone(),
+                booth: booth.clone(),
+                position: d.visit_position.clone(),
+                rating: d.visit_rating,
+                notes: d.visit_notes.clone(),
+                next_step: d.visit_next,
+            };
+            cx.push(Command::Record(DeskAction::visit(draft, checkin::now())));
         }
     });
-    ui.horizontal(|ui| {
-        let l = ui.label(NOTES.get(lang));
-        ui.add(egui::TextEdit::singleline(&mut d.visit_notes).desired_width(260.0))
-            .labelled_by(l.id);
-    });
-    ui.horizontal(|ui| {
-        let l = ui.label(NEXT.get(lang));
-        let combo = egui::ComboBox::from_id_salt("visit-next")
-            .selected_text(d.visit_next.label(lang))
-            .show_ui(ui, |ui| {
-                for &n in NextStep::ALL {
-                    ui.selectable_value(&mut d.visit_next, n, n.label(lang));
-                }
-            });
-        combo.response.labelled_by(l.id);
-    });
-    if ui.button(SAVE_VISIT.get(lang)).clicked() {
-        let draft = VisitDraft {
-            candidate: id.clone(),
-            booth: booth.clone(),
-            position: d.visit_position.clone(),
-            rating: d.visit_rating,
-            notes: d.visit_notes.clone(),
-            next_step: d.visit_next,
-        };
-        cx.push(Command::Record(DeskAction::visit(draft, checkin::now())));
-    }
 }
 
 impl DeskState {

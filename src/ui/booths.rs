@@ -13,26 +13,36 @@ const COLUMNS: &[ColumnDef] = &[
         column: Column::Id,
         title: i18n::BOOTH_NUMBER,
         width: 70.0,
+        grow: false,
+        keep: 0,
     },
     ColumnDef {
         column: Column::Employer,
         title: i18n::EMPLOYER,
         width: 180.0,
+        grow: true,
+        keep: 0,
     },
     ColumnDef {
         column: Column::Industry,
         title: i18n::INDUSTRY,
         width: 140.0,
+        grow: false,
+        keep: 2,
     },
     ColumnDef {
         column: Column::Zone,
         title: i18n::ZONE,
         width: 140.0,
+        grow: true,
+        keep: 1,
     },
     ColumnDef {
         column: Column::Kind,
         title: i18n::KIND,
         width: 80.0,
+        grow: false,
+        keep: 3,
     },
 ];
 

@@ -5,6 +5,7 @@ use super::i18n::Tr;
 use super::page::RecordPage;
 use super::table::{ColumnDef, FilterSet};
 use super::{EditorState, i18n, match_panel};
+use crate::app::search::{Query, SearchField, candidate_hits};
 use crate::app::{AppState, Column, Edit, Record, Selection, Table, field};
 use crate::model::{Candidate, CandidateId, Education, Industry, Lang, TalentTier, WorkMode};
 
@@ -13,41 +14,57 @@ const COLUMNS: &[ColumnDef] = &[
         column: Column::Name,
         title: i18n::NAME,
         width: 110.0,
+        grow: true,
+        keep: 0,
     },
     ColumnDef {
         column: Column::Id,
         title: i18n::ID,
         width: 80.0,
+        grow: false,
+        keep: 0,
     },
     ColumnDef {
         column: Column::Education,
         title: i18n::EDUCATION,
         width: 80.0,
+        grow: false,
+        keep: 2,
     },
     ColumnDef {
         column: Column::Experience,
         title: i18n::YEARS,
         width: 50.0,
+        grow: false,
+        keep: 3,
     },
     ColumnDef {
         column: Column::Tier,
         title: i18n::TIER,
         width: 110.0,
+        grow: false,
+        keep: 3,
     },
     ColumnDef {
         column: Column::City,
         title: i18n::CITY,
         width: 110.0,
+        grow: true,
+        keep: 1,
     },
     ColumnDef {
         column: Column::Salary,
         title: i18n::EXPECTED_SALARY,
         width: 80.0,
+        grow: false,
+        keep: 4,
     },
     ColumnDef {
         column: Column::CheckedIn,
         title: i18n::CHECKED_IN,
         width: 60.0,
+        grow: false,
+        keep: 1,
     },
 ];
 
@@ -95,6 +112,17 @@ impl RecordPage for Page {
     }
     fn cell(app: &AppState, row: usize, column: Column) -> String {
         cell(app, row, column)
+    }
+    fn search_note(app: &AppState, row: usize, query: &Query) -> Option<String> {
+        let c = app.fair().candidates.get(row)?;
+        let lang = app.prefs().lang;
+        // Name and id are columns of the table; any other field that matched is named.
+        let hidden: Vec<String> = candidate_hits(c, query)
+            .into_iter()
+            .filter(|(field, _)| !matches!(field, SearchField::Name | SearchField::Id))
+            .map(|(field, text)| format!("{} {text}", field.label(lang)))
+            .collect();
+        (!hidden.is_empty()).then(|| hidden.join(" · "))
     }
     fn add(cx: &mut ViewCtx) {
         add(cx, None)

@@ -51,6 +51,9 @@ pub struct DeskState {
     pub drawn_in_pass: Option<(egui::Id, u64)>,
     /// The fair day the booth desk's shortlist shows.
     pub shortlist_day: fairday::ShortlistDay,
+    /// The booth desk's booth list is open (to pick another booth), and its filter text.
+    pub choosing_booth: bool,
+    pub booth_filter: String,
 }
 
 impl Default for DeskState {
@@ -70,6 +73,8 @@ impl Default for DeskState {
             focus_lookup: false,
             drawn_in_pass: None,
             shortlist_day: fairday::ShortlistDay::Today,
+            choosing_booth: false,
+            booth_filter: String::new(),
         }
     }
 }
@@ -170,7 +175,7 @@ pub fn lookup(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, id_salt: &
     let label = ui.label(LOOKUP.get(lang));
     let edit = egui::TextEdit::singleline(&mut desks.query)
         .id_salt(id_salt)
-        .font(egui::FontId::proportional(26.0))
+        .font(egui::FontId::proportional(super::style::LOOKUP))
         .desired_width(f32::min(ui.available_width(), 640.0));
     let response = ui.add(edit).labelled_by(label.id);
     // Opening a desk (from the navigation, by mouse or keyboard) leaves the focus where it was,
@@ -245,8 +250,8 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
     let lang = cx.lang();
     ui.heading(TITLE.get(lang));
     let (checked, registered) = fairday::checked_in_count(cx.app.fair());
-    ui.label(egui::RichText::new(format!("{}: {checked} / {registered}", COUNTER.get(lang))).size(20.0));
-    ui.add_space(8.0);
+    ui.label(egui::RichText::new(format!("{}: {checked} / {registered}", COUNTER.get(lang))).size(super::style::LARGE));
+    ui.add_space(super::style::SPACE_GROUP);
     if let Some(id) = lookup(ui, cx, desks, "checkin-lookup") {
         desks.focus_lookup = true;
         cx.push(Command::Record(DeskAction::CheckIn {
@@ -255,7 +260,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
         }));
     }
     message(ui, desks);
-    ui.add_space(16.0);
+    ui.add_space(super::style::SPACE_SECTION);
     ui.separator();
     walk_in_form(ui, cx, desks);
     refocus_soon(ui, desks);
@@ -275,7 +280,7 @@ pub fn message(ui: &mut egui::Ui, desks: &DeskState) {
         } else {
             egui::Color32::from_rgb(200, 120, 0)
         };
-        ui.label(egui::RichText::new(text).size(20.0).color(color));
+        ui.label(egui::RichText::new(text).size(super::style::LARGE).color(color));
     }
 }
 

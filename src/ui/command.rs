@@ -204,6 +204,13 @@ impl Workspace {
                     self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned());
                 }
             }
+            // Every station event carries the laptop's name: without one, ask before recording.
+            Command::Record(action) if self.app.prefs().station_id.trim().is_empty() => {
+                self.dialog = Some(Dialog::StationId {
+                    text: String::new(),
+                    then: Box::new(action),
+                });
+            }
             Command::Record(action) => match self.app.record(action.clone()) {
                 Ok(outcome) => self.desks.recorded(&self.app, &action, &outcome),
                 Err(e) => self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned()),

@@ -1,4 +1,5 @@
-//! Modal dialogs: unsaved changes, typed paths, deleting a booth with positions, missing font.
+//! Modal dialogs: unsaved changes, typed paths, deleting a booth with positions, missing font,
+//! this laptop's station id.
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, slot: &mut Option<Dialog>) {
         Dialog::DeletePosition { id } => delete_position(ctx, cx, id),
         Dialog::ImportBadRows(pending) => import_bad_rows(ctx, cx, pending),
         Dialog::FontNotice => font_notice(ctx),
+        Dialog::StationId { text, then } => station_id(ctx, cx, text, then),
     };
 }
 
@@ -70,7 +72,7 @@ fn import_bad_rows(ctx: &egui::Context, cx: &mut ViewCtx, pending: Box<PendingIm
         ui.set_width(640.0_f32.min(ctx.content_rect().width() - 80.0));
         ui.heading(title);
         ui.label(format!("{}: {body}", pending.file));
-        ui.add_space(4.0);
+        ui.add_space(super::style::SPACE_TIGHT);
         egui::ScrollArea::vertical()
             .max_height(280.0)
             .auto_shrink([false, true])
@@ -103,7 +105,7 @@ fn confirm_or_cancel(
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
         body(ui);
-        ui.add_space(8.0);
+        ui.add_space(super::style::SPACE_GROUP);
         ui.horizontal(|ui| {
             if ui.add_enabled(confirm_enabled, egui::Button::new(confirm)).clicked() {
                 choice = Some(true);
@@ -125,7 +127,7 @@ fn unsaved(ctx: &egui::Context, cx: &mut ViewCtx, action: FileAction) -> Option<
         ui.set_max_width(420.0);
         ui.heading(cx.t(i18n::UNSAVED_TITLE));
         ui.label(format!("{} “{}”", cx.t(i18n::UNSAVED_BODY), cx.app.fair().meta.name));
-        ui.add_space(8.0);
+        ui.add_space(super::style::SPACE_GROUP);
         ui.horizontal(|ui| {
             if ui.button(cx.t(i18n::SAVE)).clicked() {
                 choice = Some(0);
@@ -216,7 +218,7 @@ fn delete_booth(
         ui.set_max_width(440.0);
         ui.heading(format!("{} {id}", cx.t(i18n::DELETE_BOOTH)));
         ui.label(format!("{} {count}", cx.t(i18n::BOOTH_HAS_POSITIONS)));
-        ui.add_space(6.0);
+        ui.add_space(super::style::SPACE_ROW);
         if ui.button(cx.t(i18n::DELETE_POSITIONS_TOO)).clicked() {
             choice = Some(BoothPositions::Delete);
         }
@@ -269,4 +271,63 @@ fn font_notice(ctx: &egui::Context) -> Option<Dialog> {
         }
     });
     (!close).then_some(Dialog::FontNotice)
+}
+
+pub const STATION_ID: i18n::Tr = i18n::tr("Station id", "工位编号");
+const STATION_ID_TITLE: i18n::Tr = i18n::tr("Name this laptop", "为本机命名");
+const STATION_ID_BODY: i18n::Tr = i18n::tr(
+    "Check-ins and visits are recorded with this laptop's station id, so merged logs say where \
+     each came from. Use a short name such as entrance-1 or booth-A01. You can change it in Settings.",
+    "签到和到访记录会带上本机的工位编号，合并日志时可看出每条记录来自哪台电脑。请用简短名称，\
+     如 entrance-1 或 booth-A01。之后可在设置中修改。",
+);
+
+/// Asks for the station id before the first desk action; OK sets it and records the action.
+fn station_id(
+    ctx: &egui::Context,
+    cx: &mut ViewCtx,
+    mut text: String,
+    then: Box<crate::app::DeskAction>,
+) -> Option<Dialog> {
+    let mut done = None;
+    let modal = egui::Modal::new(egui::Id::unique("station_id_dialog")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        ui.heading(cx.t(STATION_ID_TITLE));
+        ui.label(cx.t(STATION_ID_BODY));
+        ui.add_space(super::style::SPACE_ROW);
+        let label = ui.label(cx.t(STATION_ID));
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .desired_width(260.0)
+                    .hint_text("entrance-1"),
+            )
+            .labelled_by(label.id);
+        if !response.has_focus() && !response.lost_focus() && text.is_empty() {
+            response.request_focus();
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(super::style::SPACE_ROW);
+        ui.horizontal(|ui| {
+            let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(cx.t(i18n::OK)));
+            if ok.clicked() || enter {
+                done = Some(true);
+            }
+            if ui.button(cx.t(i18n::CANCEL)).clicked() {
+                done = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && done.is_none() {
+        done = Some(false);
+    }
+    match done {
+        Some(true) if !text.trim().is_empty() => {
+            cx.push(Command::Pref(super::Pref::StationId(text.trim().to_owned())));
+            cx.push(Command::Record(*then));
+            None
+        }
+        Some(false) => None,
+        _ => Some(Dialog::StationId { text, then }),
+    }
 }

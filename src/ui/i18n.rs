@@ -52,13 +52,13 @@ table! {
         "以下各行有错误；您选择之前不会导入任何内容";
     VISITS => "Visits", "面谈记录";
     QUIT => "Quit", "退出";
-    UNDO => "Undo:", "撤销：";
-    REDO => "Redo:", "重做：";
+    UNDO => "Undo", "撤销";
+    REDO => "Redo", "重做";
     NONE_YET => "(none yet)", "（暂无）";
     BOOTHS => "Booths", "展位";
     POSITIONS => "Positions", "岗位";
     CANDIDATES => "Candidates", "求职者";
-    MATCHES => "Matches", "匹配";
+    MATCHES => "Unmatched", "无合适匹配";
     ALLOCATION => "Allocation", "分配";
     OPENINGS => "Openings", "招聘人数";
     UNSAVED => "unsaved changes", "有未保存的修改";

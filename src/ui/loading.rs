@@ -21,11 +21,11 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx) {
     ui.vertical_centered(|ui| {
         ui.add_space((ui.available_height() * 0.3).max(20.0));
         ui.heading(format!("{} {file}", cx.t(i18n::LOADING)));
-        ui.add_space(4.0);
+        ui.add_space(super::style::SPACE_TIGHT);
         ui.weak(folder);
-        ui.add_space(4.0);
+        ui.add_space(super::style::SPACE_TIGHT);
         ui.label(format!("{elapsed:.1} s"));
-        ui.add_space(10.0);
+        ui.add_space(super::style::SPACE_GROUP);
         if ui.button(cx.t(i18n::CANCEL)).clicked() {
             cancel = true;
         }

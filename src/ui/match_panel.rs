@@ -69,7 +69,7 @@ fn list<'m>(
                     clicked = Some(scored);
                 }
                 if !detail.is_empty() {
-                    ui.label(egui::RichText::new(detail).small());
+                    ui.label(egui::RichText::new(detail).weak());
                 }
                 let width = (ui.available_width() - 60.0).max(60.0);
                 score_bar(ui, labels.0, scored.score, width);
@@ -91,9 +91,9 @@ fn reasons(ui: &mut egui::Ui, app: &AppState, scored: &Scored, rank: usize) {
     let skills = |label: Tr, items: &[String], color: egui::Color32, ui: &mut egui::Ui| {
         if !items.is_empty() {
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(label.get(lang)).small());
+                ui.label(label.get(lang));
                 let names = crate::app::skill_names(items, lang, "、");
-                ui.label(egui::RichText::new(names).small().color(color));
+                ui.label(egui::RichText::new(names).color(color));
             });
         }
     };
@@ -104,7 +104,7 @@ fn reasons(ui: &mut egui::Ui, app: &AppState, scored: &Scored, rank: usize) {
     skills(i18n::RELATED_SKILLS, &why.related_required, partial, ui);
     skills(i18n::MISSING_SKILLS, &why.missing_required, bad, ui);
     skills(i18n::MATCHED_PREFERRED, &why.matched_preferred, good, ui);
-    egui::CollapsingHeader::new(egui::RichText::new(i18n::WHY.get(lang)).small())
+    egui::CollapsingHeader::new(i18n::WHY.get(lang))
         .id_salt(("why", rank))
         .show(ui, |ui| {
             let mut verdicts = vec![
@@ -128,7 +128,7 @@ fn reasons(ui: &mut egui::Ui, app: &AppState, scored: &Scored, rank: usize) {
                 } else {
                     "✗"
                 };
-                ui.label(egui::RichText::new(format!("{mark} {}", verdict.text(lang))).small());
+                ui.label(format!("{mark} {}", verdict.text(lang)));
             }
         });
 }

@@ -151,10 +151,13 @@ fn file_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
 fn edit_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
     let lang = cx.lang();
     let app = cx.app;
-    let undo = match app.undo_name() {
-        Some(name) => format!("{} {}", cx.t(i18n::UNDO), name.get(lang)),
-        None => cx.t(i18n::UNDO).to_owned(),
+    // "Undo: rename …" when there is something to undo, a plain disabled "Undo" otherwise.
+    let named = |what: i18n::Tr, name: Option<&crate::app::EditName>| match (name, lang) {
+        (Some(name), Lang::En) => format!("{}: {}", what.get(lang), name.get(lang)),
+        (Some(name), Lang::Zh) => format!("{}：{}", what.get(lang), name.get(lang)),
+        (None, _) => what.get(lang).to_owned(),
     };
+    let undo = named(i18n::UNDO, app.undo_name());
     if ui
         .add_enabled(
             app.undo_name().is_some(),
@@ -165,10 +168,7 @@ fn edit_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
         ui.close();
         cx.push(Command::Undo);
     }
-    let redo = match app.redo_name() {
-        Some(name) => format!("{} {}", cx.t(i18n::REDO), name.get(lang)),
-        None => cx.t(i18n::REDO).to_owned(),
-    };
+    let redo = named(i18n::REDO, app.redo_name());
     if ui
         .add_enabled(
             app.redo_name().is_some(),

@@ -24,6 +24,7 @@ mod positions;
 mod settings;
 mod station_logs;
 mod status;
+mod style;
 mod table;
 mod widgets;
 
@@ -136,6 +137,11 @@ pub enum Dialog {
     ImportBadRows(Box<PendingImport>),
     /// No font for Chinese text was found.
     FontNotice,
+    /// The first desk action on a laptop without a station id: ask for one, then record it.
+    StationId {
+        text: String,
+        then: Box<crate::app::DeskAction>,
+    },
 }
 
 /// What the record screens keep between frames.
@@ -161,6 +167,7 @@ pub struct Workspace {
     pub editor: EditorState,
     pub records: RecordsState,
     pub worklist: matches::Worklist,
+    pub allocation: allocation::AllocationView,
     pub desks: DeskState,
     pub logs: LogState,
     /// What to do once the save under way is written (Save in the unsaved-changes dialog).
@@ -169,6 +176,8 @@ pub struct Workspace {
     pub status: Option<Message>,
     title_sent: String,
     theme_sent: Option<bool>,
+    style_set: bool,
+    fitted_to_monitor: bool,
     font_check: Option<Receiver<bool>>,
     /// The window's context, for threads that must wake it when they finish.
     pub repaint: Option<egui::Context>,
@@ -188,12 +197,15 @@ impl Workspace {
             editor: EditorState::default(),
             records: RecordsState::default(),
             worklist: matches::Worklist::default(),
+            allocation: allocation::AllocationView::default(),
             desks: DeskState::default(),
             logs: LogState::default(),
             after_save: None,
             status: None,
             title_sent: String::new(),
             theme_sent: None,
+            style_set: false,
+            fitted_to_monitor: false,
             font_check: None,
             repaint: None,
             waker_set: false,
@@ -316,6 +328,7 @@ impl Workspace {
         }
         self.editor.clear();
         self.worklist = matches::Worklist::default();
+        self.allocation = allocation::AllocationView::default();
         self.records = RecordsState::default();
         self.desks.opened = None;
     }
@@ -391,6 +404,7 @@ impl Workspace {
             editor,
             records,
             worklist,
+            allocation,
             desks,
             logs,
             status,
@@ -417,22 +431,38 @@ impl Workspace {
             dialogs::show(&ctx, &mut cx, dialog);
             return commands;
         }
-        egui::CentralPanel::default().show(ui, |ui| match view {
+        let central = egui::CentralPanel::default().show(ui, |ui| match view {
             View::Booths => page::show::<booths::Page>(ui, &mut cx, editor, records),
             View::Positions => page::show::<positions::Page>(ui, &mut cx, editor, records),
             View::Candidates => page::show::<candidates::Page>(ui, &mut cx, editor, records),
             View::Matches => matches::show(ui, &mut cx, worklist),
-            View::Allocation => allocation::show(ui, &mut cx),
+            View::Allocation => allocation::show(ui, &mut cx, allocation),
             View::CheckIn => checkin::show(ui, &mut cx, desks),
             View::BoothDesk => booth_desk::show(ui, &mut cx, desks),
             View::Settings => settings::show(ui, &mut cx, editor),
         });
         dialogs::show(&ctx, &mut cx, dialog);
-        station_logs::show(&ctx, &mut cx, logs);
+        station_logs::show(&ctx, &mut cx, logs, central.response.rect);
         commands
     }
 
     fn sync_window(&mut self, ctx: &egui::Context) {
+        if !self.style_set {
+            style::apply(ctx);
+            self.style_set = true;
+        }
+        if !self.fitted_to_monitor {
+            // The first start's 1360x860 (or a size remembered from a larger screen) would run
+            // off a 1366x768 laptop's screen and hide the bottom of every view.
+            let (monitor, inner) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().inner_rect));
+            if let (Some(monitor), Some(inner)) = (monitor, inner) {
+                self.fitted_to_monitor = true;
+                let fit = inner.size().min(monitor);
+                if fit != inner.size() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(fit));
+                }
+            }
+        }
         let title = match self.app.opening() {
             Some(opening) => format!("{} — fairmatch", opening.label.get(self.lang())),
             None => self.app.title(),
@@ -467,7 +497,7 @@ impl Workspace {
 }
 
 fn navigation(ui: &mut egui::Ui, cx: &mut ViewCtx, current: View) {
-    ui.add_space(6.0);
+    ui.add_space(style::SPACE_ROW);
     for view in View::ALL {
         let label = cx.t(view.label());
         let button = egui::Button::selectable(current == view, label).min_size(egui::vec2(ui.available_width(), 28.0));

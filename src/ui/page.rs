@@ -5,6 +5,7 @@
 use super::command::{Command, ViewCtx};
 use super::table::{self, ColumnDef, FilterSet};
 use super::{EditorState, RecordsState, i18n::Tr};
+use crate::app::search::Query;
 use crate::app::{AppState, Column, Selection, Table};
 
 /// What one record screen (booths, positions, candidates) adds to the shared page.
@@ -22,6 +23,10 @@ pub trait RecordPage {
     /// The screen's own entry in the selection.
     fn selected(selection: &Selection) -> &Option<Self::Id>;
     fn cell(app: &AppState, row: usize, column: Column) -> String;
+    /// Why a row matched the search when the hit is in a column not shown (e.g. "badge ZW-…").
+    fn search_note(_app: &AppState, _row: usize, _query: &Query) -> Option<String> {
+        None
+    }
     /// Adds a new record and selects it.
     fn add(cx: &mut ViewCtx);
     fn editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, id: &Self::Id);
@@ -58,7 +63,11 @@ pub fn show<P: RecordPage>(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut Edi
                     .show(ui, |ui| P::editor(ui, cx, editor, id))
             });
     }
-    if let Some(index) = table::rows(ui, cx, records, P::TABLE, P::COLUMNS, selected_index, P::cell)
+    let cells = table::Cells {
+        text: P::cell,
+        note: P::search_note,
+    };
+    if let Some(index) = table::rows(ui, cx, records, P::TABLE, P::COLUMNS, selected_index, cells)
         && let Some(record) = cx.app.record_at(P::TABLE, index)
     {
         cx.push(Command::Select(record));

@@ -13,41 +13,57 @@ const COLUMNS: &[ColumnDef] = &[
         column: Column::Name,
         title: i18n::TITLE,
         width: 140.0,
+        grow: true,
+        keep: 0,
     },
     ColumnDef {
         column: Column::Id,
         title: i18n::ID,
         width: 70.0,
+        grow: false,
+        keep: 0,
     },
     ColumnDef {
         column: Column::Employer,
         title: i18n::EMPLOYER,
         width: 130.0,
+        grow: true,
+        keep: 0,
     },
     ColumnDef {
         column: Column::Openings,
         title: i18n::OPENINGS,
         width: 64.0,
+        grow: false,
+        keep: 1,
     },
     ColumnDef {
         column: Column::Education,
         title: i18n::EDUCATION,
         width: 70.0,
+        grow: false,
+        keep: 3,
     },
     ColumnDef {
         column: Column::Salary,
         title: i18n::SALARY,
         width: 90.0,
+        grow: false,
+        keep: 2,
     },
     ColumnDef {
         column: Column::City,
         title: i18n::CITY,
         width: 60.0,
+        grow: false,
+        keep: 2,
     },
     ColumnDef {
         column: Column::Industry,
         title: i18n::INDUSTRY,
         width: 90.0,
+        grow: false,
+        keep: 4,
     },
 ];
 
@@ -211,13 +227,9 @@ fn position_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState
                 .then(|| taken_message.clone())
         });
         // The booth: a menu of existing booths, so the reference is always valid.
-        // Styled like the form's own labels (small, strong, label above input).
-        ui.add_space(4.0);
-        let label = ui.label(
-            egui::RichText::new(super::widgets::field_label(field::BOOTH, lang))
-                .small()
-                .strong(),
-        );
+        // Styled like the form's own labels (strong, label above input).
+        ui.add_space(super::style::SPACE_TIGHT);
+        let label = ui.label(egui::RichText::new(super::widgets::field_label(field::BOOTH, lang)).strong());
         let before = draft.booth.clone();
         let selected = booths
             .iter()

@@ -49,7 +49,8 @@ impl LogState {
     }
 }
 
-pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, logs: &mut LogState) {
+/// Draws the window inside `area` (the central panel): it never covers the menu bar.
+pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, logs: &mut LogState, area: egui::Rect) {
     let Some(kind) = logs.open else { return };
     let lang = cx.lang();
     let title = match kind {
@@ -57,64 +58,70 @@ pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, logs: &mut LogState) {
         LogWindow::Merge => MERGE_MENU,
     };
     let mut keep_open = true;
-    egui::Window::new(title.get(lang)).collapsible(false).show(ctx, |ui| {
-        let label = ui.label(match kind {
-            LogWindow::Export => LOG_PATH.get(lang),
-            LogWindow::Merge => LOG_PATHS.get(lang),
-        });
-        let field = match kind {
-            LogWindow::Export => egui::TextEdit::singleline(&mut logs.paths),
-            LogWindow::Merge => egui::TextEdit::multiline(&mut logs.paths).desired_rows(3),
-        };
-        ui.add(field.desired_width(420.0)).labelled_by(label.id);
-        let running = match kind {
-            LogWindow::Export => cx.app.is_running(&Job::ExportStationLog { path: PathBuf::new() }),
-            LogWindow::Merge => cx.app.is_running(&Job::MergeStationLogs { paths: Vec::new() }),
-        };
-        ui.horizontal(|ui| {
-            if ui.button(CHOOSE.get(lang)).clicked() {
-                cx.push(Command::PickFile(match kind {
-                    LogWindow::Export => FilePurpose::ExportStationLog,
-                    LogWindow::Merge => FilePurpose::MergeStationLogs,
-                }));
-            }
-            let run = match kind {
-                LogWindow::Export => EXPORT,
-                LogWindow::Merge => MERGE,
+    egui::Window::new(title.get(lang))
+        .collapsible(false)
+        .constrain_to(area)
+        .default_pos(area.min + egui::vec2(24.0, 24.0))
+        .max_height(area.height() - 48.0)
+        .vscroll(true)
+        .show(ctx, |ui| {
+            let label = ui.label(match kind {
+                LogWindow::Export => LOG_PATH.get(lang),
+                LogWindow::Merge => LOG_PATHS.get(lang),
+            });
+            let field = match kind {
+                LogWindow::Export => egui::TextEdit::singleline(&mut logs.paths),
+                LogWindow::Merge => egui::TextEdit::multiline(&mut logs.paths).desired_rows(3),
             };
-            if ui.add_enabled(!running, egui::Button::new(run.get(lang))).clicked() {
-                let job = match kind {
-                    LogWindow::Export => {
-                        let path = PathBuf::from(logs.paths.trim());
-                        (!path.as_os_str().is_empty()).then_some(Job::ExportStationLog { path })
-                    }
-                    LogWindow::Merge => {
-                        let paths: Vec<PathBuf> = logs
-                            .paths
-                            .lines()
-                            .map(str::trim)
-                            .filter(|l| !l.is_empty())
-                            .map(PathBuf::from)
-                            .collect();
-                        (!paths.is_empty()).then_some(Job::MergeStationLogs { paths })
-                    }
-                };
-                if let Some(job) = job {
-                    cx.push(Command::Start(job));
+            ui.add(field.desired_width(420.0)).labelled_by(label.id);
+            let running = match kind {
+                LogWindow::Export => cx.app.is_running(&Job::ExportStationLog { path: PathBuf::new() }),
+                LogWindow::Merge => cx.app.is_running(&Job::MergeStationLogs { paths: Vec::new() }),
+            };
+            ui.horizontal(|ui| {
+                if ui.button(CHOOSE.get(lang)).clicked() {
+                    cx.push(Command::PickFile(match kind {
+                        LogWindow::Export => FilePurpose::ExportStationLog,
+                        LogWindow::Merge => FilePurpose::MergeStationLogs,
+                    }));
                 }
+                let run = match kind {
+                    LogWindow::Export => EXPORT,
+                    LogWindow::Merge => MERGE,
+                };
+                if ui.add_enabled(!running, egui::Button::new(run.get(lang))).clicked() {
+                    let job = match kind {
+                        LogWindow::Export => {
+                            let path = PathBuf::from(logs.paths.trim());
+                            (!path.as_os_str().is_empty()).then_some(Job::ExportStationLog { path })
+                        }
+                        LogWindow::Merge => {
+                            let paths: Vec<PathBuf> = logs
+                                .paths
+                                .lines()
+                                .map(str::trim)
+                                .filter(|l| !l.is_empty())
+                                .map(PathBuf::from)
+                                .collect();
+                            (!paths.is_empty()).then_some(Job::MergeStationLogs { paths })
+                        }
+                    };
+                    if let Some(job) = job {
+                        cx.push(Command::Start(job));
+                    }
+                }
+                if ui.button(CLOSE.get(lang)).clicked() {
+                    keep_open = false;
+                }
+            });
+            for line in &logs.result {
+                ui.label(line);
             }
-            if ui.button(CLOSE.get(lang)).clicked() {
-                keep_open = false;
+            if kind == LogWindow::Merge {
+                ui.separator();
+                duplicates(ui, cx, logs);
             }
         });
-        for line in &logs.result {
-            ui.label(line);
-        }
-        if kind == LogWindow::Merge {
-            ui.separator();
-            duplicates(ui, cx, logs);
-        }
-    });
     if !keep_open {
         *logs = LogState::default();
     }

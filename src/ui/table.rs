@@ -5,13 +5,38 @@ use egui_extras::{Column as Width, TableBuilder};
 use super::RecordsState;
 use super::command::{Command, TableChange, ViewCtx};
 use super::i18n::{self, Tr};
+use crate::app::search::Query;
 use crate::app::{AppState, Column, Table};
 use crate::model::{Education, Industry, Lang, TalentTier};
 
 pub struct ColumnDef {
     pub column: Column,
     pub title: Tr,
+    /// The narrowest it gets (a text column) or the width it starts from before fitting its content.
     pub width: f32,
+    /// A text column (name, title, employer): the columns that share the width left over.
+    pub grow: bool,
+    /// When the table is too narrow for all columns (an editor is open), the columns with the
+    /// highest `keep` are left out first; 0 is always shown.
+    pub keep: u8,
+}
+
+/// The columns that fit in `width`, in their order: the least needed leave first.
+fn fitting(columns: &[ColumnDef], width: f32) -> Vec<&ColumnDef> {
+    let mut shown: Vec<&ColumnDef> = columns.iter().collect();
+    let needed = |shown: &[&ColumnDef]| shown.iter().map(|c| c.width + 8.0).sum::<f32>();
+    while needed(&shown) > width {
+        let Some((i, _)) = shown
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.keep > 0)
+            .max_by_key(|(i, c)| (c.keep, *i))
+        else {
+            break;
+        };
+        shown.remove(i);
+    }
+    shown
 }
 
 /// Which filters a table offers.
@@ -197,6 +222,13 @@ fn cities(app: &AppState, table: Table) -> Vec<String> {
     cities.into_iter().collect()
 }
 
+/// What a table shows in its cells: the text of a column, and a note on the first cell saying
+/// why the row matched the search when the hit is in a column not shown.
+pub struct Cells {
+    pub text: fn(&AppState, usize, Column) -> String,
+    pub note: fn(&AppState, usize, &Query) -> Option<String>,
+}
+
 /// Draws the rows of `table` in the view's order; returns the fair index of a clicked row.
 pub fn rows(
     ui: &mut egui::Ui,
@@ -205,10 +237,11 @@ pub fn rows(
     table: Table,
     columns: &[ColumnDef],
     selected: Option<usize>,
-    cell: impl Fn(&AppState, usize, Column) -> String,
+    cells: Cells,
 ) -> Option<usize> {
     let lang = cx.lang();
     let app = cx.app;
+    let query = Query::parse(&app.view(table).search);
     let scroll_to = if records.scroll_to == Some(table) {
         records.scroll_to = None;
         selected.and_then(|s| app.view(table).rows().iter().position(|&r| r == s))
@@ -220,73 +253,89 @@ pub fn rows(
     let sort = app.view(table).sort;
     let row_count = app.view(table).rows().len();
     ui.label(format!("{} {row_count}", cx.t(i18n::ROWS)));
-    // Narrow windows scroll sideways instead of drawing under the editor panels.
-    egui::ScrollArea::horizontal()
-        .id_salt(("table_h", table))
-        .show(ui, |ui| {
-            let mut builder = TableBuilder::new(ui)
-                .id_salt(("table", table))
-                .striped(true)
-                .resizable(true)
-                .sense(egui::Sense::click())
-                .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-            for (i, def) in columns.iter().enumerate() {
-                let width = if i + 1 == columns.len() {
-                    Width::remainder().at_least(def.width)
-                } else {
-                    Width::initial(def.width).at_least(40.0).clip(true)
-                };
-                builder = builder.column(width);
-            }
-            if let Some(row) = scroll_to {
-                builder = builder.scroll_to_row(row, Some(egui::Align::Center));
-            }
-            builder
-                .header(22.0, |mut header| {
-                    for def in columns {
-                        header.col(|ui| {
-                            let arrow = match sort {
-                                Some((c, true)) if c == def.column => " ▲",
-                                Some((c, false)) if c == def.column => " ▼",
-                                _ => "",
-                            };
-                            let title = format!("{}{arrow}", def.title.get(lang));
-                            if ui
-                                .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
-                                .clicked()
-                            {
-                                sort_clicked = Some(def.column);
+    let columns = fitting(columns, ui.available_width());
+    {
+        let mut builder = TableBuilder::new(ui)
+            .id_salt(("table", table))
+            .striped(true)
+            .resizable(true)
+            .auto_shrink([false, false])
+            .sense(egui::Sense::click())
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        // Short columns fit their content; text columns share what is left, so titles and
+        // employers are not cut while the table has room.
+        for def in &columns {
+            let width = if def.grow {
+                Width::remainder().at_least(def.width).clip(true)
+            } else {
+                Width::auto_with_initial_suggestion(def.width).at_least(40.0).clip(true)
+            };
+            builder = builder.column(width);
+        }
+        if let Some(row) = scroll_to {
+            builder = builder.scroll_to_row(row, Some(egui::Align::Center));
+        }
+        builder
+            .header(22.0, |mut header| {
+                for def in &columns {
+                    header.col(|ui| {
+                        let arrow = match sort {
+                            Some((c, true)) if c == def.column => " ▲",
+                            Some((c, false)) if c == def.column => " ▼",
+                            _ => "",
+                        };
+                        let title = format!("{}{arrow}", def.title.get(lang));
+                        if ui
+                            .add(egui::Button::new(egui::RichText::new(title).strong()).frame(false))
+                            .clicked()
+                        {
+                            sort_clicked = Some(def.column);
+                        }
+                    });
+                }
+            })
+            .body(|body| {
+                let order = app.view(table).rows();
+                body.rows(20.0, order.len(), |mut row| {
+                    let Some(&index) = order.get(row.index()) else { return };
+                    let is_selected = selected == Some(index);
+                    row.set_selected(is_selected);
+                    for (i, def) in columns.iter().enumerate() {
+                        let text = (cells.text)(app, index, def.column);
+                        row.col(|ui| {
+                            if i == 0 {
+                                if ui
+                                    .add(egui::Button::selectable(is_selected, text).frame(false))
+                                    .clicked()
+                                {
+                                    clicked = Some(index);
+                                }
+                                let note = if query.is_empty() {
+                                    None
+                                } else {
+                                    (cells.note)(app, index, &query)
+                                };
+                                if let Some(note) = note {
+                                    ui.add(
+                                        egui::Label::new(egui::RichText::new(note).small().weak())
+                                            .truncate()
+                                            .selectable(false),
+                                    );
+                                }
+                            } else if def.grow {
+                                ui.add(egui::Label::new(text).truncate().selectable(false));
+                            } else {
+                                // Not truncated: an auto-sized column measures its widest cell.
+                                ui.add(egui::Label::new(text).extend().selectable(false));
                             }
                         });
                     }
-                })
-                .body(|body| {
-                    let order = app.view(table).rows();
-                    body.rows(20.0, order.len(), |mut row| {
-                        let Some(&index) = order.get(row.index()) else { return };
-                        let is_selected = selected == Some(index);
-                        row.set_selected(is_selected);
-                        for (i, def) in columns.iter().enumerate() {
-                            let text = cell(app, index, def.column);
-                            row.col(|ui| {
-                                if i == 0 {
-                                    if ui
-                                        .add(egui::Button::selectable(is_selected, text).frame(false))
-                                        .clicked()
-                                    {
-                                        clicked = Some(index);
-                                    }
-                                } else {
-                                    ui.add(egui::Label::new(text).truncate().selectable(false));
-                                }
-                            });
-                        }
-                        if row.response().clicked() {
-                            clicked = Some(index);
-                        }
-                    });
+                    if row.response().clicked() {
+                        clicked = Some(index);
+                    }
                 });
-        });
+            });
+    }
     if let Some(column) = sort_clicked {
         cx.push(Command::Table(table, TableChange::Sort(column)));
     }

@@ -63,8 +63,8 @@ impl Form<'_> {
 
     /// The row's label, above its input (a side panel is too narrow for two columns).
     fn label(&self, ui: &mut egui::Ui, field: Field) -> egui::Response {
-        ui.add_space(4.0);
-        ui.label(egui::RichText::new(field_label(field, self.lang)).small().strong())
+        ui.add_space(super::style::SPACE_TIGHT);
+        ui.label(egui::RichText::new(field_label(field, self.lang)).strong())
     }
 
     fn mark(&mut self, changed: bool, field: Field) {

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::{JobOutcome, Message, Task, failed};
 use crate::app::AppState;
-use crate::matching::UnassignedReason;
+use crate::matching::{CandidateScope, UnassignedReason};
 use crate::model::{CandidateId, Industry, PositionId};
 
 /// One line of the proposal.
@@ -32,6 +32,11 @@ pub struct AllocationReport {
     pub unfilled_by_industry: Vec<(Industry, u32)>,
     /// Positions with openings left: (position, unfilled).
     pub unfilled_positions: Vec<(PositionId, u32)>,
+    /// Whom it placed (everyone registered, or those checked in).
+    pub scope: CandidateScope,
+    /// Positions with what they could take and what they got: (position, capacity, assigned),
+    /// in the fair's order.
+    pub fills: Vec<(PositionId, u32, u32)>,
     /// [`AppState::fair_version`] it was computed for: older means stale.
     pub computed_for: u64,
     pub took: Duration,
@@ -41,7 +46,7 @@ fn allocation_failed() -> Message {
     Message::new("Could not run the allocation", "无法运行分配")
 }
 
-pub(super) fn allocate(state: &AppState) -> Task {
+pub(super) fn allocate(state: &AppState, scope: CandidateScope) -> Task {
     let label = Message::new("Allocating", "正在分配");
     if state.is_matching() {
         return Task::failed(
@@ -60,7 +65,7 @@ pub(super) fn allocate(state: &AppState) -> Task {
             return failed(allocation_failed(), "cancelled");
         }
         let start = Instant::now();
-        let result = matcher.allocate(&fair);
+        let result = matcher.allocate_scoped(&fair, scope);
         // Let go at once: the matcher catches up with edits made meanwhile, and the fair need
         // not be copied by the next edit.
         drop(matcher);
@@ -73,6 +78,11 @@ pub(super) fn allocate(state: &AppState) -> Task {
             .iter()
             .filter(|p| p.unfilled() > 0)
             .map(|p| (p.position.clone(), p.unfilled()))
+            .collect();
+        let fills = result
+            .positions
+            .iter()
+            .map(|p| (p.position.clone(), p.capacity, p.assigned))
             .collect();
         let rows = result
             .assigned
@@ -94,6 +104,8 @@ pub(super) fn allocate(state: &AppState) -> Task {
             unfilled_total,
             unfilled_by_industry: result.unfilled_by_industry,
             unfilled_positions,
+            scope,
+            fills,
             computed_for: version,
             took,
         };

@@ -23,6 +23,7 @@ pub use csv_files::{CsvKind, PendingImport};
 
 use super::AppState;
 use super::merge::MergeReport;
+use crate::matching::CandidateScope;
 use crate::model::{BoothId, Lang};
 
 /// A text for the person at the window, in both languages.
@@ -65,8 +66,9 @@ pub enum Job {
     },
     /// Write the last allocation as `candidate_id,position_id,reason`.
     ExportAllocation { path: PathBuf },
-    /// Run the stable allocation on the fair and its matches as they are now.
-    Allocate,
+    /// Run the stable allocation on the fair and its matches as they are now, placing the
+    /// candidates in `scope` (on fair day: those checked in).
+    Allocate { scope: CandidateScope },
     /// Write this laptop's station log (its own events).
     ExportStationLog { path: PathBuf },
     /// Read station logs and merge them into the fair as one undoable edit.
@@ -324,7 +326,7 @@ impl AppState {
             Job::ImportCsv { kind, path } => csv_files::import(self, *kind, path.clone()),
             Job::ExportCsv { table, path } => csv_files::export(self, *table, path.clone()),
             Job::ExportAllocation { path } => csv_files::export_allocation(self, path.clone()),
-            Job::Allocate => allocation::allocate(self),
+            Job::Allocate { scope } => allocation::allocate(self, *scope),
             Job::ExportStationLog { path } => station_logs::export(self, path.clone()),
             Job::MergeStationLogs { paths } => station_logs::merge(self, paths.clone()),
             Job::ExportShortlist { booth, day, lang, path } => {

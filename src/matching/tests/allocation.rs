@@ -226,11 +226,50 @@ fn allocation_instance_matches_allocation_inputs() {
     let mut rng = ChaCha8Rng::seed_from_u64(7);
     let fair = random_fair(&mut rng, 10, 40);
     let m = Matcher::build(&fair);
-    let inst = m.allocation_instance(&fair);
+    let inst = m.allocation_instance(&fair, CandidateScope::Everyone);
     for (c, prefs) in &inst.candidates {
         let mut scored: Vec<Scored> = m.eligible_positions(c);
         sort_by_candidate_preference(&mut scored);
         let order: Vec<&PositionId> = scored.iter().map(|s| &s.position).collect();
         assert_eq!(order, prefs.iter().collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn a_checked_in_scope_places_only_checked_in_candidates_and_stays_stable_among_them() {
+    for seed in 0..20 {
+        let mut rng = ChaCha8Rng::seed_from_u64(500 + seed);
+        let mut fair = random_fair(&mut rng, 8, 60);
+        fair.settings.min_score = 0.0;
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("a valid time");
+        for c in fair.candidates.iter_mut().step_by(3) {
+            c.checked_in = Some(at);
+        }
+        let m = Matcher::build(&fair);
+        let alloc = m.allocate_scoped(&fair, CandidateScope::CheckedIn);
+        let came: Vec<&CandidateId> = fair
+            .candidates
+            .iter()
+            .filter(|c| c.checked_in.is_some())
+            .map(|c| &c.id)
+            .collect();
+        let listed: Vec<&CandidateId> = alloc
+            .assigned
+            .iter()
+            .map(|(c, _)| c)
+            .chain(alloc.unassigned.iter().map(|(c, _)| c))
+            .collect();
+        assert_eq!(listed.len(), came.len(), "seed {seed}");
+        assert!(listed.iter().all(|c| came.contains(c)), "seed {seed}");
+        // Stable among those who came: the same as allocating a fair of only them.
+        let mut only = fair.clone();
+        only.candidates.retain(|c| c.checked_in.is_some());
+        let alone = Matcher::build(&only).allocate(&only);
+        let (mut got, mut want) = (alloc.assigned.clone(), alone.assigned.clone());
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "seed {seed}");
     }
 }
