@@ -154,6 +154,16 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The one of a pair of texts (or any values) written in this language.
+    pub fn pick<T>(self, en: T, zh: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
 labeled_enum! {
     /// Highest completed education. Ordered: a higher variant satisfies a lower minimum.
     pub enum Education {

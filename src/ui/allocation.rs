@@ -168,10 +168,7 @@ fn per_candidate(ui: &mut egui::Ui, app: &AppState, report: &AllocationReport, l
                         }
                     }
                     (None, reason) => {
-                        let reason = reason.map_or("", |r| match lang {
-                            Lang::En => r.en(),
-                            Lang::Zh => r.zh(),
-                        });
+                        let reason = reason.map_or("", |r| lang.pick(r.en(), r.zh()));
                         ui.weak(reason);
                     }
                 });

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use crate::app::fairday::{self, ShortlistDay, VisitDraft};
 use crate::app::{AppState, DeskAction, Explanation, Job};
-use crate::model::{BoothId, CandidateId, Lang, NextStep, PositionId};
+use crate::model::{BoothId, CandidateId, NextStep, PositionId};
 
 use super::checkin::{self, DeskState, clock};
 use super::command::{Command, Pref, ViewCtx};
-use super::i18n::{Tr, tr};
+use super::i18n::{self, Tr, tr};
 use super::{FilePurpose, match_panel};
 
 pub const TITLE: Tr = tr("Booth desk", "展位台");
@@ -122,10 +122,7 @@ fn booth_picker(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, curr
                 )
                 .labelled_by(l.id);
             let found = app.find_booths(&desks.booth_filter);
-            ui.weak(match lang {
-                Lang::En => format!("{} of {} booths", found.len(), app.fair().booths.len()),
-                Lang::Zh => format!("共 {} 个展位，匹配 {} 个", app.fair().booths.len(), found.len()),
-            });
+            ui.weak(i18n::BOOTHS_FOUND.fill(lang, &[("found", &found.len()), ("total", &app.fair().booths.len())]));
             if desks.booth_filter.is_empty() && !response.has_focus() {
                 response.request_focus();
             }
@@ -192,10 +189,7 @@ fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, id: &Candida
                     .strong(),
             );
             if let Some(at) = c.checked_in {
-                ui.label(match lang {
-                    Lang::En => format!("checked in at {}", clock(at)),
-                    Lang::Zh => format!("{} 签到", clock(at)),
-                });
+                ui.label(i18n::CHECKED_IN_AT.fill(lang, &[("time", &clock(at))]));
             }
         });
         ui.label(format!(
@@ -362,10 +356,7 @@ fn shortlist(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, booth: 
     let rows = app.shortlist(booth, desks.shortlist_day.date(checkin::now().date()));
     let heading = match desks.shortlist_day {
         ShortlistDay::Today => SHORTLIST.get(lang).to_owned(),
-        ShortlistDay::Day(day) => match lang {
-            Lang::En => format!("Visitors on {day} (shortlist)"),
-            Lang::Zh => format!("{day} 到访（候选名单）"),
-        },
+        ShortlistDay::Day(day) => i18n::VISITORS_ON.fill(lang, &[("day", &day)]),
         ShortlistDay::All => SHORTLIST_ALL.get(lang).to_owned(),
     };
     ui.label(egui::RichText::new(format!("{heading} ({})", rows.len())).strong());
@@ -375,10 +366,7 @@ fn shortlist(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, booth: 
         && let Some(latest) = fairday::booth_visit_days(app.fair(), booth).first()
     {
         // Looking back after the fair (or at the sample): say where the visits are.
-        ui.weak(match lang {
-            Lang::En => format!("No visitors today ({today}); the latest were on {latest}: pick that day above."),
-            Lang::Zh => format!("今天（{today}）没有到访；最近一次是 {latest}，可在上方选择该日期。"),
-        });
+        ui.weak(i18n::NO_VISITORS_TODAY.fill(lang, &[("today", &today), ("latest", &latest)]));
     }
     // A busy booth has dozens of visitors; keep the export and "worth inviting" in sight.
     egui::ScrollArea::vertical()
@@ -423,10 +411,7 @@ fn day_picker(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, booth: &Bo
     let lang = cx.lang();
     let today = checkin::now().date();
     let label_of = |day: ShortlistDay| match day {
-        ShortlistDay::Today => match lang {
-            Lang::En => format!("Today ({today})"),
-            Lang::Zh => format!("今天（{today}）"),
-        },
+        ShortlistDay::Today => i18n::TODAY_ON.fill(lang, &[("today", &today)]),
         ShortlistDay::Day(day) => day.to_string(),
         ShortlistDay::All => ALL_DAYS.get(lang).to_owned(),
     };

@@ -6,7 +6,7 @@ use super::page::RecordPage;
 use super::table::{ColumnDef, FilterSet};
 use super::{Dialog, EditorState, i18n};
 use crate::app::{AppState, BoothPositions, Column, Edit, Record, Selection, Table, field};
-use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry, Lang};
+use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry};
 
 const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
@@ -151,15 +151,8 @@ fn booth_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, i
         }
     });
     let mut draft = original.clone();
-    let say = |en: &str, zh: &str| match lang {
-        Lang::En => en.to_owned(),
-        Lang::Zh => zh.to_owned(),
-    };
-    let employer_problem = draft
-        .employer
-        .trim()
-        .is_empty()
-        .then(|| say("an employer name is required", "单位名称不能为空"));
+    let say = |text: Tr| text.get(lang).to_owned();
+    let employer_problem = draft.employer.trim().is_empty().then(|| say(i18n::EMPLOYER_REQUIRED));
     let salt = format!("booth:{}", cx.app.index().booths.get(id).copied().unwrap_or_default());
     let taken = &cx.app.index().booths;
     let taken_message = cx.t(i18n::ID_TAKEN).to_owned();
@@ -182,10 +175,7 @@ fn booth_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, i
             v.label(lang)
         });
         form.text(ui, field::ZONE, &mut draft.zone, None);
-        let placed_text = match lang {
-            Lang::En => "placed on the floor plan",
-            Lang::Zh => "已放置在平面图上",
-        };
+        let placed_text = i18n::PLACED_ON_FLOOR.get(lang);
         form.check(ui, field::FLOOR, &mut placed, placed_text);
         if placed {
             form.number(ui, FLOOR_X, &mut floor.x, 0.0..=10_000.0, None);

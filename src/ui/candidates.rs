@@ -208,10 +208,7 @@ fn candidate_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorStat
         });
         form.choice(ui, field::TIER, &mut draft.tier, TalentTier::ALL, |v| v.label(lang));
         form.text(ui, field::HOMETOWN, &mut draft.hometown, None);
-        let consent_text = match lang {
-            Lang::En => "booth staff may see phone and email",
-            Lang::Zh => "允许展位人员查看手机和邮箱",
-        };
+        let consent_text = i18n::CONSENT_TEXT.get(lang);
         form.check(ui, field::CONSENT, &mut draft.consent, consent_text);
         form.text(ui, field::BADGE, &mut draft.badge, None);
         let mut checked = draft.checked_in.is_some();
@@ -248,30 +245,20 @@ struct Problems {
 
 impl Problems {
     fn of(c: &Candidate, lang: Lang) -> Self {
-        let say = |en: &str, zh: &str| {
-            Some(match lang {
-                Lang::En => en.to_owned(),
-                Lang::Zh => zh.to_owned(),
-            })
-        };
+        let say = |text: Tr| Some(text.get(lang).to_owned());
         let digits = c.phone.chars().filter(char::is_ascii_digit).count();
         Self {
-            name: c
-                .name
-                .trim()
-                .is_empty()
-                .then(|| say("a name is required", "姓名不能为空"))
-                .flatten(),
+            name: c.name.trim().is_empty().then(|| say(i18n::NAME_REQUIRED)).flatten(),
             phone: (!c.phone.is_empty() && !(7..=15).contains(&digits))
-                .then(|| say("a phone number has 7 to 15 digits", "手机号应为 7 到 15 位数字"))
+                .then(|| say(i18n::PHONE_DIGITS))
                 .flatten(),
             email: (!c.email.is_empty() && !c.email.contains('@'))
-                .then(|| say("an email address contains @", "邮箱应包含 @"))
+                .then(|| say(i18n::EMAIL_NEEDS_AT))
                 .flatten(),
             year: c
                 .graduation_year
                 .filter(|y| !(1950..=2100).contains(y))
-                .and_then(|_| say("a year between 1950 and 2100", "年份应在 1950 到 2100 之间")),
+                .and_then(|_| say(i18n::YEAR_RANGE)),
         }
     }
 }

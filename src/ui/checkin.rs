@@ -6,7 +6,7 @@ use crate::app::{AppState, DeskAction, DeskOutcome};
 use crate::model::{Candidate, CandidateId, Education, Lang, TalentTier};
 
 use super::command::{Command, ViewCtx};
-use super::i18n::{Tr, tr};
+use super::i18n::{self, Tr, tr};
 
 pub const TITLE: Tr = tr("Check-in desk", "签到台");
 pub const LOOKUP: Tr = tr(
@@ -101,17 +101,11 @@ impl DeskState {
                 let name = name_of(candidate);
                 self.message = Some(match outcome {
                     CheckInOutcome::CheckedIn { at } => (
-                        match lang {
-                            Lang::En => format!("{name} checked in at {}", clock(*at)),
-                            Lang::Zh => format!("{name} 已签到 {}", clock(*at)),
-                        },
+                        i18n::CHECKED_IN_NOW.fill(lang, &[("name", &name), ("time", &clock(*at))]),
                         true,
                     ),
                     CheckInOutcome::AlreadyCheckedIn { at } => (
-                        match lang {
-                            Lang::En => format!("{name}: already checked in at {}", clock(*at)),
-                            Lang::Zh => format!("{name}：已于 {} 签到", clock(*at)),
-                        },
+                        i18n::ALREADY_CHECKED_IN.fill(lang, &[("name", &name), ("time", &clock(*at))]),
                         false,
                     ),
                 });
@@ -119,10 +113,7 @@ impl DeskState {
             (_, DeskOutcome::WalkIn(WalkInOutcome::Registered { id, .. })) => {
                 let name = name_of(id);
                 self.message = Some((
-                    match lang {
-                        Lang::En => format!("{name} registered and checked in ({id})"),
-                        Lang::Zh => format!("{name} 已登记并签到（{id}）"),
-                    },
+                    i18n::REGISTERED_CHECKED_IN.fill(lang, &[("name", &name), ("id", &id)]),
                     true,
                 ));
                 self.walk_in = DeskState::default().walk_in;
@@ -137,10 +128,8 @@ impl DeskState {
                     (SameAs::Phone, Lang::Zh) => "手机",
                     (SameAs::Email, Lang::Zh) => "邮箱",
                 };
-                let text = match lang {
-                    Lang::En => format!("Already registered (same {what}): {} {}", c.name, c.badge),
-                    Lang::Zh => format!("已登记过（{what}相同）：{} {}", c.name, c.badge),
-                };
+                let text =
+                    i18n::ALREADY_REGISTERED.fill(lang, &[("what", &what), ("name", &c.name), ("badge", &c.badge)]);
                 // Open that person: the lookup lists them, Enter checks them in.
                 self.query = if c.badge.is_empty() {
                     c.id.to_string()
@@ -152,13 +141,7 @@ impl DeskState {
             }
             (DeskAction::Visit { draft, .. }, DeskOutcome::Visit(_)) => {
                 let name = name_of(&draft.candidate);
-                self.message = Some((
-                    match lang {
-                        Lang::En => format!("Visit of {name} recorded"),
-                        Lang::Zh => format!("已记录 {name} 的到访"),
-                    },
-                    true,
-                ));
+                self.message = Some((i18n::VISIT_RECORDED.fill(lang, &[("name", &name)]), true));
                 self.visit_rating = None;
                 self.visit_notes.clear();
                 self.visit_next = crate::model::NextStep::None;

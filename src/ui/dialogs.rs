@@ -31,16 +31,7 @@ fn delete_position(ctx: &egui::Context, cx: &mut ViewCtx, id: crate::model::Posi
         .filter(|v| v.position.as_ref() == Some(&id))
         .count();
     let booth = cx.app.position(&id).map(|p| p.booth.to_string()).unwrap_or_default();
-    let body = match cx.lang() {
-        crate::model::Lang::En => format!(
-            "{visits} visits recorded by booth staff are about this position. They are kept (rating, notes, \
-             next step) under booth {booth}, without a position. Undo restores both."
-        ),
-        crate::model::Lang::Zh => format!(
-            "展位工作人员记录的 {visits} 条到访与此岗位有关。这些记录（评分、备注、下一步）将保留在展位 {booth} \
-             下，不再关联岗位。撤销可全部恢复。"
-        ),
-    };
+    let body = i18n::DELETE_POSITION_VISITS.fill(cx.lang(), &[("visits", &visits), ("booth", &booth)]);
     let (confirm, cancel) = (cx.t(i18n::DELETE_KEEP_VISITS), cx.t(i18n::CANCEL));
     let heading = format!("{} {id}", cx.t(i18n::DELETE_POSITION));
     let choice = confirm_or_cancel(ctx, "delete_position_dialog", confirm, true, cancel, |ui| {
@@ -62,10 +53,7 @@ fn delete_position(ctx: &egui::Context, cx: &mut ViewCtx, id: crate::model::Posi
 fn import_bad_rows(ctx: &egui::Context, cx: &mut ViewCtx, pending: Box<PendingImport>) -> Option<Dialog> {
     let lang = cx.lang();
     let (good, bad) = (pending.good_rows(), pending.bad_rows.len());
-    let import_label = match lang {
-        crate::model::Lang::En => format!("Import {good} good rows, skip {bad} bad"),
-        crate::model::Lang::Zh => format!("导入 {good} 行正确数据，跳过 {bad} 行错误数据"),
-    };
+    let import_label = i18n::IMPORT_GOOD_SKIP_BAD.fill(lang, &[("good", &good), ("bad", &bad)]);
     let cancel = cx.t(i18n::CANCEL);
     let (title, body) = (cx.t(i18n::IMPORT_BAD_ROWS_TITLE), cx.t(i18n::IMPORT_BAD_ROWS_BODY));
     let choice = confirm_or_cancel(ctx, "import_bad_rows", import_label, good > 0, cancel, |ui| {

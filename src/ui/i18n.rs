@@ -17,10 +17,17 @@ pub const fn tr(en: &'static str, zh: &'static str) -> Tr {
 
 impl Tr {
     pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Zh => self.zh,
+        lang.pick(self.en, self.zh)
+    }
+
+    /// The message with each `{name}` slot filled in. Slots are named, not positional, because
+    /// the two languages put them in different orders.
+    pub fn fill(self, lang: Lang, slots: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let mut text = self.get(lang).to_owned();
+        for (name, value) in slots {
+            text = text.replace(&format!("{{{name}}}"), &value.to_string());
         }
+        text
     }
 }
 
@@ -153,6 +160,42 @@ table! {
     FAIR_DETAILS => "Fair", "招聘会";
     MATCHING_SETTINGS => "Matching", "匹配设置";
     RESET_DEFAULTS => "Reset to defaults", "恢复默认值";
+    // Messages with slots, filled with `Tr::fill`.
+    BOOTHS_FOUND => "{found} of {total} booths", "共 {total} 个展位，匹配 {found} 个";
+    CHECKED_IN_AT => "checked in at {time}", "{time} 签到";
+    VISITORS_ON => "Visitors on {day} (shortlist)", "{day} 到访（候选名单）";
+    NO_VISITORS_TODAY => "No visitors today ({today}); the latest were on {latest}: pick that day above.",
+        "今天（{today}）没有到访；最近一次是 {latest}，可在上方选择该日期。";
+    TODAY_ON => "Today ({today})", "今天（{today}）";
+    PLACED_ON_FLOOR => "placed on the floor plan", "已放置在平面图上";
+    NEGOTIABLE => "negotiable", "面议";
+    DELETE_POSITION_VISITS => "{visits} visits recorded by booth staff are about this position. They are kept (rating, notes, next step) under booth {booth}, without a position. Undo restores both.",
+        "展位工作人员记录的 {visits} 条到访与此岗位有关。这些记录（评分、备注、下一步）将保留在展位 {booth} 下，不再关联岗位。撤销可全部恢复。";
+    IMPORT_GOOD_SKIP_BAD => "Import {good} good rows, skip {bad} bad", "导入 {good} 行正确数据，跳过 {bad} 行错误数据";
+    SAME_VALUES => "Same {values}", "{values}相同";
+    SAME_PERSON_KEEP => "Same person, keep {kept}", "同一人，保留 {kept}";
+    LAST_DESK_ACTION => "Last desk action: {action} (not undoable)", "最近的签到/展位操作：{action}（不可撤销）";
+    NEW_ZONE => "Zone {n}", "展区 {n}";
+    WEIGHT_SHARE => "{weight} counts {share} % of {whole}", "{weight}占{whole} {share}%";
+    APPEAL_SHARE => "appeal counts {share} % of the score", "吸引力占综合分 {share}%";
+    CONSENT_TEXT => "booth staff may see phone and email", "允许展位人员查看手机和邮箱";
+    CHECKED_IN_NOW => "{name} checked in at {time}", "{name} 已签到 {time}";
+    ALREADY_CHECKED_IN => "{name}: already checked in at {time}", "{name}：已于 {time} 签到";
+    REGISTERED_CHECKED_IN => "{name} registered and checked in ({id})", "{name} 已登记并签到（{id}）";
+    ALREADY_REGISTERED => "Already registered (same {what}): {name} {badge}", "已登记过（{what}相同）：{name} {badge}";
+    VISIT_RECORDED => "Visit of {name} recorded", "已记录 {name} 的到访";
+    ID_REQUIRED => "an id is required; the record keeps its id until then", "编号不能为空；在此之前保留原编号";
+    // Problems shown under a field.
+    EMPLOYER_REQUIRED => "an employer name is required", "单位名称不能为空";
+    TITLE_REQUIRED => "a title is required", "岗位名称不能为空";
+    NO_SUCH_BOOTH => "no booth has this number", "没有这个展位号";
+    AT_LEAST_ONE_OPENING => "at least one opening", "招聘人数至少为 1";
+    MIN_ABOVE_MAX => "minimum is above maximum", "最低薪资高于最高薪资";
+    NAME_REQUIRED => "a name is required", "姓名不能为空";
+    PHONE_DIGITS => "a phone number has 7 to 15 digits", "手机号应为 7 到 15 位数字";
+    EMAIL_NEEDS_AT => "an email address contains @", "邮箱应包含 @";
+    YEAR_RANGE => "a year between 1950 and 2100", "年份应在 1950 到 2100 之间";
+    NOT_WHOLE_NUMBER => "not a whole number; the previous value is kept", "不是整数，保留原值";
 }
 
 #[cfg(test)]
@@ -165,5 +208,26 @@ mod tests {
             assert!(!tr.en.trim().is_empty() && !tr.zh.trim().is_empty(), "{tr:?}");
             assert!(!tr.zh.is_ascii() || tr.zh == tr.en, "{:?} looks untranslated", tr);
         }
+    }
+
+    /// Both languages of a message have the same slots, so neither shows a raw `{name}`.
+    #[test]
+    fn both_languages_have_the_same_slots() {
+        let slots = |text: &str| {
+            let mut names: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect();
+            names.sort();
+            names
+        };
+        for tr in ALL {
+            assert_eq!(slots(tr.en), slots(tr.zh), "{tr:?}");
+        }
+        assert_eq!(
+            CHECKED_IN_NOW.fill(Lang::Zh, &[("name", &"张伟"), ("time", &"09:30")]),
+            "张伟 已签到 09:30"
+        );
     }
 }

@@ -182,10 +182,7 @@ fn edit_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
     // Desk actions are shared station events: say so rather than let Undo look like it skips them.
     if let Some(name) = app.last_desk_action() {
         ui.separator();
-        let text = match lang {
-            Lang::En => format!("Last desk action: {} (not undoable)", name.get(lang)),
-            Lang::Zh => format!("最近的签到/展位操作：{}（不可撤销）", name.get(lang)),
-        };
+        let text = i18n::LAST_DESK_ACTION.fill(lang, &[("action", &name.get(lang))]);
         ui.add_enabled(false, egui::Button::new(text))
             .on_disabled_hover_text(cx.t(DESK_NOT_UNDOABLE));
     }

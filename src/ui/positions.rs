@@ -6,7 +6,7 @@ use super::page::RecordPage;
 use super::table::{ColumnDef, FilterSet};
 use super::{EditorState, i18n, match_panel};
 use crate::app::{AppState, Column, Edit, Field, Record, Selection, Table, field};
-use crate::model::{BoothId, Education, Industry, Lang, Position, PositionId, SalaryRange, WorkMode};
+use crate::model::{BoothId, Education, Industry, Position, PositionId, SalaryRange, WorkMode};
 
 const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
@@ -82,10 +82,7 @@ fn cell(app: &AppState, index: usize, column: Column) -> String {
         Column::Education => p.min_education.label(lang).to_owned(),
         Column::Salary => match p.salary {
             Some(s) => format!("{}–{}", s.min, s.max),
-            None => match lang {
-                Lang::En => "negotiable".into(),
-                Lang::Zh => "面议".into(),
-            },
+            None => i18n::NEGOTIABLE.get(lang).into(),
         },
         Column::City => p.city.clone(),
         Column::Industry => p.industry.label(lang).to_owned(),
@@ -185,22 +182,11 @@ fn position_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState
         }
     });
     let mut draft = original.clone();
-    let say = |en: &str, zh: &str| match lang {
-        Lang::En => en.to_owned(),
-        Lang::Zh => zh.to_owned(),
-    };
-    let title_problem = draft
-        .title
-        .trim()
-        .is_empty()
-        .then(|| say("a title is required", "岗位名称不能为空"));
-    let booth_problem =
-        (!app.index().booths.contains_key(&draft.booth)).then(|| say("no booth has this number", "没有这个展位号"));
-    let openings_problem = (draft.openings == 0).then(|| say("at least one opening", "招聘人数至少为 1"));
-    let salary_problem = draft
-        .salary
-        .filter(|s| s.min > s.max)
-        .map(|_| say("minimum is above maximum", "最低薪资高于最高薪资"));
+    let say = |text: Tr| text.get(lang).to_owned();
+    let title_problem = draft.title.trim().is_empty().then(|| say(i18n::TITLE_REQUIRED));
+    let booth_problem = (!app.index().booths.contains_key(&draft.booth)).then(|| say(i18n::NO_SUCH_BOOTH));
+    let openings_problem = (draft.openings == 0).then(|| say(i18n::AT_LEAST_ONE_OPENING));
+    let salary_problem = draft.salary.filter(|s| s.min > s.max).map(|_| say(i18n::MIN_ABOVE_MAX));
     let booths: Vec<(BoothId, String)> = app
         .fair()
         .booths

@@ -172,10 +172,7 @@ fn zones(ui: &mut egui::Ui, lang: Lang, zones: &mut Vec<String>) -> Option<()> {
         changed = Some(());
     }
     if ui.button(ADD_ZONE.get(lang)).clicked() {
-        zones.push(match lang {
-            Lang::En => format!("Zone {}", zones.len() + 1),
-            Lang::Zh => format!("展区 {}", zones.len() + 1),
-        });
+        zones.push(i18n::NEW_ZONE.fill(lang, &[("n", &(zones.len() + 1))]));
         changed = Some(());
     }
     changed
@@ -184,10 +181,14 @@ fn zones(ui: &mut egui::Ui, lang: Lang, zones: &mut Vec<String>) -> Option<()> {
 /// One weight as a slider, with what it amounts to: "required skills counts 55 % of fit".
 fn weight(ui: &mut egui::Ui, lang: Lang, name: Field, value: &mut f32, share_of: f32, of: Tr) -> bool {
     let share = if share_of > 0.0 { *value / share_of * 100.0 } else { 0.0 };
-    let text = match lang {
-        Lang::En => format!("{} counts {share:.0} % of {}", name.en, of.en),
-        Lang::Zh => format!("{}占{} {share:.0}%", name.zh, of.zh),
-    };
+    let text = i18n::WEIGHT_SHARE.fill(
+        lang,
+        &[
+            ("weight", &lang.pick(name.en, name.zh)),
+            ("share", &format!("{share:.0}")),
+            ("whole", &of.get(lang)),
+        ],
+    );
     ui.horizontal(|ui| {
         let slider = ui.add(egui::Slider::new(value, 0.0..=1.0).show_value(false).fixed_decimals(2));
         let label = ui.label(text);
@@ -217,10 +218,8 @@ fn matching(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState) {
         weight(ui, lang, OF_FIT_FIELD, &mut s.fit_weight, 1.0, OF_SCORE),
         FIT_WEIGHT,
     );
-    ui.weak(match lang {
-        Lang::En => format!("appeal counts {:.0} % of the score", (1.0 - fit_share) * 100.0),
-        Lang::Zh => format!("吸引力占综合分 {:.0}%", (1.0 - fit_share) * 100.0),
-    });
+    let appeal_share = format!("{:.0}", (1.0 - fit_share) * 100.0);
+    ui.weak(i18n::APPEAL_SHARE.fill(lang, &[("share", &appeal_share)]));
     ui.add_space(style::SPACE_ROW);
     ui.strong(FIT_PARTS.get(lang));
     mark(

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::FilePurpose;
 use super::command::{Command, ViewCtx};
-use super::i18n::{Tr, tr};
+use super::i18n::{self, Tr, tr};
 use crate::app::merge::{DuplicateGroup, possible_duplicates};
 use crate::app::{AppState, Edit, Job};
 use crate::model::{CandidateId, DuplicateDecision, Lang};
@@ -150,20 +150,15 @@ fn duplicates(ui: &mut egui::Ui, cx: &mut ViewCtx, logs: &mut LogState) {
             for group in groups {
                 ui.group(|ui| {
                     let shared = group.shared.iter().map(|s| shared_label(s, lang)).collect::<Vec<_>>();
-                    ui.label(match lang {
-                        Lang::En => format!("Same {}", shared.join(", ")),
-                        Lang::Zh => format!("{}相同", shared.join("、")),
-                    });
+                    let values = shared.join(lang.pick(", ", "、"));
+                    ui.label(i18n::SAME_VALUES.fill(lang, &[("values", &values)]));
                     for (a, b) in &group.undecided {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(format!("{}  ↔  {}", member(app, group, a), member(app, group, b)));
                         });
                         ui.horizontal(|ui| {
                             for (kept, merged) in [(a, b), (b, a)] {
-                                let text = match lang {
-                                    Lang::En => format!("Same person, keep {kept}"),
-                                    Lang::Zh => format!("同一人，保留 {kept}"),
-                                };
+                                let text = i18n::SAME_PERSON_KEEP.fill(lang, &[("kept", kept)]);
                                 if ui.button(text).clicked() {
                                     decision = Some(DuplicateDecision::SamePerson {
                                         kept: kept.clone(),

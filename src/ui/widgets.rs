@@ -6,11 +6,10 @@ use std::collections::HashMap;
 use crate::app::Field;
 use crate::model::{Lang, SkillDictionary, skills::split_list};
 
+use super::i18n;
+
 pub fn field_label(field: Field, lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => field.en,
-        Lang::Zh => field.zh,
-    }
+    lang.pick(field.en, field.zh)
 }
 
 /// What the editors keep between frames: text being typed in fields that parse (numbers,
@@ -121,10 +120,7 @@ impl Form<'_> {
                 .labelled_by(label.id);
             let typed = draft.trim();
             let issue = if typed.is_empty() {
-                Some(match lang {
-                    Lang::En => "an id is required; the record keeps its id until then".to_owned(),
-                    Lang::Zh => "编号不能为空；在此之前保留原编号".to_owned(),
-                })
+                Some(i18n::ID_REQUIRED.get(lang).to_owned())
             } else if typed == value.as_str() {
                 None
             } else {
@@ -194,13 +190,7 @@ impl Form<'_> {
                 changed = true;
             }
             match parsed {
-                Err(()) => Self::problem(
-                    ui,
-                    Some(match lang {
-                        Lang::En => "not a whole number; the previous value is kept".to_owned(),
-                        Lang::Zh => "不是整数，保留原值".to_owned(),
-                    }),
-                ),
+                Err(()) => Self::problem(ui, Some(i18n::NOT_WHOLE_NUMBER.get(lang).to_owned())),
                 Ok(_) => Self::problem(ui, problem),
             }
         });
@@ -349,15 +339,10 @@ impl Form<'_> {
                 ui.horizontal_wrapped(|ui| {
                     for skill_id in &suggestions {
                         let skill = dictionary.get(*skill_id);
-                        let text = match lang {
-                            Lang::En => format!("+ {} {}", skill.en, skill.zh),
-                            Lang::Zh => format!("+ {} {}", skill.zh, skill.en),
-                        };
+                        let (first, second) = lang.pick((&skill.en, &skill.zh), (&skill.zh, &skill.en));
+                        let text = format!("+ {first} {second}");
                         if ui.small_button(text).clicked() {
-                            picked = Some(match lang {
-                                Lang::En => skill.en.clone(),
-                                Lang::Zh => skill.zh.clone(),
-                            });
+                            picked = Some(lang.pick(&skill.en, &skill.zh).clone());
                         }
                     }
                 });
@@ -365,10 +350,10 @@ impl Form<'_> {
             if picked.is_none() && entered && !query.trim().is_empty() {
                 // Enter takes the best suggestion, or the text as typed when none fits.
                 picked = Some(match suggestions.first() {
-                    Some(&s) => match lang {
-                        Lang::En => dictionary.get(s).en.clone(),
-                        Lang::Zh => dictionary.get(s).zh.clone(),
-                    },
+                    Some(&s) => {
+                        let skill = dictionary.get(s);
+                        lang.pick(&skill.en, &skill.zh).clone()
+                    }
                     None => query.trim().to_owned(),
                 });
             }
