@@ -752,3 +752,37 @@ fn the_station_log_window_opens_below_the_menu_bar() {
     h.run();
     h.get_by_label("Export station log…");
 }
+
+#[test]
+fn contacts_are_masked_until_shown_in_settings() {
+    let mut ws = workspace(Lang::En);
+    let mut c = ws.app.fair().candidates[0].clone();
+    c.phone = "13800000001".into();
+    c.email = "zhang@example.com".into();
+    ws.apply_edit(fairmatch::app::Edit::SetCandidate {
+        id: c.id.clone(),
+        value: c.clone(),
+        field: fairmatch::app::field::EMAIL,
+    });
+    ws.app.select(fairmatch::app::Record::Candidate(c.id.clone()));
+    let mut h = harness(ws);
+    nav(&h, "Candidates");
+    h.run();
+    let by_value = |v: &'static str| egui_kittest::kittest::By::new().value(v);
+    assert!(h.query_all(by_value("138****0001")).count() > 0);
+    assert!(h.query_all(by_value("z***@example.com")).count() > 0);
+    assert_eq!(h.query_all(by_value("13800000001")).count(), 0);
+    assert_eq!(h.query_all(by_value("zhang@example.com")).count(), 0);
+    nav(&h, "Settings");
+    h.run();
+    h.get_by_label("Show contacts (phone and email in full)").click_accesskit();
+    h.run();
+    assert!(h.state().app.prefs().show_contacts);
+    nav(&h, "Candidates");
+    h.run();
+    h.run();
+    assert!(h.query_all(by_value("13800000001")).count() > 0);
+    assert!(h.query_all(by_value("zhang@example.com")).count() > 0);
+    assert_eq!(h.query_all(by_value("138****0001")).count(), 0);
+    assert_eq!(h.state().app.candidate(&c.id).map(|c| c.phone.clone()), Some(c.phone));
+}

@@ -20,6 +20,7 @@ pub mod jobs;
 mod live_matching;
 pub mod merge;
 pub mod prefs;
+mod privacy;
 pub mod search;
 mod shared;
 pub mod shortlist;

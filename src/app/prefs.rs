@@ -24,6 +24,8 @@ pub struct Prefs {
     pub desk_booth: String,
     /// Whether the "no Chinese font" notice was already shown.
     pub font_notice_shown: bool,
+    /// Organizer screens show phone numbers and emails in full (off: masked).
+    pub show_contacts: bool,
 }
 
 impl Default for Prefs {
@@ -35,6 +37,7 @@ impl Default for Prefs {
             station_id: String::new(),
             desk_booth: String::new(),
             font_notice_shown: false,
+            show_contacts: false,
         }
     }
 }

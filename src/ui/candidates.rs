@@ -120,7 +120,14 @@ impl RecordPage for Page {
         let hidden: Vec<String> = candidate_hits(c, query)
             .into_iter()
             .filter(|(field, _)| !matches!(field, SearchField::Name | SearchField::Id))
-            .map(|(field, text)| format!("{} {text}", field.label(lang)))
+            .map(|(field, text)| {
+                let text = match field {
+                    SearchField::Phone => app.shown_phone(&text),
+                    SearchField::Email => app.shown_email(&text),
+                    _ => text,
+                };
+                format!("{} {text}", field.label(lang))
+            })
             .collect();
         (!hidden.is_empty()).then(|| hidden.join(" · "))
     }
@@ -188,8 +195,14 @@ fn candidate_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorStat
                 .contains_key(&CandidateId::new(typed))
                 .then(|| taken_message.clone())
         });
-        form.text(ui, field::PHONE, &mut draft.phone, problems.phone);
-        form.text(ui, field::EMAIL, &mut draft.email, problems.email);
+        if app.contacts_shown() {
+            form.text(ui, field::PHONE, &mut draft.phone, problems.phone);
+            form.text(ui, field::EMAIL, &mut draft.email, problems.email);
+        } else {
+            let why = i18n::CONTACTS_MASKED.get(lang);
+            form.masked(ui, field::PHONE, &app.shown_phone(&draft.phone), why);
+            form.masked(ui, field::EMAIL, &app.shown_email(&draft.email), why);
+        }
         form.choice(ui, field::EDUCATION, &mut draft.education, Education::ALL, |v| {
             v.label(lang)
         });

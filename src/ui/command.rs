@@ -82,6 +82,8 @@ pub enum Pref {
     DeskBooth(String),
     /// This laptop's name in station logs.
     StationId(String),
+    /// Organizer screens show contacts in full.
+    ShowContacts(bool),
 }
 
 /// The commands of one frame, in the order views pushed them.
@@ -234,6 +236,7 @@ impl Workspace {
                     Pref::Dark(dark) => prefs.dark = dark,
                     Pref::DeskBooth(booth) => prefs.desk_booth = booth,
                     Pref::StationId(station) => prefs.station_id = station,
+                    Pref::ShowContacts(show) => prefs.show_contacts = show,
                 }
             }
             Command::Dismiss(i) => {

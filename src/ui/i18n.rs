@@ -155,6 +155,8 @@ table! {
     APPEARANCE => "Appearance", "外观";
     LANGUAGE => "Language", "语言";
     THEME => "Theme", "主题";
+    SHOW_CONTACTS => "Show contacts (phone and email in full)", "显示联系方式（完整手机号和邮箱）";
+    CONTACTS_MASKED => "Contacts are masked; switch on \"Show contacts\" in Settings to see or edit them.", "联系方式已隐藏；在“设置”中打开“显示联系方式”即可查看或修改。";
     LIGHT => "Light", "浅色";
     DARK => "Dark", "深色";
     FAIR_DETAILS => "Fair", "招聘会";

@@ -109,6 +109,11 @@ fn display(ui: &mut egui::Ui, cx: &mut ViewCtx) {
     if dark != prefs.dark {
         cx.push(Command::Pref(Pref::Dark(dark)));
     }
+    // Off by default: a laptop at a venue is seen by passers-by.
+    let mut show_contacts = prefs.show_contacts;
+    if ui.checkbox(&mut show_contacts, cx.t(i18n::SHOW_CONTACTS)).changed() {
+        cx.push(Command::Pref(Pref::ShowContacts(show_contacts)));
+    }
 }
 
 /// The station id this laptop records desk actions under (a per-user setting).

@@ -219,6 +219,19 @@ impl Form<'_> {
         self.mark(changed, field);
     }
 
+    /// A value shown masked and read-only (`why` says how to see it in full, on hover).
+    pub fn masked(&mut self, ui: &mut egui::Ui, field: Field, shown: &str, why: &str) {
+        let label = self.label(ui, field);
+        let mut text = shown;
+        ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .id(self.id(field))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(why);
+    }
+
     pub fn check(&mut self, ui: &mut egui::Ui, field: Field, value: &mut bool, text: &str) {
         let _ = self.label(ui, field);
         let changed = ui.checkbox(value, text).changed();
