@@ -34,7 +34,9 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx) {
     let app = cx.app;
     let insight = app.insight();
     let headline = insight.headline();
-    ui.heading(format!("{} — {}", cx.t(TITLE), app.fair().meta.name));
+    ui.heading(cx.t(TITLE));
+    // A long bilingual fair name must not widen the view past a laptop's screen.
+    ui.add(egui::Label::new(egui::RichText::new(&app.fair().meta.name).weak()).truncate());
     ui.add_space(style::SPACE_ROW);
     let tiles: [(Tr, String); 9] = [
         (REGISTERED, headline.registered.to_string()),
@@ -103,9 +105,9 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx) {
 /// One headline figure: the number large, its name small below.
 fn tile(ui: &mut egui::Ui, label: &str, value: &str) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_min_width(120.0);
+        ui.set_min_width(96.0);
         ui.vertical(|ui| {
-            let number = ui.label(egui::RichText::new(value).size(style::LOOKUP).strong());
+            let number = ui.label(egui::RichText::new(value).size(style::LARGE).strong());
             // One accessible name for the pair, so a screen reader (and a test) reads both.
             let name = format!("{label}: {value}");
             number.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
