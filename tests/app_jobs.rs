@@ -289,3 +289,31 @@ fn undoing_a_merge_restores_the_fair_exactly() {
     assert_eq!(*app.fair(), small_fair());
     assert!(!app.is_dirty());
 }
+
+#[test]
+fn the_report_job_writes_a_pdf_or_a_workbook_by_the_extension() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = state(small_fair());
+    let pdf = dir.path().join("report.pdf");
+    app.start(Job::ExportReport {
+        lang: fairmatch::model::Lang::Zh,
+        path: pdf.clone(),
+    });
+    let finished = app.wait_for_jobs();
+    assert!(
+        matches!(finished[0].outcome, JobOutcome::Done(_)),
+        "{:?}",
+        finished[0].outcome
+    );
+    let bytes = std::fs::read(&pdf).expect("written");
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+
+    let xlsx = dir.path().join("report.xlsx");
+    app.start(Job::ExportReport {
+        lang: fairmatch::model::Lang::En,
+        path: xlsx.clone(),
+    });
+    app.wait_for_jobs();
+    let bytes = std::fs::read(&xlsx).expect("written");
+    assert!(bytes.starts_with(b"PK"), "a workbook is a zip file");
+}

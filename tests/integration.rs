@@ -53,6 +53,9 @@ mod ui_commands;
 #[cfg(feature = "gui")]
 #[path = "ui_desks.rs"]
 mod ui_desks;
+#[cfg(feature = "gui")]
+#[path = "ui_insight.rs"]
+mod ui_insight;
 #[path = "ui_layering.rs"]
 mod ui_layering;
 #[cfg(feature = "gui")]

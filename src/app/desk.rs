@@ -163,6 +163,11 @@ impl AppState {
             }
         }
         .map_err(refused);
+        if matches!(action, DeskAction::WalkIn { .. }) {
+            // Walk-ins are counted from the station events.
+            self.insight_notes.fair_day();
+        }
+        self.refresh_insight();
         if result.as_ref().is_ok_and(DeskOutcome::recorded) {
             self.revision += 1;
             self.fair_version += 1;

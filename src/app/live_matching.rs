@@ -204,6 +204,7 @@ impl AppState {
     }
 
     pub(super) fn booth_changed(&mut self, id: &BoothId) {
+        self.insight_notes.booth(id);
         self.matching_update(
             |t| {
                 t.booths.insert(id.clone());
@@ -213,6 +214,7 @@ impl AppState {
     }
 
     pub(super) fn position_changed(&mut self, id: &PositionId) {
+        self.insight_notes.position(id);
         self.matching_update(
             |t| {
                 t.positions.insert(id.clone());
@@ -222,6 +224,7 @@ impl AppState {
     }
 
     pub(super) fn candidate_changed(&mut self, id: &CandidateId) {
+        self.insight_notes.candidate(id);
         self.matching_update(
             |t| {
                 t.candidates.insert(id.clone());
@@ -231,6 +234,7 @@ impl AppState {
     }
 
     pub(super) fn visits_changed(&mut self, candidate: &CandidateId, booth: &BoothId) {
+        self.insight_notes.fair_day();
         self.matching_update(
             |t| {
                 t.visits.insert((candidate.clone(), booth.clone()));

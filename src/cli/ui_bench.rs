@@ -218,6 +218,16 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     let allocation_frames = allocating.len();
     let allocating = stats(allocating);
 
+    // The figures' views, redrawn from the kept `Insight` every frame.
+    let mut figure_frames = |view: View| {
+        runner.ws.view = view;
+        runner.frame(Vec::new());
+        let frames: Vec<f64> = (0..args.frames).map(|_| ms(runner.frame(Vec::new()))).collect();
+        stats(frames)
+    };
+    let dashboard = figure_frames(View::Dashboard);
+    let talent_map = figure_frames(View::TalentMap);
+
     let scroll = stats(scroll);
     let typing = stats(typing);
     let dragging = stats(dragging);
@@ -232,7 +242,9 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
              \"typing_p50_ms\":{:.2},\"typing_p95_ms\":{:.2},\"typing_max_ms\":{:.2},\
              \"settings_drag_p50_ms\":{:.2},\"settings_drag_max_ms\":{:.2},\"settings_settled_ms\":{:.1},\
              \"allocation_ms\":{:.1},\"allocation_result_ms\":{:.1},\"allocation_frames\":{},\
-             \"allocation_frame_p50_ms\":{:.2},\"allocation_frame_max_ms\":{:.2}}}",
+             \"allocation_frame_p50_ms\":{:.2},\"allocation_frame_max_ms\":{:.2},\
+             \"insight_ms\":{:.1},\"dashboard_frame_p50_ms\":{:.2},\"dashboard_frame_max_ms\":{:.2},\
+             \"talent_map_frame_p50_ms\":{:.2},\"talent_map_frame_max_ms\":{:.2}}}",
             fair.candidates.len(),
             fair.positions.len(),
             ms(first_frame),
@@ -259,7 +271,12 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
             ms(allocation_done),
             allocation_frames,
             allocating.p50,
-            allocating.max
+            allocating.max,
+            ms(parts.insight),
+            dashboard.p50,
+            dashboard.max,
+            talent_map.p50,
+            talent_map.max
         );
     } else {
         println!(
@@ -302,6 +319,15 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
             allocation_frames,
             allocating.p50,
             allocating.max
+        );
+        println!("  figures (bg)         {:8.1} ms", ms(parts.insight));
+        println!(
+            "dashboard frames     p50 {:6.2} ms  max {:6.2} ms",
+            dashboard.p50, dashboard.max
+        );
+        println!(
+            "talent map frames    p50 {:6.2} ms  max {:6.2} ms",
+            talent_map.p50, talent_map.max
         );
         println!("last edit: {edits}");
     }

@@ -153,6 +153,7 @@ fn path(ctx: &egui::Context, cx: &mut ViewCtx, purpose: FilePurpose, mut text: S
         FilePurpose::ExportCsv(_) | FilePurpose::ExportAllocation | FilePurpose::ExportShortlist(_) => i18n::EXPORT_CSV,
         FilePurpose::ExportStationLog => super::station_logs::EXPORT_MENU,
         FilePurpose::MergeStationLogs => super::station_logs::MERGE_MENU,
+        FilePurpose::ExportReport => i18n::EXPORT_REPORT,
     };
     let mut done = None;
     let modal = egui::Modal::new(egui::Id::unique("path_dialog")).show(ctx, |ui| {

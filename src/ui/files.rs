@@ -24,6 +24,8 @@ pub enum FilePurpose {
     MergeStationLogs,
     /// Where to write a booth's shortlist (exported at once).
     ExportShortlist(BoothId),
+    /// Where to write the fair report (PDF, or a workbook for `.xlsx`).
+    ExportReport,
 }
 
 impl FilePurpose {
@@ -36,6 +38,7 @@ impl FilePurpose {
                 | FilePurpose::ExportAllocation
                 | FilePurpose::ExportStationLog
                 | FilePurpose::ExportShortlist(_)
+                | FilePurpose::ExportReport
         )
     }
 }
@@ -80,6 +83,7 @@ fn suggestion(ws: &Workspace, purpose: &FilePurpose) -> (Option<PathBuf>, String
             .map_or_else(|| "fair.ron".into(), |f| f.to_string_lossy().into_owned()),
         FilePurpose::ExportCsv(table) => format!("{}.csv", format!("{table:?}").to_lowercase()),
         FilePurpose::ExportAllocation => "allocation.csv".into(),
+        FilePurpose::ExportReport => "report.pdf".into(),
         FilePurpose::ExportStationLog => format!("station-{}.ron", ws.app.station()),
         FilePurpose::ExportShortlist(booth) => format!("shortlist-{booth}.csv"),
         _ => String::new(),
@@ -96,6 +100,7 @@ fn run_native(purpose: &FilePurpose, folder: Option<PathBuf>, name: String) -> O
         FilePurpose::Open | FilePurpose::SaveAs => dialog.add_filter("fair", &["ron"]),
         FilePurpose::ImportCsv(_) => dialog.add_filter("CSV", &["csv", "txt", "tsv"]),
         FilePurpose::ExportStationLog | FilePurpose::MergeStationLogs => dialog.add_filter("RON", &["ron"]),
+        FilePurpose::ExportReport => dialog.add_filter("PDF", &["pdf"]).add_filter("Excel", &["xlsx"]),
         _ => dialog.add_filter("CSV", &["csv"]),
     };
     if purpose.writes() {
@@ -179,6 +184,10 @@ impl Workspace {
             FilePurpose::ImportCsv(kind) => Job::ImportCsv { kind, path },
             FilePurpose::ExportCsv(table) => Job::ExportCsv { table, path },
             FilePurpose::ExportAllocation => Job::ExportAllocation { path },
+            FilePurpose::ExportReport => Job::ExportReport {
+                lang: self.lang(),
+                path,
+            },
             FilePurpose::ExportStationLog => {
                 self.logs.paths = path.display().to_string();
                 return;

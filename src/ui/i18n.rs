@@ -53,6 +53,7 @@ table! {
     SAVE_TO_PATH => "Save to path…", "按路径保存…";
     EXPORT_CSV => "Export CSV…", "导出 CSV…";
     IMPORT_CSV => "Import CSV…", "导入 CSV…";
+    EXPORT_REPORT => "Export report (PDF or xlsx)…", "导出报告（PDF 或 xlsx）…";
     IMPORT_FAILED => "Could not import the file", "无法导入文件";
     IMPORT_BAD_ROWS_TITLE => "Some rows cannot be imported", "部分行无法导入";
     IMPORT_BAD_ROWS_BODY => "these rows have errors; nothing is imported until you choose",

@@ -139,6 +139,12 @@ fn file_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
             );
         }
     });
+    entry(
+        ui,
+        egui::Button::new(cx.t(i18n::EXPORT_REPORT)),
+        Command::PickFile(FilePurpose::ExportReport),
+        cx,
+    );
     ui.separator();
     entry(
         ui,

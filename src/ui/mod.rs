@@ -12,6 +12,7 @@ mod booths;
 mod candidates;
 mod checkin;
 pub mod command;
+mod dashboard;
 mod dialogs;
 mod files;
 pub mod i18n;
@@ -26,6 +27,7 @@ mod station_logs;
 mod status;
 mod style;
 mod table;
+mod talent_map;
 mod widgets;
 
 use std::path::PathBuf;
@@ -45,6 +47,8 @@ pub use widgets::EditorState;
 /// The screens of the left navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
+    Dashboard,
+    TalentMap,
     Booths,
     Positions,
     Candidates,
@@ -56,7 +60,9 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 10] = [
+        View::Dashboard,
+        View::TalentMap,
         View::Booths,
         View::Positions,
         View::Candidates,
@@ -69,6 +75,8 @@ impl View {
 
     fn label(self) -> Tr {
         match self {
+            View::Dashboard => dashboard::TITLE,
+            View::TalentMap => talent_map::TITLE,
             View::Booths => i18n::BOOTHS,
             View::Positions => i18n::POSITIONS,
             View::Candidates => i18n::CANDIDATES,
@@ -168,6 +176,7 @@ pub struct Workspace {
     pub records: RecordsState,
     pub worklist: matches::Worklist,
     pub allocation: allocation::AllocationView,
+    pub talent_map: talent_map::TalentMapView,
     pub desks: DeskState,
     pub logs: LogState,
     /// What to do once the save under way is written (Save in the unsaved-changes dialog).
@@ -198,6 +207,7 @@ impl Workspace {
             records: RecordsState::default(),
             worklist: matches::Worklist::default(),
             allocation: allocation::AllocationView::default(),
+            talent_map: talent_map::TalentMapView::default(),
             desks: DeskState::default(),
             logs: LogState::default(),
             after_save: None,
@@ -219,6 +229,16 @@ impl Workspace {
     /// A UI string in the current language.
     pub fn t(&self, text: Tr) -> &'static str {
         text.get(self.lang())
+    }
+
+    /// Where the window opens: the booth desk on a laptop whose settings name a booth, else
+    /// the dashboard.
+    pub fn landing_view(&self) -> View {
+        if self.app.prefs().desk_booth.trim().is_empty() {
+            View::Dashboard
+        } else {
+            View::BoothDesk
+        }
     }
 
     /// Applies an edit now; a refused edit shows its reason in the error panel.
@@ -329,6 +349,7 @@ impl Workspace {
         self.editor.clear();
         self.worklist = matches::Worklist::default();
         self.allocation = allocation::AllocationView::default();
+        self.talent_map = talent_map::TalentMapView::default();
         self.records = RecordsState::default();
         self.desks.opened = None;
     }
@@ -405,6 +426,7 @@ impl Workspace {
             records,
             worklist,
             allocation,
+            talent_map: talent,
             desks,
             logs,
             status,
@@ -432,6 +454,8 @@ impl Workspace {
             return commands;
         }
         let central = egui::CentralPanel::default().show(ui, |ui| match view {
+            View::Dashboard => dashboard::show(ui, &mut cx),
+            View::TalentMap => talent_map::show(ui, &mut cx, talent),
             View::Booths => page::show::<booths::Page>(ui, &mut cx, editor, records),
             View::Positions => page::show::<positions::Page>(ui, &mut cx, editor, records),
             View::Candidates => page::show::<candidates::Page>(ui, &mut cx, editor, records),
@@ -574,6 +598,7 @@ pub fn run_with(start: Start) -> eframe::Result {
             };
             let mut workspace = Workspace::new(AppState::new_background(fair, None, prefs));
             workspace.repaint = Some(cc.egui_ctx.clone());
+            workspace.view = workspace.landing_view();
             if let Some(path) = load {
                 // A file that no longer loads leaves the sample on screen with the error.
                 workspace.start_loading_with(&path, true);

@@ -27,7 +27,9 @@ impl AppState {
     /// their own path, [`AppState::record`].)
     pub fn apply(&mut self, edit: Edit) -> Result<(), EditError> {
         let name = edit.name();
-        let inverse = self.apply_raw(edit.clone())?;
+        let applied = self.apply_raw(edit.clone());
+        self.refresh_insight();
+        let inverse = applied?;
         self.redo.clear();
         let serial = self.take_serial();
         // Keystrokes in one field of one record become one undo step, keeping the oldest inverse.
@@ -51,7 +53,9 @@ impl AppState {
 
     pub fn undo(&mut self) -> Result<(), EditError> {
         let Some(done) = self.undo.pop() else { return Ok(()) };
-        if let Err(e) = self.apply_raw(done.inverse.clone()) {
+        let applied = self.apply_raw(done.inverse.clone());
+        self.refresh_insight();
+        if let Err(e) = applied {
             self.undo.push(done);
             return Err(e);
         }
@@ -61,7 +65,9 @@ impl AppState {
 
     pub fn redo(&mut self) -> Result<(), EditError> {
         let Some(mut done) = self.redo.pop() else { return Ok(()) };
-        match self.apply_raw(done.forward.clone()) {
+        let applied = self.apply_raw(done.forward.clone());
+        self.refresh_insight();
+        match applied {
             Ok(inverse) => {
                 done.inverse = inverse;
                 self.undo.push(done);
@@ -86,6 +92,8 @@ impl AppState {
     }
 
     pub(super) fn structure_changed(&mut self) {
+        // Records came or went: walk-ins and per-booth figures count only listed ones.
+        self.insight_notes.fair_day();
         self.index = FairIndex::build(&self.fair);
         self.structure += 1;
     }

@@ -10,6 +10,7 @@
 mod allocation;
 mod csv_files;
 mod fair_files;
+mod report;
 mod station_logs;
 
 use std::path::PathBuf;
@@ -80,6 +81,8 @@ pub enum Job {
         lang: Lang,
         path: PathBuf,
     },
+    /// Write the fair report in `lang`: a PDF, or an Excel workbook for a `.xlsx` path.
+    ExportReport { lang: Lang, path: PathBuf },
 }
 
 /// What a finished job tells the window.
@@ -329,6 +332,7 @@ impl AppState {
             Job::Allocate { scope } => allocation::allocate(self, *scope),
             Job::ExportStationLog { path } => station_logs::export(self, path.clone()),
             Job::MergeStationLogs { paths } => station_logs::merge(self, paths.clone()),
+            Job::ExportReport { lang, path } => report::export(self, *lang, path.clone()),
             Job::ExportShortlist { booth, day, lang, path } => {
                 csv_files::export_shortlist(self, booth.clone(), *day, *lang, path.clone())
             }
