@@ -775,7 +775,8 @@ fn contacts_are_masked_until_shown_in_settings() {
     assert_eq!(h.query_all(by_value("zhang@example.com")).count(), 0);
     nav(&h, "Settings");
     h.run();
-    h.get_by_label("Show contacts (phone and email in full)").click_accesskit();
+    h.get_by_label("Show contacts (phone and email in full)")
+        .click_accesskit();
     h.run();
     assert!(h.state().app.prefs().show_contacts);
     nav(&h, "Candidates");
