@@ -54,6 +54,9 @@ mod ui_commands;
 #[path = "ui_desks.rs"]
 mod ui_desks;
 #[cfg(feature = "gui")]
+#[path = "ui_files.rs"]
+mod ui_files;
+#[cfg(feature = "gui")]
 #[path = "ui_insight.rs"]
 mod ui_insight;
 #[path = "ui_layering.rs"]

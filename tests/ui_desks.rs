@@ -624,6 +624,7 @@ fn busy_booth_desk() -> Harness<'static, Workspace> {
     ws.app.prefs_mut().desk_booth = "A01".into();
     let mut h = Harness::builder()
         .with_size([1366.0, 768.0])
+        .with_max_steps(16)
         .allow_missing_glyphs()
         .build_ui_state(|ui, ws: &mut Workspace| ws.show(ui), ws);
     nav(&h, "Booth desk");

@@ -11,6 +11,9 @@ use fairmatch::ui::Workspace;
 pub fn harness(ws: Workspace) -> Harness<'static, Workspace> {
     Harness::builder()
         .with_size([1500.0, 950.0])
+        // A background job or matcher build that ends while `run` steps asks for a few more
+        // frames; on a loaded machine that can take more than kittest's default four.
+        .with_max_steps(16)
         // Test machines may lack a CJK font; the check for that is the app's own notice.
         .allow_missing_glyphs()
         .build_ui_state(|ui, ws: &mut Workspace| ws.show(ui), ws)
