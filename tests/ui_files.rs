@@ -3,26 +3,15 @@
 
 mod ui_fixture;
 
-use ui_fixture::harness;
+use ui_fixture::{harness, workspace};
 
 use egui::{Key, Modifiers};
 use egui_kittest::{
     Harness,
     kittest::{NodeT, Queryable},
 };
-use fairmatch::app::{AppState, Prefs};
 use fairmatch::model::{CandidateId, Lang};
 use fairmatch::ui::{Dialog, FileAction, View, Workspace};
-
-fn workspace(lang: Lang) -> Workspace {
-    let prefs = Prefs {
-        lang,
-        ..Prefs::default()
-    };
-    let mut ws = Workspace::new(AppState::new(ui_fixture::fair(), None, prefs));
-    ws.native_dialogs = false;
-    ws
-}
 
 #[test]
 fn unsaved_changes_are_asked_about_before_new() {

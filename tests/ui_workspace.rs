@@ -2,7 +2,7 @@
 
 mod ui_fixture;
 
-use ui_fixture::{harness, nav};
+use ui_fixture::{harness, nav, workspace};
 
 use egui::{Key, Modifiers};
 use egui_kittest::{
@@ -12,16 +12,6 @@ use egui_kittest::{
 use fairmatch::app::{AppState, Prefs};
 use fairmatch::model::{CandidateId, Lang};
 use fairmatch::ui::{Dialog, View, Workspace};
-
-fn workspace(lang: Lang) -> Workspace {
-    let prefs = Prefs {
-        lang,
-        ..Prefs::default()
-    };
-    let mut ws = Workspace::new(AppState::new(ui_fixture::fair(), None, prefs));
-    ws.native_dialogs = false;
-    ws
-}
 
 fn skills_of(h: &Harness<'_, Workspace>, id: &str) -> Vec<String> {
     h.state()

@@ -109,6 +109,60 @@ fn confirm_or_cancel(
     choice
 }
 
+/// A modal asking for one line of text: OK (or Enter) and Cancel.
+struct TextPrompt<'a> {
+    id: &'a str,
+    heading: &'a str,
+    body: Option<&'a str>,
+    label: &'a str,
+    hint: &'a str,
+    width: f32,
+    /// OK stays disabled while the field is blank.
+    ok_needs_text: bool,
+}
+
+/// Draws `prompt` around `text`, focused while empty: `Some(true)` on OK or Enter,
+/// `Some(false)` on Cancel or Escape, `None` while still open.
+fn text_prompt(ctx: &egui::Context, cx: &ViewCtx, prompt: &TextPrompt, text: &mut String) -> Option<bool> {
+    let mut done = None;
+    let modal = egui::Modal::new(egui::Id::unique(prompt.id)).show(ctx, |ui| {
+        ui.set_min_width(prompt.width + 20.0);
+        // A long body wraps instead of widening the modal.
+        ui.set_max_width(460.0);
+        ui.heading(prompt.heading);
+        if let Some(body) = prompt.body {
+            ui.label(body);
+            ui.add_space(super::style::SPACE_ROW);
+        }
+        let label = ui.label(prompt.label);
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .desired_width(prompt.width)
+                    .hint_text(prompt.hint),
+            )
+            .labelled_by(label.id);
+        if !response.has_focus() && !response.lost_focus() && text.is_empty() {
+            response.request_focus();
+        }
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(super::style::SPACE_ROW);
+        ui.horizontal(|ui| {
+            let enabled = !prompt.ok_needs_text || !text.trim().is_empty();
+            if ui.add_enabled(enabled, egui::Button::new(cx.t(i18n::OK))).clicked() || enter {
+                done = Some(true);
+            }
+            if ui.button(cx.t(i18n::CANCEL)).clicked() {
+                done = Some(false);
+            }
+        });
+    });
+    if modal.should_close() && done.is_none() {
+        done = Some(false);
+    }
+    done
+}
+
 fn unsaved(ctx: &egui::Context, cx: &mut ViewCtx, action: FileAction) -> Option<Dialog> {
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("unsaved_dialog")).show(ctx, |ui| {
@@ -155,34 +209,16 @@ fn path(ctx: &egui::Context, cx: &mut ViewCtx, purpose: FilePurpose, mut text: S
         FilePurpose::MergeStationLogs => super::station_logs::MERGE_MENU,
         FilePurpose::ExportReport => i18n::EXPORT_REPORT,
     };
-    let mut done = None;
-    let modal = egui::Modal::new(egui::Id::unique("path_dialog")).show(ctx, |ui| {
-        ui.set_min_width(460.0);
-        ui.heading(cx.t(title));
-        let label = ui.label(cx.t(i18n::PATH));
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .desired_width(440.0)
-                    .hint_text("/home/…/fair.ron"),
-            )
-            .labelled_by(label.id);
-        if !response.has_focus() && !response.lost_focus() && text.is_empty() {
-            response.request_focus();
-        }
-        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.horizontal(|ui| {
-            if ui.button(cx.t(i18n::OK)).clicked() || enter {
-                done = Some(true);
-            }
-            if ui.button(cx.t(i18n::CANCEL)).clicked() {
-                done = Some(false);
-            }
-        });
-    });
-    if modal.should_close() && done.is_none() {
-        done = Some(false);
-    }
+    let prompt = TextPrompt {
+        id: "path_dialog",
+        heading: cx.t(title),
+        body: None,
+        label: cx.t(i18n::PATH),
+        hint: "/home/…/fair.ron",
+        width: 440.0,
+        ok_needs_text: false,
+    };
+    let done = text_prompt(ctx, cx, &prompt, &mut text);
     match done {
         Some(true) if !text.trim().is_empty() => {
             cx.push(Command::UsePaths(purpose, vec![PathBuf::from(text.trim())]));
@@ -278,38 +314,16 @@ fn station_id(
     mut text: String,
     then: Box<crate::app::DeskAction>,
 ) -> Option<Dialog> {
-    let mut done = None;
-    let modal = egui::Modal::new(egui::Id::unique("station_id_dialog")).show(ctx, |ui| {
-        ui.set_max_width(440.0);
-        ui.heading(cx.t(STATION_ID_TITLE));
-        ui.label(cx.t(STATION_ID_BODY));
-        ui.add_space(super::style::SPACE_ROW);
-        let label = ui.label(cx.t(STATION_ID));
-        let response = ui
-            .add(
-                egui::TextEdit::singleline(&mut text)
-                    .desired_width(260.0)
-                    .hint_text("entrance-1"),
-            )
-            .labelled_by(label.id);
-        if !response.has_focus() && !response.lost_focus() && text.is_empty() {
-            response.request_focus();
-        }
-        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        ui.add_space(super::style::SPACE_ROW);
-        ui.horizontal(|ui| {
-            let ok = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(cx.t(i18n::OK)));
-            if ok.clicked() || enter {
-                done = Some(true);
-            }
-            if ui.button(cx.t(i18n::CANCEL)).clicked() {
-                done = Some(false);
-            }
-        });
-    });
-    if modal.should_close() && done.is_none() {
-        done = Some(false);
-    }
+    let prompt = TextPrompt {
+        id: "station_id_dialog",
+        heading: cx.t(STATION_ID_TITLE),
+        body: Some(cx.t(STATION_ID_BODY)),
+        label: cx.t(STATION_ID),
+        hint: "entrance-1",
+        width: 260.0,
+        ok_needs_text: true,
+    };
+    let done = text_prompt(ctx, cx, &prompt, &mut text);
     match done {
         Some(true) if !text.trim().is_empty() => {
             cx.push(Command::Pref(super::Pref::StationId(text.trim().to_owned())));

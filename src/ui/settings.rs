@@ -227,37 +227,26 @@ fn matching(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState) {
     ui.weak(i18n::APPEAL_SHARE.fill(lang, &[("share", &appeal_share)]));
     ui.add_space(style::SPACE_ROW);
     ui.strong(FIT_PARTS.get(lang));
-    mark(
-        weight(ui, lang, REQUIRED, &mut s.required_skills_weight, fit_sum, OF_FIT),
-        REQUIRED,
-    );
-    mark(
-        weight(ui, lang, PREFERRED, &mut s.preferred_skills_weight, fit_sum, OF_FIT),
-        PREFERRED,
-    );
-    mark(
-        weight(ui, lang, EDUCATION, &mut s.education_weight, fit_sum, OF_FIT),
-        EDUCATION,
-    );
-    mark(
-        weight(ui, lang, EXPERIENCE, &mut s.experience_weight, fit_sum, OF_FIT),
-        EXPERIENCE,
-    );
+    let fit_parts = [
+        (REQUIRED, &mut s.required_skills_weight),
+        (PREFERRED, &mut s.preferred_skills_weight),
+        (EDUCATION, &mut s.education_weight),
+        (EXPERIENCE, &mut s.experience_weight),
+    ];
+    for (name, value) in fit_parts {
+        mark(weight(ui, lang, name, value, fit_sum, OF_FIT), name);
+    }
     ui.add_space(style::SPACE_ROW);
     ui.strong(APPEAL_PARTS.get(lang));
-    mark(
-        weight(ui, lang, SALARY, &mut s.salary_weight, appeal_sum, OF_APPEAL),
-        SALARY,
-    );
-    mark(weight(ui, lang, CITY, &mut s.city_weight, appeal_sum, OF_APPEAL), CITY);
-    mark(
-        weight(ui, lang, INDUSTRY, &mut s.industry_weight, appeal_sum, OF_APPEAL),
-        INDUSTRY,
-    );
-    mark(
-        weight(ui, lang, WORK_MODE, &mut s.work_mode_weight, appeal_sum, OF_APPEAL),
-        WORK_MODE,
-    );
+    let appeal_parts = [
+        (SALARY, &mut s.salary_weight),
+        (CITY, &mut s.city_weight),
+        (INDUSTRY, &mut s.industry_weight),
+        (WORK_MODE, &mut s.work_mode_weight),
+    ];
+    for (name, value) in appeal_parts {
+        mark(weight(ui, lang, name, value, appeal_sum, OF_APPEAL), name);
+    }
     ui.add_space(style::SPACE_ROW);
     ui.strong(OTHER.get(lang));
     let mut form = editor.form(lang, "settings");

@@ -4,8 +4,20 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use fairmatch::app::{AppState, Prefs};
 use fairmatch::model::*;
 use fairmatch::ui::Workspace;
+
+/// The fixture fair in a window speaking `lang`, with typed-path dialogs instead of native ones.
+pub fn workspace(lang: Lang) -> Workspace {
+    let prefs = Prefs {
+        lang,
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(fair(), None, prefs));
+    ws.native_dialogs = false;
+    ws
+}
 
 /// The whole window, headless, at a laptop's size.
 pub fn harness(ws: Workspace) -> Harness<'static, Workspace> {
