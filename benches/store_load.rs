@@ -62,6 +62,7 @@ fn peak_fair() -> Fair {
                 y: (b / 40) as f32 * 3.0,
             }),
             staff: vec!["王经理".into(), "HR 李".into()],
+            interviews: None,
         });
     }
     for p in 0..12_000 {

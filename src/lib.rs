@@ -5,6 +5,7 @@
 //! - [`model`]: the fair as plain serde data, validation, the skills dictionary.
 //! - [`matching`]: pure scoring, top-K ranking, incremental updates, allocation.
 //! - [`insight`]: the fair in figures (counts, funnel, supply and demand, engagement), floor plan.
+//! - [`schedule`]: interview timetables from allocations and invitations, and their rules.
 //! - [`store`]: RON fair files, CSV import/export.
 //! - [`report`]: the fair report as PDF or Excel workbook, from [`insight`].
 //! - [`generate`]: deterministic synthetic fairs at any scale.
@@ -20,6 +21,7 @@ pub mod insight;
 pub mod matching;
 pub mod model;
 pub mod report;
+pub mod schedule;
 pub mod store;
 pub mod text;
 #[cfg(feature = "gui")]

@@ -109,6 +109,16 @@ fn fair_strategy() -> impl Strategy<Value = Fair> {
                 zone,
                 floor: None,
                 staff: vec![],
+                // Every other booth interviews, at hours that differ by booth.
+                interviews: (i % 2 == 1).then(|| {
+                    let day = chrono::NaiveDate::from_ymd_opt(2026, 6, 20).unwrap();
+                    InterviewHours {
+                        start: day.and_hms_opt(9, (i % 60) as u32, 0).unwrap(),
+                        end: day.and_hms_opt(16, 30, 0).unwrap(),
+                        interviewers: 1 + i as u32,
+                        slot_minutes: None,
+                    }
+                }),
             });
         }
         let booth_count = fair.booths.len();

@@ -45,6 +45,8 @@ mod insight_report;
 mod matching_cli;
 #[path = "model_skills.rs"]
 mod model_skills;
+#[path = "schedule_cli.rs"]
+mod schedule_cli;
 #[path = "store_ron.rs"]
 mod store_ron;
 #[cfg(feature = "gui")]

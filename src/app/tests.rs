@@ -13,6 +13,7 @@ fn booth(id: &str, employer: &str) -> Booth {
         zone: "A".into(),
         floor: None,
         staff: vec![],
+        interviews: None,
     }
 }
 

@@ -33,6 +33,7 @@ struct Figures {
     load_ms: f64,
     full_match_ms: f64,
     allocate_ms: f64,
+    schedule_ms: f64,
     candidate_edit_p50_ms: f64,
     candidate_edit_p99_ms: f64,
     position_edit_p50_ms: f64,
@@ -174,6 +175,12 @@ pub fn run(args: &BenchArgs) -> ExitCode {
     let alloc = matcher.allocate(&fair);
     let allocate = t.elapsed();
 
+    // The allocation's pairs and the open invitations into a timetable (requests included).
+    let t = Instant::now();
+    let requests = crate::schedule::requests(&fair, &matcher, &alloc, crate::matching::CandidateScope::Everyone);
+    let timetable = crate::schedule::schedule(&fair.booths, requests, crate::schedule::Options::default());
+    let schedule = t.elapsed();
+
     let t = Instant::now();
     let mut insight_state = crate::insight::Insight::compute(&fair);
     let insight = t.elapsed();
@@ -223,6 +230,7 @@ pub fn run(args: &BenchArgs) -> ExitCode {
         load_ms: ms(load),
         full_match_ms: ms(full_match),
         allocate_ms: ms(allocate),
+        schedule_ms: ms(schedule),
         candidate_edit_p50_ms: percentile(&candidate_times, 50.0),
         candidate_edit_p99_ms: percentile(&candidate_times, 99.0),
         position_edit_p50_ms: percentile(&position_times, 50.0),
@@ -260,6 +268,12 @@ pub fn run(args: &BenchArgs) -> ExitCode {
             "allocate             {:>10.1} ms  ({} assigned)",
             figures.allocate_ms,
             alloc.assigned.len()
+        );
+        println!(
+            "schedule             {:>10.1} ms  ({} interviews, {} left out)",
+            figures.schedule_ms,
+            timetable.interviews.len(),
+            timetable.left_out.len()
         );
         println!(
             "candidate edit       p50 {:.3} ms  p99 {:.3} ms  ({} edits)",

@@ -28,7 +28,7 @@ pub enum ReasonLang {
 }
 
 impl ReasonLang {
-    fn lang(self) -> Lang {
+    pub(super) fn lang(self) -> Lang {
         match self {
             ReasonLang::En => Lang::En,
             ReasonLang::Zh => Lang::Zh,
@@ -105,7 +105,7 @@ fn finish(command: &str, result: std::io::Result<()>) -> ExitCode {
     }
 }
 
-fn csv_field(text: &str) -> String {
+pub(super) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

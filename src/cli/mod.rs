@@ -9,6 +9,7 @@ pub mod matching;
 pub mod merge;
 pub mod privacy;
 pub mod report;
+pub mod schedule;
 pub mod stats;
 #[cfg(feature = "gui")]
 pub mod ui_bench;
@@ -47,6 +48,8 @@ pub enum Command {
     Scores(matching::ScoresArgs),
     /// Stable allocation of candidates to positions, respecting openings.
     Allocate(matching::AllocateArgs),
+    /// Interview timetable for the allocation and the booths' invitations, within booth hours.
+    Schedule(schedule::ScheduleArgs),
     /// Time load, full match, allocation, edits and save on a fair file; report peak memory.
     Bench(bench::BenchArgs),
     /// Merge station logs into a fair: union by event id, possible duplicates listed.
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         Some(Command::Generate(args)) => generate::run(&args),
         Some(Command::Match(args)) => matching::run_match(&args),
         Some(Command::Scores(args)) => matching::run_scores(&args),
+        Some(Command::Schedule(args)) => schedule::run(&args),
         Some(Command::Allocate(args)) => matching::run_allocate(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Merge(args)) => merge::run(args),

@@ -76,6 +76,7 @@ pub(super) fn generate_booths(spec: &GenerateSpec, rng: &mut ChaCha8Rng) -> Vec<
                 zone: zone_label(zone),
                 floor: Some(floor),
                 staff,
+                interviews: None,
             },
             profile: profile_index,
             city,

@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use crate::model::{Fair, FairId, SkillDictionary};
+use crate::model::{BoothId, Fair, FairId, InterviewHours, SkillDictionary};
 
 /// The fair day of generated fairs; visits and check-ins happen on it.
 pub const FAIR_DATE: (i32, u32, u32) = (2026, 3, 14);
@@ -80,12 +80,36 @@ pub fn generate(spec: &GenerateSpec) -> Fair {
     fair.meta.zones = used_zones.into_iter().map(zone_label).collect();
     fair.booths = booths.into_iter().map(|b| b.booth).collect();
     fair.positions = positions.into_iter().map(|p| p.position).collect();
+    give_interview_hours(&mut fair, date);
     fair.candidates = candidates.into_iter().map(|c| c.candidate).collect();
     fair.visits = visits;
     // The day's check-ins and visits as station events, so a station-log export of this fair
     // merged into the same seed generated without visits reproduces them.
     fair.events = crate::model::derived_events(&fair);
     fair
+}
+
+/// Every booth interviews from 9:30 to 16:30, with one interviewer per ten positions it
+/// brings (one to four). No random draws, so the rest of a generated fair is as before.
+fn give_interview_hours(fair: &mut Fair, date: NaiveDate) {
+    let mut positions: std::collections::HashMap<&BoothId, u32> = std::collections::HashMap::new();
+    for p in &fair.positions {
+        *positions.entry(&p.booth).or_default() += 1;
+    }
+    let at = |h, m| date.and_hms_opt(h, m, 0).unwrap_or_default();
+    let interviewers: Vec<u32> = fair
+        .booths
+        .iter()
+        .map(|b| (1 + positions.get(&b.id).copied().unwrap_or(0) / 10).min(4))
+        .collect();
+    for (booth, interviewers) in fair.booths.iter_mut().zip(interviewers) {
+        booth.interviews = Some(InterviewHours {
+            start: at(9, 30),
+            end: at(16, 30),
+            interviewers,
+            slot_minutes: None,
+        });
+    }
 }
 
 fn fair_date() -> NaiveDate {

@@ -25,6 +25,7 @@ fn booth(id: &str, zone: &str, industry: Industry) -> Booth {
         zone: zone.into(),
         floor: None,
         staff: vec![],
+        interviews: None,
     }
 }
 

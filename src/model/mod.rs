@@ -3,6 +3,7 @@
 //! No egui, no I/O. Everything here serializes to the RON fair file as it stands;
 //! lookup indexes live in [`FairIndex`] and are rebuilt, never stored.
 
+pub mod agenda;
 pub mod labels;
 pub mod skills;
 mod validate;
@@ -12,6 +13,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+pub use agenda::{DEFAULT_SLOT_MINUTES, Interview, InterviewHours};
 pub use labels::{Education, EmployerKind, Industry, LabelMapping, Lang, NextStep, TalentTier, Vocabulary, WorkMode};
 pub use skills::{SkillDictionary, SkillGroup, SkillId};
 pub use validate::{Problem, validate};
@@ -105,6 +107,10 @@ pub struct Fair {
     /// back. Left out of the file while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub erased: Vec<Tombstone>,
+    /// The interview timetable (`fairmatch schedule`, the Schedule view). Left out of the
+    /// file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviews: Vec<Interview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -137,6 +143,9 @@ pub struct Booth {
     pub floor: Option<FloorSpot>,
     #[serde(default)]
     pub staff: Vec<String>,
+    /// When the booth interviews; booths without hours are not scheduled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interviews: Option<InterviewHours>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -342,6 +351,7 @@ impl Fair {
             duplicate_decisions: Vec::new(),
             label_mappings: Vec::new(),
             erased: Vec::new(),
+            interviews: Vec::new(),
         }
     }
 

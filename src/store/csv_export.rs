@@ -110,6 +110,9 @@ fn opt<T: ToString>(value: Option<T>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// How times are written: local time at the venue, which the importer reads back.
+const TIME: &str = "%Y-%m-%d %H:%M:%S";
+
 /// The candidates export's last column: when the candidate checked in (empty if not).
 pub const CHECKED_IN_AT: &str = "checked_in_at";
 
@@ -150,6 +153,9 @@ fn stored_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
                     b.employer_kind.en().to_owned(),
                     b.industry.en().to_owned(),
                     b.zone.clone(),
+                    opt(b.interviews.map(|h| h.interviewers)),
+                    opt(b.interviews.map(|h| h.start.format(TIME).to_string())),
+                    opt(b.interviews.map(|h| h.end.format(TIME).to_string())),
                 ]);
             }
         }
@@ -213,8 +219,7 @@ fn stored_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
                     c.hometown.clone(),
                     if c.consent { "yes" } else { "no" }.to_owned(),
                     c.badge.clone(),
-                    c.checked_in
-                        .map_or_else(String::new, |at| at.format("%Y-%m-%d %H:%M:%S").to_string()),
+                    c.checked_in.map_or_else(String::new, |at| at.format(TIME).to_string()),
                 ]);
             }
         }
@@ -245,7 +250,7 @@ fn stored_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
                     employers.get(v.booth.as_str()).copied().unwrap_or("").to_owned(),
                     position.to_owned(),
                     titles.get(position).copied().unwrap_or("").to_owned(),
-                    v.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                    v.at.format(TIME).to_string(),
                     opt(v.rating),
                     v.notes.clone(),
                     v.next_step.en().to_owned(),

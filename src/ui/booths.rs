@@ -110,6 +110,7 @@ fn add(cx: &mut ViewCtx, template: Option<Booth>) {
             zone: cx.app.fair().meta.zones.first().cloned().unwrap_or_default(),
             floor: None,
             staff: Vec::new(),
+            interviews: None,
         },
     };
     cx.push(Command::Apply(Edit::AddBooth { value, at: None }));

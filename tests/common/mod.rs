@@ -32,6 +32,7 @@ pub fn sample_fair() -> Fair {
         zone: "A 人工智能".into(),
         floor: Some(FloorSpot { x: 1.5, y: 2.0 }),
         staff: vec!["王经理".into()],
+        interviews: None,
     });
     fair.booths.push(Booth {
         id: BoothId::new("B-002"),
@@ -41,6 +42,7 @@ pub fn sample_fair() -> Fair {
         zone: "B 海洋".into(),
         floor: None,
         staff: vec![],
+        interviews: None,
     });
     fair.positions.push(Position {
         id: PositionId::new("P1"),
@@ -175,16 +177,28 @@ fn booth() -> impl Strategy<Value = Booth> {
         tricky_text(),
         proptest::option::of((finite(), finite()).prop_map(|(x, y)| FloorSpot { x, y })),
         texts(),
+        proptest::option::of((0i64..1_440, 1i64..600, 1u32..10, proptest::option::of(5u32..120))),
     )
-        .prop_map(|(id, employer, employer_kind, industry, zone, floor, staff)| Booth {
-            id: BoothId(id),
-            employer,
-            employer_kind,
-            industry,
-            zone,
-            floor,
-            staff,
-        })
+        .prop_map(
+            |(id, employer, employer_kind, industry, zone, floor, staff, hours)| Booth {
+                id: BoothId(id),
+                employer,
+                employer_kind,
+                industry,
+                zone,
+                floor,
+                staff,
+                interviews: hours.map(|(start, length, interviewers, slot_minutes)| {
+                    let start = at(0) + chrono::Duration::minutes(start);
+                    InterviewHours {
+                        start,
+                        end: start + chrono::Duration::minutes(length),
+                        interviewers,
+                        slot_minutes,
+                    }
+                }),
+            },
+        )
 }
 
 fn position() -> impl Strategy<Value = Position> {
@@ -333,9 +347,28 @@ pub fn any_fair() -> impl Strategy<Value = Fair> {
         prop::collection::vec(visit(), 0..4),
         prop::collection::vec((tricky_text(), tricky_text()), 0..3),
         prop::collection::vec(tricky_text(), 0..3),
+        prop::collection::vec(
+            (
+                tricky_text(),
+                tricky_text(),
+                proptest::option::of(tricky_text()),
+                0i64..100_000,
+            ),
+            0..3,
+        ),
     )
         .prop_map(
-            |((id, name, venue, zones), settings, booths, positions, candidates, visits, mappings, erased)| {
+            |(
+                (id, name, venue, zones),
+                settings,
+                booths,
+                positions,
+                candidates,
+                visits,
+                mappings,
+                erased,
+                interviews,
+            )| {
                 let mut fair = Fair::new(FairId(id), name);
                 fair.meta.venue = venue;
                 fair.meta.zones = zones;
@@ -358,6 +391,16 @@ pub fn any_fair() -> impl Strategy<Value = Fair> {
                         candidate: CandidateId(id),
                         erased_at: at(1_790_000_000),
                         checked_in: None,
+                    })
+                    .collect();
+                fair.interviews = interviews
+                    .into_iter()
+                    .map(|(candidate, booth, position, start)| Interview {
+                        candidate: CandidateId(candidate),
+                        booth: BoothId(booth),
+                        position: position.map(PositionId),
+                        start: at(1_790_000_000 + start * 60),
+                        end: at(1_790_000_900 + start * 60),
                     })
                     .collect();
                 fair

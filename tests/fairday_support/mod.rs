@@ -48,6 +48,7 @@ pub fn small_fair() -> Fair {
             zone: "A".into(),
             floor: None,
             staff: vec![],
+            interviews: None,
         });
     }
     for (id, booth) in [("P-1", "A-001"), ("P-2", "A-001"), ("P-3", "A-002")] {

@@ -49,6 +49,7 @@ pub fn booth(id: &str, employer: &str, industry: Industry) -> Booth {
         zone: "A 人工智能".into(),
         floor: None,
         staff: vec![],
+        interviews: None,
     }
 }
 

@@ -137,6 +137,7 @@ fn random_fair(rng: &mut ChaCha8Rng, n_pos: usize, n_cand: usize) -> Fair {
             zone: String::new(),
             floor: None,
             staff: Vec::new(),
+            interviews: None,
         });
     }
     for i in 0..n_pos {

@@ -23,6 +23,7 @@ fn long_skill_lists_score_like_short_ones() {
         zone: String::new(),
         floor: None,
         staff: Vec::new(),
+        interviews: None,
     }];
     let mut position = random_position(&mut rng, "P1", &booths);
     // Six required skills in one group, seven preferred ones, one of them outside the dictionary.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{SalaryRange, Yuan};
+use crate::model::{InterviewHours, LocalTime, SalaryRange, Yuan};
 use crate::text::{fold, halfwidth};
 
 use super::columns::Row;
@@ -217,9 +217,72 @@ pub(super) fn parse_min_max(row: &mut Row) -> Option<Option<SalaryRange>> {
     }
 }
 
+/// A local time as exports write it (`2026-06-20 09:30:00`), also with `T`, without seconds,
+/// or with `/` in the date as spreadsheets write it.
+pub(super) fn parse_local_time(cell: &str) -> Result<LocalTime, String> {
+    let text = cell.trim().replace('/', "-");
+    [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M",
+    ]
+    .iter()
+    .find_map(|format| chrono::NaiveDateTime::parse_from_str(&text, format).ok())
+    .ok_or_else(|| format!("\"{cell}\" is not a date and time; expected e.g. 2026-06-20 09:30"))
+}
+
+/// A booth's interview hours from its three cells: all empty for none.
+pub(super) fn parse_interview_hours(
+    interviewers: &str,
+    start: &str,
+    end: &str,
+) -> Result<Option<InterviewHours>, (&'static str, String)> {
+    if interviewers.is_empty() && start.is_empty() && end.is_empty() {
+        return Ok(None);
+    }
+    let interviewers = match interviewers.parse::<u32>() {
+        Ok(n) if n > 0 => n,
+        _ => {
+            return Err((
+                "interviewers",
+                format!("\"{interviewers}\" is not a number of interviewers; expected a whole number from 1"),
+            ));
+        }
+    };
+    let start = parse_local_time(start).map_err(|e| ("interview_start", e))?;
+    let end = parse_local_time(end).map_err(|e| ("interview_end", e))?;
+    if end <= start {
+        return Err(("interview_end", "is not after interview_start".into()));
+    }
+    Ok(Some(InterviewHours {
+        start,
+        end,
+        interviewers,
+        slot_minutes: None,
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn interview_hours_name_the_column_that_is_wrong() {
+        assert_eq!(parse_interview_hours("", "", ""), Ok(None));
+        let hours = parse_interview_hours("2", "2026/6/20 9:30", "2026-06-20T16:30:00")
+            .ok()
+            .flatten()
+            .map(|h| (h.interviewers, h.start.format("%H:%M").to_string()));
+        assert_eq!(hours, Some((2, "09:30".to_owned())));
+        assert_eq!(parse_interview_hours("0", "", "").map_err(|e| e.0), Err("interviewers"));
+        assert_eq!(
+            parse_interview_hours("2", "soon", "").map_err(|e| e.0),
+            Err("interview_start")
+        );
+        let backwards = parse_interview_hours("1", "2026-06-20 12:00", "2026-06-20 09:00");
+        assert_eq!(backwards.map_err(|e| e.0), Err("interview_end"));
+    }
 
     fn range(min: Yuan, max: Yuan) -> Option<SalaryRange> {
         Some(SalaryRange { min, max })

@@ -28,6 +28,9 @@ pub const BOOTH_COLUMNS: &[Column] = &[
     col("kind", &["单位类型", "单位性质", "employer_kind"]),
     col("industry", &["行业", "所属行业"]),
     col("zone", &["展区"]),
+    col("interviewers", &["面试官人数", "面试官"]),
+    col("interview_start", &["面试开始", "面试开始时间"]),
+    col("interview_end", &["面试结束", "面试结束时间"]),
 ];
 
 pub const POSITION_COLUMNS: &[Column] = &[

@@ -12,8 +12,8 @@ use crate::text::{email_key, fold, phone_key, split_list};
 
 use super::ImportReport;
 use super::cells::{
-    hash_str, parse_experience_minimum, parse_min_max, parse_openings, parse_salary_range, parse_year,
-    parse_years_of_experience, parse_yes_no, unique_generated, unknown,
+    hash_str, parse_experience_minimum, parse_interview_hours, parse_min_max, parse_openings, parse_salary_range,
+    parse_year, parse_years_of_experience, parse_yes_no, unique_generated, unknown,
 };
 use super::columns::{Row, Table};
 use super::labels::LabelMapper;
@@ -128,6 +128,15 @@ impl<'a> Importer<'a> {
                 )
             });
             let zone = row.text("zone").to_owned();
+            let interviews = parse_interview_hours(
+                row.text("interviewers"),
+                row.text("interview_start"),
+                row.text("interview_end"),
+            )
+            .unwrap_or_else(|(column, reason)| {
+                row.problem(Some(column), reason);
+                None
+            });
             if !row.problems.is_empty() {
                 self.report.bad_rows.append(&mut row.problems);
                 continue;
@@ -147,6 +156,7 @@ impl<'a> Importer<'a> {
                 zone,
                 floor: None,
                 staff: Vec::new(),
+                interviews,
             });
             self.report.booths_added += 1;
         }
@@ -255,6 +265,7 @@ impl<'a> Importer<'a> {
                     zone: String::new(),
                     floor: None,
                     staff: Vec::new(),
+                    interviews: None,
                 });
                 self.report.booths_created.push(booth.id.clone());
             }
