@@ -15,6 +15,8 @@
 
 #[path = "app_jobs.rs"]
 mod app_jobs;
+#[path = "app_schedule.rs"]
+mod app_schedule;
 #[path = "cli_store.rs"]
 mod cli_store;
 #[path = "csv_import.rs"]
@@ -63,6 +65,9 @@ mod ui_files;
 mod ui_insight;
 #[path = "ui_layering.rs"]
 mod ui_layering;
+#[cfg(feature = "gui")]
+#[path = "ui_schedule.rs"]
+mod ui_schedule;
 #[cfg(feature = "gui")]
 #[path = "ui_workspace.rs"]
 mod ui_workspace;

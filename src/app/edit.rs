@@ -3,8 +3,8 @@
 
 use crate::app::merge::{LogMerge, LogUnmerge};
 use crate::model::{
-    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, MatchSettings, Position, PositionId, Visit,
-    VisitId,
+    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, Interview, LocalTime, MatchSettings, Position,
+    PositionId, ScheduleSettings, Visit, VisitId,
 };
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
@@ -31,6 +31,7 @@ fields! {
     INDUSTRY => "industry", "行业";
     ZONE => "zone", "展区";
     FLOOR => "floor spot", "展位坐标";
+    INTERVIEW_HOURS => "interview hours", "面试安排";
     STAFF => "staff", "工作人员";
     TITLE => "title", "岗位名称";
     BOOTH => "booth", "展位";
@@ -164,6 +165,18 @@ pub enum Edit {
         decision: DuplicateDecision,
         restore: Option<Box<crate::app::merge::MergedAway>>,
     },
+    /// The interview timetable replaced as a whole (Schedule → Make schedule).
+    SetInterviews {
+        interviews: Vec<Interview>,
+        settings: ScheduleSettings,
+    },
+    /// One interview moved to another time at its booth; refused with the reason if the new
+    /// time breaks a rule (booth hours, interviewers at once, the candidate's other interviews).
+    MoveInterview {
+        candidate: CandidateId,
+        booth: BoothId,
+        start: LocalTime,
+    },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
         name: EditName,
@@ -264,6 +277,11 @@ impl Edit {
                     format!("标记 {a} 与 {b} 为不同的人"),
                 ),
             },
+            Edit::SetInterviews { .. } => EditName::new("make the interview schedule", "生成面试日程"),
+            Edit::MoveInterview { candidate, start, .. } => EditName::new(
+                format!("move {candidate}'s interview to {}", start.format("%H:%M")),
+                format!("将 {candidate} 的面试改到 {}", start.format("%H:%M")),
+            ),
             Edit::MergeLogs(merge) => merge.name.clone(),
             Edit::UnmergeLogs(unmerge) => unmerge.name.clone(),
             Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::RemoveAppended { name, .. } => name.clone(),

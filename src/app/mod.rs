@@ -36,6 +36,7 @@ pub use desk::{DeskAction, DeskOutcome};
 pub use edit::{BoothPositions, Edit, EditName, Field, field};
 pub use jobs::{
     AllocationReport, AllocationRow, CsvKind, Finished, Job, JobId, JobInfo, JobOutcome, Message, PendingImport,
+    ScheduleReport,
 };
 pub use prefs::Prefs;
 use search::SearchKey;
@@ -44,6 +45,7 @@ pub use views::{Column, Filters, Table, TableView};
 
 /// What views show of match results and files, so they need not reach past this layer.
 pub use crate::matching::{CandidateScope, Explanation, Scored, UnassignedReason, skill_names};
+pub use crate::schedule::{BoothGrid, LeftOut, Options as ScheduleOptions};
 pub use crate::store::csv_export::ExportTable;
 pub use crate::store::csv_import::BadRow;
 
@@ -258,6 +260,8 @@ pub struct AppState {
     queued_save: Option<PathBuf>,
     /// The last allocation run.
     allocation: Option<Arc<AllocationReport>>,
+    /// What the last schedule made in this window left out.
+    schedule_report: Option<Arc<ScheduleReport>>,
 }
 
 impl AppState {
@@ -308,6 +312,7 @@ impl AppState {
             jobs: jobs::Jobs::default(),
             queued_save: None,
             allocation: None,
+            schedule_report: None,
         };
         state.replace_fair(fair, path);
         state
@@ -371,6 +376,7 @@ impl AppState {
         self.desk_actions = 0;
         self.saved_desk_actions = 0;
         self.allocation = None;
+        self.schedule_report = None;
         self.structure += 1;
         self.revision += 1;
         self.fair_version += 1;
@@ -427,6 +433,10 @@ impl AppState {
 
     /// The last allocation run, if any (stale when its `computed_for` is not
     /// [`AppState::fair_version`]).
+    pub fn schedule_report(&self) -> Option<&ScheduleReport> {
+        self.schedule_report.as_deref()
+    }
+
     pub fn allocation(&self) -> Option<&AllocationReport> {
         self.allocation.as_deref()
     }

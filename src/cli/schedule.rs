@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use crate::matching::{CandidateScope, Matcher};
-use crate::model::{Fair, Lang};
+use crate::model::{Fair, Lang, ScheduleSettings};
 use crate::schedule::{Options, Timetable, requests, schedule};
 use crate::store;
 
@@ -28,12 +28,13 @@ pub struct ScheduleArgs {
     /// Schedule only candidates checked in at the fair (fair day).
     #[arg(long)]
     pub only_checked_in: bool,
-    /// Slot length for booths whose interview hours name none.
-    #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u32).range(5..=240))]
-    pub slot_minutes: u32,
-    /// Minutes between two interviews of one candidate (to walk between booths).
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(0..=240))]
-    pub gap_minutes: u32,
+    /// Slot length for booths whose interview hours name none (default: the fair's, 15).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(5..=240))]
+    pub slot_minutes: Option<u32>,
+    /// Minutes between two interviews of one candidate, to walk between booths (default: the
+    /// fair's, 5).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(0..=240))]
+    pub gap_minutes: Option<u32>,
     #[arg(long, value_enum, default_value_t = ScheduleFormat::Csv)]
     pub format: ScheduleFormat,
     /// Language of the reasons pairs were left out.
@@ -62,10 +63,11 @@ fn run_inner(args: &ScheduleArgs) -> Result<ExitCode, String> {
         None
     };
     let mut fair = store::load_fair(&args.file).map_err(|e| e.to_string())?;
-    let options = Options {
-        gap_minutes: args.gap_minutes,
-        slot_minutes: Some(args.slot_minutes),
+    let settings = ScheduleSettings {
+        gap_minutes: args.gap_minutes.unwrap_or(fair.schedule.gap_minutes),
+        slot_minutes: args.slot_minutes.unwrap_or(fair.schedule.slot_minutes),
     };
+    let options = Options::from(settings);
     let scope = if args.only_checked_in {
         CandidateScope::CheckedIn
     } else {
@@ -88,6 +90,7 @@ fn run_inner(args: &ScheduleArgs) -> Result<ExitCode, String> {
     }
     if let Some(lock) = lock {
         fair.interviews = timetable.interviews;
+        fair.schedule = settings;
         store::save_fair_locked(&lock, &fair, None).map_err(|e| e.to_string())?;
         eprintln!("stored the timetable in {}", display(&args.file));
     }

@@ -7,6 +7,31 @@ use super::{BoothId, CandidateId, LocalTime, PositionId};
 /// Slot length when a booth names none.
 pub const DEFAULT_SLOT_MINUTES: u32 = 15;
 
+/// How the timetable was made, so hand moves are checked by the same rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScheduleSettings {
+    /// Minutes between two interviews of one candidate (to walk between booths).
+    pub gap_minutes: u32,
+    /// Slot length for booths whose hours name none.
+    pub slot_minutes: u32,
+}
+
+impl Default for ScheduleSettings {
+    fn default() -> Self {
+        Self {
+            gap_minutes: 5,
+            slot_minutes: DEFAULT_SLOT_MINUTES,
+        }
+    }
+}
+
+impl ScheduleSettings {
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
 /// When a booth holds interviews, and how many at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterviewHours {

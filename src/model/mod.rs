@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-pub use agenda::{DEFAULT_SLOT_MINUTES, Interview, InterviewHours};
+pub use agenda::{DEFAULT_SLOT_MINUTES, Interview, InterviewHours, ScheduleSettings};
 pub use labels::{Education, EmployerKind, Industry, LabelMapping, Lang, NextStep, TalentTier, Vocabulary, WorkMode};
 pub use skills::{SkillDictionary, SkillGroup, SkillId};
 pub use validate::{Problem, validate};
@@ -111,6 +111,9 @@ pub struct Fair {
     /// file while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interviews: Vec<Interview>,
+    /// The gap and slot length the timetable was made with. Left out of the file at defaults.
+    #[serde(default, skip_serializing_if = "ScheduleSettings::is_default")]
+    pub schedule: ScheduleSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -352,6 +355,7 @@ impl Fair {
             label_mappings: Vec::new(),
             erased: Vec::new(),
             interviews: Vec::new(),
+            schedule: ScheduleSettings::default(),
         }
     }
 

@@ -23,7 +23,7 @@ mod tests;
 
 use chrono::Duration;
 
-use crate::model::{Booth, BoothId, CandidateId, Interview, LocalTime, PositionId};
+use crate::model::{Booth, BoothId, CandidateId, Interview, LocalTime, PositionId, ScheduleSettings};
 
 pub use grid::BoothGrid;
 pub use requests::requests;
@@ -81,9 +81,15 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
+        ScheduleSettings::default().into()
+    }
+}
+
+impl From<ScheduleSettings> for Options {
+    fn from(settings: ScheduleSettings) -> Self {
         Self {
-            gap_minutes: 5,
-            slot_minutes: None,
+            gap_minutes: settings.gap_minutes,
+            slot_minutes: Some(settings.slot_minutes),
         }
     }
 }

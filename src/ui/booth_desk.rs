@@ -42,6 +42,7 @@ const WORTH: Tr = tr(
     "值得邀请（已签到、尚未到访）",
 );
 
+const NEXT_INTERVIEWS: Tr = tr("Next interviews", "接下来的面试");
 const CHANGE_BOOTH: Tr = tr("Change booth", "更换展位");
 const FIND_BOOTH: Tr = tr("Find booth", "查找展位");
 const FIND_BOOTH_HINT: Tr = tr("employer, booth id or pinyin initials", "单位、展位号或拼音首字母");
@@ -80,6 +81,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
             .id_salt("booth-desk-right")
             .auto_shrink([false, false])
             .show(right, |ui| {
+                next_interviews(ui, cx, desks, &booth);
                 shortlist(ui, cx, desks, &booth);
                 ui.add_space(super::style::SPACE_GROUP);
                 worth_inviting(ui, cx, desks, &booth);
@@ -347,6 +349,32 @@ impl DeskState {
             path,
         }
     }
+}
+
+/// The booth's next interviews from the schedule; a click opens the person on the desk's card.
+fn next_interviews(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, booth: &BoothId) {
+    let next = super::schedule::next_at_booth(cx.app, booth, checkin::now(), 6);
+    if next.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(NEXT_INTERVIEWS.get(cx.lang())).strong());
+    for interview in next {
+        let name = cx
+            .app
+            .candidate(&interview.candidate)
+            .map_or_else(|| interview.candidate.to_string(), |c| c.name.clone());
+        let text = format!(
+            "{}–{}  {name}",
+            interview.start.format("%H:%M"),
+            interview.end.format("%H:%M")
+        );
+        if ui.link(text).clicked() {
+            desks.opened = Some(interview.candidate.clone());
+            desks.visit_position = interview.position.clone();
+            desks.message = None;
+        }
+    }
+    ui.add_space(super::style::SPACE_GROUP);
 }
 
 fn shortlist(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, booth: &BoothId) {

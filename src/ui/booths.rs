@@ -6,7 +6,8 @@ use super::page::RecordPage;
 use super::table::{ColumnDef, FilterSet};
 use super::{Dialog, EditorState, i18n};
 use crate::app::{AppState, BoothPositions, Column, Edit, Record, Selection, Table, field};
-use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry};
+use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry, InterviewHours, Lang};
+use chrono::Timelike;
 
 const COLUMNS: &[ColumnDef] = &[
     ColumnDef {
@@ -183,7 +184,12 @@ fn booth_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, i
             form.number(ui, FLOOR_Y, &mut floor.y, 0.0..=10_000.0, None);
         }
         form.list(ui, field::STAFF, &mut draft.staff);
+        interview_hours(ui, &mut form, &mut draft, cx.app, lang);
     });
+    let hours_changed = matches!(form.changed, Some(f) if [INTERVIEWS_FROM, INTERVIEWS_TO, INTERVIEWERS].contains(&f));
+    if hours_changed {
+        form.changed = Some(field::INTERVIEW_HOURS);
+    }
     let floor_changed = matches!(form.changed, Some(f) if f == FLOOR_X || f == FLOOR_Y);
     if floor_changed {
         form.changed = Some(field::FLOOR);
@@ -208,6 +214,50 @@ fn booth_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, i
         }
     }
 }
+
+/// Interview hours: on or off, from, to, interviewers at once. Hours are on the day they
+/// already name, else the fair's first day.
+fn interview_hours(ui: &mut egui::Ui, form: &mut super::widgets::Form, draft: &mut Booth, app: &AppState, lang: Lang) {
+    let day = draft
+        .interviews
+        .map(|h| h.start.date())
+        .or_else(|| chrono::NaiveDate::parse_from_str(app.fair().meta.starts_on.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut on = draft.interviews.is_some();
+    form.check(ui, field::INTERVIEW_HOURS, &mut on, i18n::HOLDS_INTERVIEWS.get(lang));
+    if !on {
+        draft.interviews = None;
+        return;
+    }
+    let at = |minutes: u32| day.and_hms_opt(minutes / 60, minutes % 60, 0).unwrap_or_default();
+    let minutes = |t: crate::model::LocalTime| t.time().hour() * 60 + t.time().minute();
+    let mut hours = draft.interviews.unwrap_or(InterviewHours {
+        start: at(13 * 60),
+        end: at(16 * 60),
+        interviewers: 1,
+        slot_minutes: None,
+    });
+    let (mut from, mut to) = (minutes(hours.start), minutes(hours.end));
+    form.time_of_day(ui, INTERVIEWS_FROM, &mut from);
+    form.time_of_day(ui, INTERVIEWS_TO, &mut to);
+    form.number(ui, INTERVIEWERS, &mut hours.interviewers, 1..=50, None);
+    hours.start = at(from);
+    hours.end = at(to.max(from + 5));
+    draft.interviews = Some(hours);
+}
+
+const INTERVIEWS_FROM: crate::app::Field = crate::app::Field {
+    en: "interviews from",
+    zh: "面试开始",
+};
+const INTERVIEWS_TO: crate::app::Field = crate::app::Field {
+    en: "interviews until",
+    zh: "面试结束",
+};
+const INTERVIEWERS: crate::app::Field = crate::app::Field {
+    en: "interviewers at once",
+    zh: "同时面试场数",
+};
 
 const FLOOR_X: crate::app::Field = crate::app::Field {
     en: "x (m)",

@@ -24,6 +24,7 @@ const REGISTER: Tr = tr("Register walk-in", "登记并签到");
 const NAME: Tr = tr("Walk-in name", "登记姓名");
 const PHONE: Tr = tr("Walk-in phone", "登记手机");
 const EMAIL: Tr = tr("Walk-in email", "登记邮箱");
+const ITINERARY: Tr = tr("Interviews today", "今日面试安排");
 const EDUCATION: Tr = tr("Walk-in education", "登记学历");
 const TIER: Tr = tr("Walk-in tier", "登记人才类别");
 
@@ -54,6 +55,8 @@ pub struct DeskState {
     /// The booth desk's booth list is open (to pick another booth), and its filter text.
     pub choosing_booth: bool,
     pub booth_filter: String,
+    /// Who was last checked in at this desk, for their interview itinerary.
+    pub last_checked_in: Option<CandidateId>,
 }
 
 impl Default for DeskState {
@@ -75,6 +78,7 @@ impl Default for DeskState {
             shortlist_day: fairday::ShortlistDay::Today,
             choosing_booth: false,
             booth_filter: String::new(),
+            last_checked_in: None,
         }
     }
 }
@@ -98,6 +102,7 @@ impl DeskState {
         self.focus_lookup = true;
         match (action, outcome) {
             (DeskAction::CheckIn { candidate, .. }, DeskOutcome::CheckIn(outcome)) => {
+                self.last_checked_in = Some(candidate.clone());
                 let name = name_of(candidate);
                 self.message = Some(match outcome {
                     CheckInOutcome::CheckedIn { at } => (
@@ -243,6 +248,15 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
         }));
     }
     message(ui, desks);
+    if let Some(id) = &desks.last_checked_in {
+        let lines = super::schedule::itinerary_lines(cx.app, id);
+        if !lines.is_empty() {
+            ui.label(egui::RichText::new(ITINERARY.get(lang)).strong());
+            for line in lines {
+                ui.label(egui::RichText::new(line).size(super::style::LARGE));
+            }
+        }
+    }
     ui.add_space(super::style::SPACE_SECTION);
     ui.separator();
     walk_in_form(ui, cx, desks);

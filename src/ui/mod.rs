@@ -22,6 +22,7 @@ mod matches;
 mod menu;
 mod page;
 mod positions;
+mod schedule;
 mod settings;
 mod station_logs;
 mod status;
@@ -54,13 +55,14 @@ pub enum View {
     Candidates,
     Matches,
     Allocation,
+    Schedule,
     CheckIn,
     BoothDesk,
     Settings,
 }
 
 impl View {
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 11] = [
         View::Dashboard,
         View::TalentMap,
         View::Booths,
@@ -68,6 +70,7 @@ impl View {
         View::Candidates,
         View::Matches,
         View::Allocation,
+        View::Schedule,
         View::CheckIn,
         View::BoothDesk,
         View::Settings,
@@ -82,6 +85,7 @@ impl View {
             View::Candidates => i18n::CANDIDATES,
             View::Matches => i18n::MATCHES,
             View::Allocation => i18n::ALLOCATION,
+            View::Schedule => schedule::TITLE,
             View::CheckIn => checkin::TITLE,
             View::BoothDesk => booth_desk::TITLE,
             View::Settings => i18n::SETTINGS,
@@ -176,6 +180,7 @@ pub struct Workspace {
     pub records: RecordsState,
     pub worklist: matches::Worklist,
     pub allocation: allocation::AllocationView,
+    pub schedule: schedule::ScheduleView,
     pub talent_map: talent_map::TalentMapView,
     pub desks: DeskState,
     pub logs: LogState,
@@ -207,6 +212,7 @@ impl Workspace {
             records: RecordsState::default(),
             worklist: matches::Worklist::default(),
             allocation: allocation::AllocationView::default(),
+            schedule: schedule::ScheduleView::default(),
             talent_map: talent_map::TalentMapView::default(),
             desks: DeskState::default(),
             logs: LogState::default(),
@@ -349,6 +355,7 @@ impl Workspace {
         self.editor.clear();
         self.worklist = matches::Worklist::default();
         self.allocation = allocation::AllocationView::default();
+        self.schedule = schedule::ScheduleView::default();
         self.talent_map = talent_map::TalentMapView::default();
         self.records = RecordsState::default();
         self.desks.opened = None;
@@ -426,6 +433,7 @@ impl Workspace {
             records,
             worklist,
             allocation,
+            schedule,
             talent_map: talent,
             desks,
             logs,
@@ -461,6 +469,7 @@ impl Workspace {
             View::Candidates => page::show::<candidates::Page>(ui, &mut cx, editor, records),
             View::Matches => matches::show(ui, &mut cx, worklist),
             View::Allocation => allocation::show(ui, &mut cx, allocation),
+            View::Schedule => schedule::show(ui, &mut cx, schedule),
             View::CheckIn => checkin::show(ui, &mut cx, desks),
             View::BoothDesk => booth_desk::show(ui, &mut cx, desks),
             View::Settings => settings::show(ui, &mut cx, editor),

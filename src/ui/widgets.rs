@@ -219,6 +219,26 @@ impl Form<'_> {
         self.mark(changed, field);
     }
 
+    /// A time of day in minutes from midnight, shown and typed as HH:MM.
+    pub fn time_of_day(&mut self, ui: &mut egui::Ui, field: Field, minutes: &mut u32) {
+        let label = self.label(ui, field);
+        let changed = ui
+            .add(
+                egui::DragValue::new(minutes)
+                    .range(0..=24 * 60 - 1)
+                    .speed(0.5)
+                    .custom_formatter(|m, _| format!("{:02}:{:02}", m as u32 / 60, m as u32 % 60))
+                    .custom_parser(|text| {
+                        let (h, m) = text.trim().split_once([':', '：'])?;
+                        let (h, m) = (h.trim().parse::<u32>().ok()?, m.trim().parse::<u32>().ok()?);
+                        (h < 24 && m < 60).then_some(f64::from(h * 60 + m))
+                    }),
+            )
+            .labelled_by(label.id)
+            .changed();
+        self.mark(changed, field);
+    }
+
     /// A value shown masked and read-only (`why` says how to see it in full, on hover).
     pub fn masked(&mut self, ui: &mut egui::Ui, field: Field, shown: &str, why: &str) {
         let label = self.label(ui, field);

@@ -6,6 +6,7 @@ mod booths;
 mod candidates;
 mod duplicates;
 mod imports;
+mod interviews;
 mod merge;
 mod positions;
 
@@ -131,6 +132,12 @@ impl AppState {
             Edit::UnresolveDuplicate { decision, restore } => self.unresolve_duplicate(decision, restore),
             Edit::MergeLogs(merge) => self.merge_logs(*merge),
             Edit::UnmergeLogs(unmerge) => self.unmerge_logs(*unmerge),
+            Edit::SetInterviews { interviews, settings } => Ok(self.set_interviews(interviews, settings)),
+            Edit::MoveInterview {
+                candidate,
+                booth,
+                start,
+            } => self.move_interview(candidate, booth, start),
             Edit::Batch { name, edits } => self.apply_batch(name, edits),
         }
     }

@@ -11,6 +11,7 @@ mod allocation;
 mod csv_files;
 mod fair_files;
 mod report;
+mod schedule;
 mod station_logs;
 
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ use std::time::{Duration, Instant};
 
 pub use allocation::{AllocationReport, AllocationRow};
 pub use csv_files::{CsvKind, PendingImport};
+pub use schedule::ScheduleReport;
 
 use super::AppState;
 use super::merge::MergeReport;
@@ -70,6 +72,12 @@ pub enum Job {
     /// Run the stable allocation on the fair and its matches as they are now, placing the
     /// candidates in `scope` (on fair day: those checked in).
     Allocate { scope: CandidateScope },
+    /// Make the interview timetable from the allocation of `scope` and the open invitations,
+    /// with `settings` (gap, slot length); applied as one undoable edit.
+    Schedule {
+        scope: CandidateScope,
+        settings: crate::model::ScheduleSettings,
+    },
     /// Write this laptop's station log (its own events).
     ExportStationLog { path: PathBuf },
     /// Read station logs and merge them into the fair as one undoable edit.
@@ -330,6 +338,7 @@ impl AppState {
             Job::ExportCsv { table, path } => csv_files::export(self, *table, path.clone()),
             Job::ExportAllocation { path } => csv_files::export_allocation(self, path.clone()),
             Job::Allocate { scope } => allocation::allocate(self, *scope),
+            Job::Schedule { scope, settings } => schedule::make(self, *scope, *settings),
             Job::ExportStationLog { path } => station_logs::export(self, path.clone()),
             Job::MergeStationLogs { paths } => station_logs::merge(self, paths.clone()),
             Job::ExportReport { lang, path } => report::export(self, *lang, path.clone()),

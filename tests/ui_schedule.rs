@@ -1,0 +1,156 @@
+//! The Schedule view: a booth's day as a timeline; dragging an interview moves it, or is
+//! refused with the reason shown when it clashes.
+
+mod ui_fixture;
+
+use ui_fixture::{harness, nav};
+
+use egui_kittest::kittest::Queryable;
+use fairmatch::app::{AppState, Prefs};
+use fairmatch::model::{BoothId, CandidateId, Interview, InterviewHours, Lang};
+use fairmatch::ui::Workspace;
+
+/// One row of the timeline (see `ui/schedule.rs`).
+const ROW: f32 = 26.0;
+
+fn at(h: u32, m: u32) -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 6, 20)
+        .and_then(|d| d.and_hms_opt(h, m, 0))
+        .unwrap()
+}
+
+/// A01 interviews 9:00–10:00 with one interviewer: 张伟 at 9:00, 李娜 at 9:15.
+fn workspace() -> Workspace {
+    let mut fair = ui_fixture::fair();
+    for booth in &mut fair.booths {
+        booth.interviews = Some(InterviewHours {
+            start: at(9, 0),
+            end: at(10, 0),
+            interviewers: 1,
+            slot_minutes: None,
+        });
+    }
+    for (candidate, m) in [("C0001", 0), ("C0002", 15)] {
+        fair.interviews.push(Interview {
+            candidate: CandidateId::new(candidate),
+            booth: BoothId::new("A01"),
+            position: None,
+            start: at(9, m),
+            end: at(9, m + 15),
+        });
+    }
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(fair, None, prefs));
+    ws.native_dialogs = false;
+    ws
+}
+
+fn drag(h: &mut egui_kittest::Harness<'_, Workspace>, label: &str, rows: f32) {
+    let from = h.get_by_label(label).rect().center();
+    let to = from + egui::vec2(0.0, ROW * rows);
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+#[test]
+fn dragging_an_interview_onto_a_clash_is_refused_with_the_reason_shown() {
+    let mut h = harness(workspace());
+    nav(&h, "Schedule");
+    h.run();
+    drag(&mut h, "李娜 09:15", -1.0);
+    let interviews = &h.state().app.fair().interviews;
+    assert_eq!(interviews[1].start, at(9, 15), "the move is refused");
+    assert!(
+        h.query_by_label_contains("all its interviewers busy at 09:00")
+            .is_some()
+    );
+}
+
+#[test]
+fn dragging_an_interview_to_a_free_slot_moves_it_as_one_undo_step() {
+    let mut h = harness(workspace());
+    nav(&h, "Schedule");
+    h.run();
+    drag(&mut h, "李娜 09:15", 2.0);
+    let moved = h.state().app.fair().interviews[1].clone();
+    assert_eq!((moved.start, moved.end), (at(9, 45), at(10, 0)));
+    assert!(
+        h.query_by_label("李娜 09:45").is_some(),
+        "the timeline shows it at its new time"
+    );
+    h.state_mut().app.undo().unwrap();
+    assert_eq!(h.state().app.fair().interviews[1].start, at(9, 15));
+}
+
+#[test]
+fn make_schedule_fills_the_timeline_from_the_allocation() {
+    let mut ws = workspace();
+    ws.app.wait_for_matching();
+    let mut h = harness(ws);
+    nav(&h, "Schedule");
+    h.run();
+    h.get_by_label("Everyone registered").click();
+    h.run();
+    h.get_by_label("Make schedule").click();
+    h.step();
+    h.state_mut().app.wait_for_jobs();
+    h.run();
+    let app = &h.state().app;
+    assert_eq!(
+        app.undo_name().map(|n| n.en.as_str()),
+        Some("make the interview schedule")
+    );
+    assert!(!app.fair().interviews.is_empty());
+    assert!(h.query_by_label_contains("interviews at").is_some(), "the summary line");
+}
+
+#[test]
+fn the_check_in_desk_shows_the_person_their_interviews() {
+    let mut ws = workspace();
+    ws.app.prefs_mut().station_id = "entrance-1".into();
+    let mut h = harness(ws);
+    nav(&h, "Check-in desk");
+    h.run();
+    let lookup = "Badge, name, pinyin or phone digits";
+    h.get_by_label(lookup).click();
+    h.run();
+    h.get_by_label(lookup).type_text("李娜");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Interviews today").is_some());
+    assert!(h.query_by_label("09:15–09:30 A01 海尔集团").is_some());
+}
+
+#[test]
+fn the_booth_desk_lists_the_booths_next_interviews() {
+    let mut ws = workspace();
+    // Interviews tomorrow: the desk shows the first of that day.
+    let tomorrow = chrono::Local::now().date_naive() + chrono::Duration::days(1);
+    let mut fair = ws.app.fair().clone();
+    for i in &mut fair.interviews {
+        i.start = tomorrow.and_time(i.start.time());
+        i.end = tomorrow.and_time(i.end.time());
+    }
+    ws.app.replace_fair(fair, None);
+    ws.app.prefs_mut().desk_booth = "A01".into();
+    let mut h = harness(ws);
+    nav(&h, "Booth desk");
+    h.run();
+    assert!(h.query_by_label("Next interviews").is_some());
+    h.get_by_label_contains("09:15–09:30").click();
+    h.run();
+    let opened = h.state().desks.opened.clone();
+    assert_eq!(opened, Some(CandidateId::new("C0002")));
+}
