@@ -254,9 +254,14 @@ pub fn rows(
     let row_count = app.view(table).rows().len();
     ui.label(format!("{} {row_count}", cx.t(i18n::ROWS)));
     let columns = fitting(columns, ui.available_width());
-    {
+    // Columns remember their widths; with an editor open beside the table there is less
+    // room, so the two layouts remember theirs apart. Whatever still does not fit is cut at
+    // the table's edge instead of being drawn over the editor.
+    let clip = ui.available_rect_before_wrap().intersect(ui.clip_rect());
+    ui.scope(|ui| {
+        ui.set_clip_rect(clip);
         let mut builder = TableBuilder::new(ui)
-            .id_salt(("table", table))
+            .id_salt(("table", table, selected.is_some()))
             .striped(true)
             .resizable(true)
             .auto_shrink([false, false])
@@ -335,7 +340,7 @@ pub fn rows(
                     }
                 });
             });
-    }
+    });
     if let Some(column) = sort_clicked {
         cx.push(Command::Table(table, TableChange::Sort(column)));
     }
