@@ -14,6 +14,7 @@ mod data;
 mod draw;
 mod positions;
 mod presets;
+mod projects;
 mod sample;
 mod visits;
 
@@ -24,7 +25,7 @@ use chrono::NaiveDate;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
-use crate::model::{BoothId, Fair, FairId, InterviewHours, SkillDictionary};
+use crate::model::{BoothId, EmployerKind, Fair, FairId, InterviewHours, SkillDictionary};
 
 /// The fair day of generated fairs; visits and check-ins happen on it.
 pub const FAIR_DATE: (i32, u32, u32) = (2026, 3, 14);
@@ -34,6 +35,7 @@ const STREAM_BOOTHS: u64 = 1;
 const STREAM_POSITIONS: u64 = 2;
 const STREAM_CANDIDATES: u64 = 3;
 const STREAM_VISITS: u64 = 4;
+const STREAM_PROJECTS: u64 = 5;
 
 fn stream(seed: u64, stream: u64) -> ChaCha8Rng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -81,12 +83,31 @@ pub fn generate(spec: &GenerateSpec) -> Fair {
     fair.booths = booths.into_iter().map(|b| b.booth).collect();
     fair.positions = positions.into_iter().map(|p| p.position).collect();
     give_interview_hours(&mut fair, date);
+    name_counterparties(&mut fair);
     fair.candidates = candidates.into_iter().map(|c| c.candidate).collect();
     fair.visits = visits;
+    let mut rng = stream(spec.seed, STREAM_PROJECTS);
+    fair.projects = projects::generate_projects(&fair.candidates, &fair.booths, &pools, date, &mut rng);
+    fair.sessions = projects::generate_sessions(&fair.projects, &fair.booths, &fair.candidates, date, &mut rng);
     // The day's check-ins and visits as station events, so a station-log export of this fair
     // merged into the same seed generated without visits reproduces them.
     fair.events = crate::model::derived_events(&fair);
     fair
+}
+
+/// Investment companies and park operators among the employers are the counterparties
+/// projects look for: their kind says so (by name, with no random draws).
+fn name_counterparties(fair: &mut Fair) {
+    for booth in &mut fair.booths {
+        if booth.employer_kind != EmployerKind::Enterprise {
+            continue;
+        }
+        if booth.employer.contains("投资") || booth.employer.contains("资本") {
+            booth.employer_kind = EmployerKind::Investor;
+        } else if booth.employer.contains("产业园") {
+            booth.employer_kind = EmployerKind::Park;
+        }
+    }
 }
 
 /// Every booth interviews from 9:30 to 16:30, with one interviewer per ten positions it

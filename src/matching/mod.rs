@@ -24,6 +24,7 @@ mod explain;
 mod index;
 mod keys;
 mod lists;
+pub mod projects;
 mod scan;
 mod score;
 mod update;

@@ -208,6 +208,8 @@ labeled_enum! {
         University => ("University", "高校", "大学", "college", "学院", "院校"),
         Institute => ("Institute", "科研院所", "研究所", "研究院", "research institute", "院所"),
         Government => ("Government", "政府机关", "政府", "事业单位", "机关", "public sector"),
+        Park => ("Industrial park", "产业园区", "园区", "开发区", "高新区", "孵化器", "park", "incubator"),
+        Investor => ("Investor", "投资机构", "投资", "基金", "创投", "风投", "VC", "fund"),
     }
 }
 
@@ -249,5 +251,36 @@ labeled_enum! {
         FoodBeverage => ("Food & beverage", "食品饮料", "food", "beverage", "brewing", "啤酒", "食品"),
         Agriculture => ("Agriculture", "现代农业", "农业", "farming", "农牧"),
         PublicService => ("Public service", "公共服务", "government", "政府", "public"),
+    }
+}
+
+labeled_enum! {
+    /// How far a project has come.
+    pub enum ProjectStage {
+        Idea => ("Idea", "创意", "概念", "idea stage"),
+        Prototype => ("Prototype", "原型", "样机", "研发", "demo"),
+        Revenue => ("Revenue", "已有营收", "营收", "收入", "商业化"),
+        Scaling => ("Scaling", "规模化", "扩张", "成长期"),
+    }
+}
+
+labeled_enum! {
+    /// A project's way from registration to landing in the region (落地).
+    pub enum ProjectStatus {
+        Registered => ("Registered", "已登记", "登记"),
+        Matched => ("Matched", "已对接", "对接"),
+        Negotiating => ("Negotiating", "洽谈中", "洽谈"),
+        IntentionSigned => ("Intention signed", "签订意向", "意向", "intention"),
+        ContractSigned => ("Contract signed", "签约", "签订合同", "contract"),
+        Landed => ("Landed", "已落地", "落地"),
+    }
+}
+
+labeled_enum! {
+    /// What a session is for.
+    pub enum SessionKind {
+        Docking => ("Docking session", "对接会", "供需对接会", "docking"),
+        Roadshow => ("Roadshow", "路演", "项目路演"),
+        Interviews => ("Interview block", "集中面试", "面试专场", "interviews"),
     }
 }

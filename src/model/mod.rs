@@ -14,7 +14,11 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 pub use agenda::{DEFAULT_SLOT_MINUTES, Interview, InterviewHours, ScheduleSettings};
-pub use labels::{Education, EmployerKind, Industry, LabelMapping, Lang, NextStep, TalentTier, Vocabulary, WorkMode};
+pub use labels::{
+    Education, EmployerKind, Industry, LabelMapping, Lang, NextStep, ProjectStage, ProjectStatus, SessionKind,
+    TalentTier, Vocabulary, WorkMode,
+};
+pub use projects::{Project, ProjectId, ProjectSeeks, ProjectStep, Session, SessionId};
 pub use skills::{SkillDictionary, SkillGroup, SkillId};
 pub use validate::{Problem, validate};
 
@@ -67,6 +71,7 @@ string_id!(VisitId);
 // After `string_id!` so the module can use it.
 pub mod erase;
 pub mod events;
+pub mod projects;
 pub use erase::{Tombstone, erase_candidate, restore_candidate, scrub_erased_events};
 pub use events::{
     DuplicateDecision, EventId, EventKind, STATION_LOG_VERSION, StationEvent, StationId, StationLog, derived_events,
@@ -111,6 +116,13 @@ pub struct Fair {
     /// file while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interviews: Vec<Interview>,
+    /// Projects seeking investment, sites, partners or customers. Left out of the file while
+    /// empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
+    /// Docking sessions, roadshows and interview blocks. Left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<Session>,
     /// The gap and slot length the timetable was made with. Left out of the file at defaults.
     #[serde(default, skip_serializing_if = "ScheduleSettings::is_default")]
     pub schedule: ScheduleSettings,
@@ -355,6 +367,8 @@ impl Fair {
             label_mappings: Vec::new(),
             erased: Vec::new(),
             interviews: Vec::new(),
+            projects: Vec::new(),
+            sessions: Vec::new(),
             schedule: ScheduleSettings::default(),
         }
     }
