@@ -21,6 +21,8 @@ mod cli_store;
 mod csv_import;
 #[path = "csv_roundtrip.rs"]
 mod csv_roundtrip;
+#[path = "data_safety_app.rs"]
+mod data_safety_app;
 #[path = "data_safety_files.rs"]
 mod data_safety_files;
 #[path = "data_safety_writes.rs"]

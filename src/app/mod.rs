@@ -22,9 +22,11 @@ mod live_matching;
 pub mod merge;
 pub mod prefs;
 mod privacy;
+mod safety;
 pub mod search;
 mod shared;
 pub mod shortlist;
+pub mod station_journal;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +40,7 @@ pub use jobs::{
     AllocationReport, AllocationRow, CsvKind, Finished, Job, JobId, JobInfo, JobOutcome, Message, PendingImport,
 };
 pub use prefs::Prefs;
+pub use safety::{AUTOSAVE_EVERY, RecoveryOffer, StateNotice};
 use search::SearchKey;
 use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
@@ -258,6 +261,8 @@ pub struct AppState {
     queued_save: Option<PathBuf>,
     /// The last allocation run.
     allocation: Option<Arc<AllocationReport>>,
+    /// Journal, recovery copy, lock and passphrase of the open fair.
+    safety: safety::SafetyState,
 }
 
 impl AppState {
@@ -308,6 +313,7 @@ impl AppState {
             jobs: jobs::Jobs::default(),
             queued_save: None,
             allocation: None,
+            safety: safety::SafetyState::default(),
         };
         state.replace_fair(fair, path);
         state
@@ -375,6 +381,8 @@ impl AppState {
         self.revision += 1;
         self.fair_version += 1;
         self.generation += 1;
+        self.safety.journal = None;
+        self.replay_journal();
     }
 
     /// The open fair. Only this layer changes it: through [`AppState::apply`],

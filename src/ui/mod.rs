@@ -35,7 +35,9 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::{AppState, Finished, Job, JobOutcome, Message, PendingImport, Prefs, Table, prefs::STORAGE_KEY};
+use crate::app::{
+    AppState, Finished, Job, JobOutcome, Message, PendingImport, Prefs, StateNotice, Table, prefs::STORAGE_KEY,
+};
 use crate::model::{Fair, FairId, Lang};
 pub use checkin::DeskState;
 pub use command::{Command, Commands, Pref, TableChange, ViewCtx};
@@ -291,6 +293,7 @@ impl Workspace {
             for f in finished {
                 self.finished(f);
             }
+            self.take_state_notices();
         }
     }
 
@@ -304,6 +307,22 @@ impl Workspace {
     fn poll_jobs(&mut self) {
         for f in self.app.poll_jobs() {
             self.finished(f);
+        }
+        self.take_state_notices();
+    }
+
+    /// What the state has to say outside a job's result (desk actions recovered from the
+    /// station journal, a journal that cannot be read): the status line or the error panel.
+    fn take_state_notices(&mut self) {
+        let lang = self.lang();
+        for notice in self.app.take_notices() {
+            match notice {
+                StateNotice::Info(message) => self.status = Some(message),
+                StateNotice::Problem { summary, detail } => self.notices.push(Notice {
+                    summary: summary.get(lang).to_owned(),
+                    detail,
+                }),
+            }
         }
     }
 
@@ -596,7 +615,10 @@ pub fn run_with(start: Start) -> eframe::Result {
                     None => (starting_fair(), None),
                 },
             };
-            let mut workspace = Workspace::new(AppState::new_background(fair, None, prefs));
+            let mut app = AppState::new_background(fair, None, prefs);
+            // Desk actions are synced to this laptop's station journal before they show as done.
+            app.set_journal_dir(crate::app::station_journal::default_journal_dir());
+            let mut workspace = Workspace::new(app);
             workspace.repaint = Some(cc.egui_ctx.clone());
             workspace.view = workspace.landing_view();
             if let Some(path) = load {
