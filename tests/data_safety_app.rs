@@ -7,9 +7,11 @@ mod fairday_support;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use fairday_support::{at, small_fair};
-use fairmatch::app::{AppState, DeskAction, Prefs, StateNotice};
+use fairmatch::app::recovery::recovery_path;
+use fairmatch::app::{AppState, DeskAction, Edit, Job, Prefs, StateNotice, field};
 use fairmatch::model::CandidateId;
 
 fn open(path: &Path, journals: &Path) -> AppState {
@@ -89,4 +91,80 @@ fn a_check_in_survives_a_killed_window() {
     assert_eq!(app.fair().events.len(), 1);
     assert!(app.take_notices().is_empty());
     assert!(!app.is_dirty());
+}
+
+fn rename_school(app: &mut AppState, id: &str, school: &str) {
+    let mut c = app.candidate(&CandidateId::new(id)).expect("exists").clone();
+    c.school = school.into();
+    app.apply(Edit::SetCandidate {
+        id: c.id.clone(),
+        value: c,
+        field: field::SCHOOL,
+    })
+    .expect("applies");
+}
+
+fn school(app: &AppState, id: &str) -> String {
+    app.candidate(&CandidateId::new(id)).expect("exists").school.clone()
+}
+
+#[test]
+fn unsaved_edits_come_back_from_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let fair_path = dir.path().join("fair.ron");
+    fairmatch::store::save_fair(&fair_path, &small_fair()).unwrap();
+    let copy = recovery_path(&fair_path);
+    assert_eq!(copy.file_name().unwrap(), ".fair.ron.fairmatch-recovery");
+
+    let mut app = open(&fair_path, &dir.path().join("journals"));
+    app.set_autosave(Some(Duration::from_millis(20)));
+    let start = Instant::now();
+    assert_eq!(app.autosave_tick(start), None, "nothing unsaved, nothing to write");
+    rename_school(&mut app, "C-2", "山东大学");
+    assert!(app.autosave_tick(start).is_some());
+    app.wait_for_jobs();
+    assert!(!copy.exists(), "not before the interval");
+    app.autosave_tick(start + Duration::from_millis(25));
+    app.wait_for_jobs();
+    assert!(copy.exists(), "written once the interval passed");
+    drop(app); // the window closed without saving
+
+    // The next start offers the copy; Discard deletes it and keeps the file's fair.
+    let mut app = open(&fair_path, &dir.path().join("journals"));
+    let offer = app.recovery_offer().cloned().expect("offered");
+    assert_eq!(offer.copy, copy);
+    let saved_school = school(&app, "C-2");
+    app.start(Job::DiscardRecovery(offer));
+    assert!(app.recovery_offer().is_none(), "answered");
+    app.wait_for_jobs();
+    assert!(!copy.exists());
+    assert_eq!(school(&app, "C-2"), saved_school);
+
+    // Restore opens the copy under the fair's own path, unsaved; saving removes the copy.
+    rename_school(&mut app, "C-2", "中国海洋大学");
+    app.set_autosave(Some(Duration::ZERO));
+    app.autosave_tick(Instant::now());
+    app.wait_for_jobs();
+    drop(app);
+    let mut app = open(&fair_path, &dir.path().join("journals"));
+    let offer = app.recovery_offer().cloned().expect("offered");
+    app.start(Job::RestoreRecovery(offer));
+    app.wait_for_jobs();
+    assert_eq!(school(&app, "C-2"), "中国海洋大学");
+    assert_eq!(app.path(), Some(fair_path.as_path()));
+    assert!(app.is_dirty() && app.has_unsaved_edits());
+    assert!(app.recovery_offer().is_none());
+    app.start(Job::Save {
+        path: fair_path.clone(),
+    });
+    app.wait_for_jobs();
+    assert!(!app.is_dirty());
+    assert!(!copy.exists(), "a save removes the copy");
+    assert_eq!(
+        school(
+            &AppState::new(fairmatch::store::load_fair(&fair_path).unwrap(), None, Prefs::default()),
+            "C-2"
+        ),
+        "中国海洋大学"
+    );
 }

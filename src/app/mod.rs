@@ -22,6 +22,7 @@ mod live_matching;
 pub mod merge;
 pub mod prefs;
 mod privacy;
+pub mod recovery;
 mod safety;
 pub mod search;
 mod shared;
@@ -381,8 +382,13 @@ impl AppState {
         self.revision += 1;
         self.fair_version += 1;
         self.generation += 1;
+        // The lock, read-only mode and passphrase belong to the file; whoever opened it sets them.
+        self.safety.lock = None;
+        self.safety.read_only = false;
+        self.safety.passphrase = None;
         self.safety.journal = None;
         self.replay_journal();
+        self.look_for_recovery_copy();
     }
 
     /// The open fair. Only this layer changes it: through [`AppState::apply`],
@@ -505,6 +511,7 @@ impl AppState {
     /// file on disk and the dirty state are untouched.
     pub fn save_to(&mut self, path: &Path) -> Result<(), crate::store::StoreError> {
         crate::store::save_fair(path, &self.fair)?;
+        let _ = std::fs::remove_file(recovery::recovery_path(path));
         self.mark_saved(path.to_path_buf());
         Ok(())
     }

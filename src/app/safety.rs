@@ -68,4 +68,6 @@ pub struct RecoveryOffer {
     pub fair: PathBuf,
     /// The recovery copy.
     pub copy: PathBuf,
+    /// When the copy was written, local time (`2026-05-16 10:42`).
+    pub written: String,
 }

@@ -199,6 +199,25 @@ table! {
     EMAIL_NEEDS_AT => "an email address contains @", "邮箱应包含 @";
     YEAR_RANGE => "a year between 1950 and 2100", "年份应在 1950 到 2100 之间";
     NOT_WHOLE_NUMBER => "not a whole number; the previous value is kept", "不是整数，保留原值";
+    // Data safety: recovery copies, the fair's lock, encrypted fairs.
+    RECOVERY_TITLE => "Unsaved edits were recovered", "发现未保存的修改";
+    RECOVERY_BODY => "A recovery copy of {file} from {time} is newer than the file: fairmatch was closed before these edits were saved. Restore opens the copy (unsaved until you save); Discard deletes it and keeps the file as it is.",
+        "{file} 有一份 {time} 的恢复副本，比文件本身新：fairmatch 在这些修改保存前被关闭。“恢复”打开该副本（保存后才写入文件）；“丢弃”删除副本，文件保持原样。";
+    RESTORE => "Restore", "恢复";
+    DISCARD_COPY => "Discard", "丢弃";
+    LOCKED_TITLE => "This fair is open elsewhere", "此招聘会已在别处打开";
+    LOCKED_BODY => "{file} is open in another fairmatch window ({holder}). Two windows saving one file would overwrite each other's changes. You can open it read-only: you see everything, but it cannot be saved over.",
+        "{file} 已在另一个 fairmatch 窗口中打开（{holder}）。两个窗口保存同一文件会互相覆盖修改。可以只读打开：可查看全部内容，但不能保存覆盖。";
+    LOCK_HOLDER_PROCESS => "process {pid}", "进程 {pid}";
+    LOCK_HOLDER_UNKNOWN => "process unknown", "进程未知";
+    OPEN_READ_ONLY => "Open read-only", "只读打开";
+    READ_ONLY => "read-only", "只读";
+    READ_ONLY_NOTE => "Read-only: another fairmatch has this file open; Save as… to keep a copy", "只读：另一个 fairmatch 已打开此文件；可“另存为…”保存副本";
+    PASSPHRASE_TITLE => "Encrypted fair", "加密的招聘会文件";
+    PASSPHRASE_BODY => "{file} is encrypted. Enter its passphrase; it is kept in memory only, to save the fair encrypted again.",
+        "{file} 已加密。请输入密码；密码只保存在内存中，用于再次加密保存。";
+    PASSPHRASE => "Passphrase", "密码";
+    WRONG_PASSPHRASE => "Wrong passphrase, or the file is damaged; nothing was opened.", "密码错误或文件已损坏；未打开任何内容。";
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod matches;
 mod menu;
 mod page;
 mod positions;
+mod safety_dialogs;
 mod settings;
 mod station_logs;
 mod status;
@@ -147,6 +148,8 @@ pub enum Dialog {
     ImportBadRows(Box<PendingImport>),
     /// No font for Chinese text was found.
     FontNotice,
+    /// A recovery copy newer than the fair: restore or discard it.
+    Recovery(crate::app::RecoveryOffer),
     /// The first desk action on a laptop without a station id: ask for one, then record it.
     StationId {
         text: String,
@@ -414,6 +417,15 @@ impl Workspace {
             self.waker_set = true;
         }
         self.poll_jobs();
+        if let Some(wait) = self.app.autosave_tick(std::time::Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+        if self.dialog.is_none()
+            && !self.is_loading()
+            && let Some(offer) = self.app.recovery_offer()
+        {
+            self.dialog = Some(Dialog::Recovery(offer.clone()));
+        }
         self.poll_file_dialogs();
         self.poll_font_check();
         if self.app.poll_matching() || self.app.jobs().next().is_some() {
@@ -618,6 +630,7 @@ pub fn run_with(start: Start) -> eframe::Result {
             let mut app = AppState::new_background(fair, None, prefs);
             // Desk actions are synced to this laptop's station journal before they show as done.
             app.set_journal_dir(crate::app::station_journal::default_journal_dir());
+            app.set_autosave(Some(crate::app::AUTOSAVE_EVERY));
             let mut workspace = Workspace::new(app);
             workspace.repaint = Some(cc.egui_ctx.clone());
             workspace.view = workspace.landing_view();

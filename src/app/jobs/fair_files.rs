@@ -49,6 +49,10 @@ pub(super) fn save(state: &AppState, path: PathBuf) -> Task {
     Task::new(label, false, move |_| {
         let result = crate::store::save_fair(&path, &snapshot);
         drop(snapshot);
+        if result.is_ok() {
+            // The file now holds what the recovery copy kept (or more).
+            let _ = std::fs::remove_file(crate::app::recovery::recovery_path(&path));
+        }
         Box::new(move |state: &mut AppState| {
             let outcome = match result {
                 Ok(()) => {

@@ -10,6 +10,7 @@
 mod allocation;
 mod csv_files;
 mod fair_files;
+mod recovery;
 mod report;
 mod station_logs;
 
@@ -24,6 +25,7 @@ pub use csv_files::{CsvKind, PendingImport};
 
 use super::AppState;
 use super::merge::MergeReport;
+use super::safety::RecoveryOffer;
 use crate::matching::CandidateScope;
 use crate::model::{BoothId, Lang};
 
@@ -83,6 +85,12 @@ pub enum Job {
     },
     /// Write the fair report in `lang`: a PDF, or an Excel workbook for a `.xlsx` path.
     ExportReport { lang: Lang, path: PathBuf },
+    /// Write the fair as it is to its recovery copy (unsaved organizer edits).
+    WriteRecovery { copy: PathBuf },
+    /// Open a recovery copy in place of its fair (same path, unsaved).
+    RestoreRecovery(RecoveryOffer),
+    /// Delete a recovery copy.
+    DiscardRecovery(RecoveryOffer),
 }
 
 /// What a finished job tells the window.
@@ -335,6 +343,16 @@ impl AppState {
             Job::ExportReport { lang, path } => report::export(self, *lang, path.clone()),
             Job::ExportShortlist { booth, day, lang, path } => {
                 csv_files::export_shortlist(self, booth.clone(), *day, *lang, path.clone())
+            }
+            Job::WriteRecovery { copy } => recovery::write(self, copy.clone()),
+            // Answered: the window stops offering it.
+            Job::RestoreRecovery(offer) => {
+                self.safety.recovery_offer = None;
+                recovery::restore(self, offer.clone())
+            }
+            Job::DiscardRecovery(offer) => {
+                self.safety.recovery_offer = None;
+                recovery::discard(offer.clone())
             }
         };
         self.jobs.spawn(job, task)
