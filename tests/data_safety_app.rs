@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use fairday_support::{at, small_fair};
 use fairmatch::app::recovery::recovery_path;
-use fairmatch::app::{AppState, DeskAction, Edit, Job, Prefs, StateNotice, field};
+use fairmatch::app::{AppState, DeskAction, Edit, Job, JobOutcome, Passphrase, Prefs, StateNotice, field};
 use fairmatch::model::CandidateId;
 
 fn open(path: &Path, journals: &Path) -> AppState {
@@ -167,4 +167,152 @@ fn unsaved_edits_come_back_from_the_recovery_copy() {
         ),
         "中国海洋大学"
     );
+}
+
+fn window_state() -> AppState {
+    AppState::new(
+        fairmatch::model::Fair::new(Default::default(), ""),
+        None,
+        Prefs::default(),
+    )
+}
+
+/// Starts `job` and waits for it; what it told the window.
+fn run(app: &mut AppState, job: Job) -> JobOutcome {
+    app.start(job);
+    let mut finished = app.wait_for_jobs();
+    assert_eq!(finished.len(), 1);
+    finished.remove(0).outcome
+}
+
+#[test]
+fn a_second_window_is_told_who_holds_the_fair_and_may_open_it_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let fair_path = dir.path().join("fair.ron");
+    fairmatch::store::save_fair(&fair_path, &small_fair()).unwrap();
+
+    let mut first = window_state();
+    assert!(matches!(
+        run(&mut first, Job::open(fair_path.clone(), false)),
+        JobOutcome::Opened
+    ));
+    assert!(first.holds_lock() && !first.is_read_only());
+
+    let mut second = window_state();
+    match run(&mut second, Job::open(fair_path.clone(), false)) {
+        JobOutcome::Locked { path, holder } => {
+            assert_eq!(path, fair_path);
+            assert_eq!(holder, Some(std::process::id()));
+        }
+        other => panic!("expected Locked, got {other:?}"),
+    }
+    assert!(second.fair().candidates.is_empty(), "nothing was opened");
+    let read_only = Job::Open {
+        path: fair_path.clone(),
+        fallback_to_sample: false,
+        read_only: true,
+        passphrase: None,
+    };
+    assert!(matches!(run(&mut second, read_only), JobOutcome::Opened));
+    assert!(second.is_read_only() && !second.holds_lock());
+    assert_eq!(second.fair().candidates.len(), 6);
+
+    // The second window cannot save over it; the first one saves under its lock.
+    rename_school(&mut second, "C-1", "复旦大学");
+    assert!(matches!(
+        run(&mut second, Job::Save { path: fair_path.clone() }),
+        JobOutcome::Failed { detail, .. } if detail.contains("read-only")
+    ));
+    assert!(second.is_dirty());
+    rename_school(&mut first, "C-1", "山东大学");
+    assert!(matches!(
+        run(
+            &mut first,
+            Job::Save {
+                path: fair_path.clone()
+            }
+        ),
+        JobOutcome::Done(_)
+    ));
+    assert!(!first.is_dirty());
+
+    // Save as… another file gives the read-only window a file of its own, locked.
+    let copy = dir.path().join("copy.ron");
+    assert!(matches!(
+        run(&mut second, Job::Save { path: copy.clone() }),
+        JobOutcome::Done(_)
+    ));
+    assert!(!second.is_read_only() && second.holds_lock());
+    assert!(matches!(
+        run(&mut window_state(), Job::open(copy.clone(), false)),
+        JobOutcome::Locked { .. }
+    ));
+
+    // Closing the first window lets go of the fair.
+    drop(first);
+    let mut third = window_state();
+    assert!(matches!(
+        run(&mut third, Job::open(fair_path.clone(), false)),
+        JobOutcome::Opened
+    ));
+    assert_eq!(school(&third, "C-1"), "山东大学");
+}
+
+#[test]
+fn an_encrypted_fair_asks_for_its_passphrase_and_stays_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let fair_path = dir.path().join("fair.ron.age");
+    let plain = fairmatch::store::fair_to_string(&small_fair()).unwrap();
+    // A small scrypt work factor keeps the test fast; saving uses age's own.
+    let cipher = fairmatch::store::crypt::encrypt_with_work_factor(plain.as_bytes(), "海鸥 2026", Some(4)).unwrap();
+    std::fs::write(&fair_path, &cipher).unwrap();
+
+    let mut app = window_state();
+    match run(&mut app, Job::open(fair_path.clone(), false)) {
+        JobOutcome::NeedsPassphrase { path, read_only, error } => {
+            assert_eq!(path, fair_path);
+            assert!(!read_only && error.is_none());
+        }
+        other => panic!("expected NeedsPassphrase, got {other:?}"),
+    }
+    let with = |passphrase: &str| Job::Open {
+        path: fair_path.clone(),
+        fallback_to_sample: false,
+        read_only: false,
+        passphrase: Some(Passphrase::new(passphrase)),
+    };
+    match run(&mut app, with("wrong")) {
+        JobOutcome::NeedsPassphrase { error: Some(error), .. } => {
+            assert!(error.contains("wrong passphrase"), "{error}")
+        }
+        other => panic!("expected a wrong passphrase, got {other:?}"),
+    }
+    assert!(
+        app.fair().candidates.is_empty() && app.path().is_none(),
+        "nothing changed"
+    );
+    assert_eq!(std::fs::read(&fair_path).unwrap(), cipher);
+    assert!(
+        format!("{:?}", with("海鸥 2026")).contains("Passphrase(…)"),
+        "never printed"
+    );
+
+    assert!(matches!(run(&mut app, with("海鸥 2026")), JobOutcome::Opened));
+    assert!(app.is_encrypted());
+    assert_eq!(app.fair().candidates.len(), 6);
+    rename_school(&mut app, "C-4", "青岛科技大学");
+    assert!(matches!(
+        run(
+            &mut app,
+            Job::Save {
+                path: fair_path.clone()
+            }
+        ),
+        JobOutcome::Done(_)
+    ));
+    let bytes = std::fs::read(&fair_path).unwrap();
+    assert!(fairmatch::store::crypt::is_encrypted(&bytes), "saved encrypted");
+    assert!(!String::from_utf8_lossy(&bytes).contains("青岛科技大学"));
+    let again = fairmatch::store::load_fair_with_passphrase(&fair_path, Some("海鸥 2026"), 1 << 30).unwrap();
+    assert_eq!(again.candidates[3].school, "青岛科技大学");
 }

@@ -23,7 +23,7 @@ pub mod merge;
 pub mod prefs;
 mod privacy;
 pub mod recovery;
-mod safety;
+pub mod safety;
 pub mod search;
 mod shared;
 pub mod shortlist;
@@ -41,7 +41,7 @@ pub use jobs::{
     AllocationReport, AllocationRow, CsvKind, Finished, Job, JobId, JobInfo, JobOutcome, Message, PendingImport,
 };
 pub use prefs::Prefs;
-pub use safety::{AUTOSAVE_EVERY, RecoveryOffer, StateNotice};
+pub use safety::{AUTOSAVE_EVERY, Passphrase, RecoveryOffer, StateNotice};
 use search::SearchKey;
 use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
@@ -186,8 +186,13 @@ impl PreparedFair {
 
     /// Loads and prepares `path` (the slow part of opening; safe to run on any thread).
     pub fn load(path: &Path) -> Result<Self, crate::store::StoreError> {
+        Self::load_with(path, None)
+    }
+
+    /// [`PreparedFair::load`] for a file that may be encrypted for `passphrase`.
+    pub fn load_with(path: &Path, passphrase: Option<&str>) -> Result<Self, crate::store::StoreError> {
         let start = Instant::now();
-        let fair = crate::store::load_fair(path)?;
+        let fair = crate::store::load_fair_with_passphrase(path, passphrase, crate::store::DEFAULT_SIZE_CAP)?;
         let read = start.elapsed();
         let mut prepared = Self::new(fair);
         prepared.times.read = read;

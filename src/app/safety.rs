@@ -42,7 +42,7 @@ pub(super) struct SafetyState {
     /// Opened although another fairmatch holds it: saving is disabled.
     pub read_only: bool,
     /// An encrypted fair's passphrase, in memory only, to save it encrypted again.
-    pub passphrase: Option<Arc<str>>,
+    pub passphrase: Option<Passphrase>,
 }
 
 impl Default for SafetyState {
@@ -70,4 +70,41 @@ pub struct RecoveryOffer {
     pub copy: PathBuf,
     /// When the copy was written, local time (`2026-05-16 10:42`).
     pub written: String,
+}
+
+/// A passphrase held in memory only; never printed (its `Debug` hides it).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Passphrase(Arc<str>);
+
+impl Passphrase {
+    pub fn new(text: &str) -> Self {
+        Self(Arc::from(text))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Passphrase(…)")
+    }
+}
+
+impl super::AppState {
+    /// Opened read-only because another fairmatch holds the file: saving over it is refused.
+    pub fn is_read_only(&self) -> bool {
+        self.safety.read_only
+    }
+
+    /// Whether this window holds the open fair's lock.
+    pub fn holds_lock(&self) -> bool {
+        self.safety.lock.is_some()
+    }
+
+    /// Whether the open fair came from an encrypted file (and is saved encrypted again).
+    pub fn is_encrypted(&self) -> bool {
+        self.safety.passphrase.is_some()
+    }
 }

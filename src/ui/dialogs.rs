@@ -18,6 +18,8 @@ pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, slot: &mut Option<Dialog>) {
         Dialog::ImportBadRows(pending) => import_bad_rows(ctx, cx, pending),
         Dialog::FontNotice => font_notice(ctx),
         Dialog::Recovery(offer) => super::safety_dialogs::recovery(ctx, cx, offer),
+        Dialog::Locked { path, holder } => super::safety_dialogs::locked(ctx, cx, path, holder),
+        Dialog::Passphrase(prompt) => super::safety_dialogs::passphrase(ctx, cx, *prompt),
         Dialog::StationId { text, then } => station_id(ctx, cx, text, then),
     };
 }

@@ -22,7 +22,7 @@ mod matches;
 mod menu;
 mod page;
 mod positions;
-mod safety_dialogs;
+pub mod safety_dialogs;
 mod settings;
 mod station_logs;
 mod status;
@@ -150,6 +150,10 @@ pub enum Dialog {
     FontNotice,
     /// A recovery copy newer than the fair: restore or discard it.
     Recovery(crate::app::RecoveryOffer),
+    /// Another fairmatch has the file open: open it read-only, or not.
+    Locked { path: PathBuf, holder: Option<u32> },
+    /// An encrypted fair's passphrase.
+    Passphrase(Box<safety_dialogs::PassphrasePrompt>),
     /// The first desk action on a laptop without a station id: ask for one, then record it.
     StationId {
         text: String,
@@ -348,6 +352,15 @@ impl Workspace {
             JobOutcome::ImportBadRows(pending) => self.dialog = Some(Dialog::ImportBadRows(Box::new(pending))),
             JobOutcome::Allocated => {}
             JobOutcome::Merged(report) => self.logs.result = report.lines(),
+            JobOutcome::Locked { path, holder } => self.dialog = Some(Dialog::Locked { path, holder }),
+            JobOutcome::NeedsPassphrase { path, read_only, error } => {
+                self.dialog = Some(Dialog::Passphrase(Box::new(safety_dialogs::PassphrasePrompt {
+                    path,
+                    read_only,
+                    error,
+                    text: safety_dialogs::Secret::default(),
+                })));
+            }
         }
         if let Job::Save { .. } = job {
             // The action waits for the save; with another save queued, for that one.
@@ -520,6 +533,7 @@ impl Workspace {
         }
         let title = match self.app.opening() {
             Some(opening) => format!("{} — fairmatch", opening.label.get(self.lang())),
+            None if self.app.is_read_only() => format!("{} — {}", self.app.title(), self.t(i18n::READ_ONLY)),
             None => self.app.title(),
         };
         if title != self.title_sent {

@@ -25,7 +25,7 @@ pub use csv_files::{CsvKind, PendingImport};
 
 use super::AppState;
 use super::merge::MergeReport;
-use super::safety::RecoveryOffer;
+use super::safety::{Passphrase, RecoveryOffer};
 use crate::matching::CandidateScope;
 use crate::model::{BoothId, Lang};
 
@@ -58,7 +58,14 @@ impl Message {
 pub enum Job {
     /// Read, parse and index a fair file, then open it. `fallback_to_sample`: at start-up there
     /// is no fair to keep, so a failed or cancelled open shows the bundled sample.
-    Open { path: PathBuf, fallback_to_sample: bool },
+    /// `read_only`: without taking the file's lock (another fairmatch holds it); saving over it
+    /// is refused. `passphrase`: for an encrypted fair, kept to save it encrypted again.
+    Open {
+        path: PathBuf,
+        fallback_to_sample: bool,
+        read_only: bool,
+        passphrase: Option<Passphrase>,
+    },
     /// Write the fair as it is when the job starts (atomically; a failure leaves the file as it was).
     Save { path: PathBuf },
     /// Parse a CSV file against the fair's ids; its good rows are added as one undoable edit.
@@ -93,6 +100,18 @@ pub enum Job {
     DiscardRecovery(RecoveryOffer),
 }
 
+impl Job {
+    /// Open `path` the usual way: locked, asking for a passphrase if it is encrypted.
+    pub fn open(path: PathBuf, fallback_to_sample: bool) -> Job {
+        Job::Open {
+            path,
+            fallback_to_sample,
+            read_only: false,
+            passphrase: None,
+        }
+    }
+}
+
 /// What a finished job tells the window.
 #[derive(Debug)]
 pub enum JobOutcome {
@@ -108,6 +127,16 @@ pub enum JobOutcome {
     Allocated,
     /// Station logs were merged (one undo step); what they brought.
     Merged(MergeReport),
+    /// Another fairmatch (process `holder`, when known) has the file open; nothing was read.
+    /// The window offers to open it read-only.
+    Locked { path: PathBuf, holder: Option<u32> },
+    /// The file is encrypted: the window asks for the passphrase (again, with `error`, after a
+    /// wrong one). Nothing was opened.
+    NeedsPassphrase {
+        path: PathBuf,
+        read_only: bool,
+        error: Option<String>,
+    },
 }
 
 /// Identifies a running job.
@@ -332,7 +361,17 @@ impl AppState {
             Job::Open {
                 path,
                 fallback_to_sample,
-            } => fair_files::open(path.clone(), *fallback_to_sample),
+                read_only,
+                passphrase,
+            } => fair_files::open(
+                self,
+                fair_files::OpenRequest {
+                    path: path.clone(),
+                    fallback_to_sample: *fallback_to_sample,
+                    read_only: *read_only,
+                    passphrase: passphrase.clone(),
+                },
+            ),
             Job::Save { path } => fair_files::save(self, path.clone()),
             Job::ImportCsv { kind, path } => csv_files::import(self, *kind, path.clone()),
             Job::ExportCsv { table, path } => csv_files::export(self, *table, path.clone()),

@@ -11,7 +11,11 @@ pub(super) fn write(state: &AppState, copy: PathBuf) -> Task {
     let passphrase = state.safety.passphrase.clone();
     let label = Message::new("Writing a recovery copy", "正在写入恢复副本");
     Task::new(label, false, move |_| {
-        let result = crate::store::save_fair_with_passphrase(&copy, &snapshot, passphrase.as_deref());
+        let result = crate::store::save_fair_with_passphrase(
+            &copy,
+            &snapshot,
+            passphrase.as_ref().map(crate::app::safety::Passphrase::expose),
+        );
         drop(snapshot);
         Box::new(move |_: &mut AppState| match result {
             Ok(()) => {
@@ -37,8 +41,11 @@ pub(super) fn restore(state: &AppState, offer: RecoveryOffer) -> Task {
         format!("正在恢复 {}", file_name(&offer.fair)),
     );
     Task::new(label, false, move |_| {
-        let loaded =
-            crate::store::load_fair_with_passphrase(&offer.copy, passphrase.as_deref(), crate::store::DEFAULT_SIZE_CAP);
+        let loaded = crate::store::load_fair_with_passphrase(
+            &offer.copy,
+            passphrase.as_ref().map(crate::app::safety::Passphrase::expose),
+            crate::store::DEFAULT_SIZE_CAP,
+        );
         match loaded {
             Ok(fair) => {
                 let prepared = PreparedFair::new(fair);
