@@ -25,6 +25,9 @@ mod csv_roundtrip;
 mod data_safety_app;
 #[path = "data_safety_files.rs"]
 mod data_safety_files;
+#[cfg(feature = "gui")]
+#[path = "data_safety_window.rs"]
+mod data_safety_window;
 #[path = "data_safety_writes.rs"]
 mod data_safety_writes;
 #[path = "fairday_desk.rs"]

@@ -15,6 +15,7 @@
 mod apply;
 pub mod desk;
 pub mod edit;
+mod erase;
 pub mod fairday;
 pub mod jobs;
 mod live_insight;

@@ -20,6 +20,7 @@ pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, slot: &mut Option<Dialog>) {
         Dialog::Recovery(offer) => super::safety_dialogs::recovery(ctx, cx, offer),
         Dialog::Locked { path, holder } => super::safety_dialogs::locked(ctx, cx, path, holder),
         Dialog::Passphrase(prompt) => super::safety_dialogs::passphrase(ctx, cx, *prompt),
+        Dialog::Erase { id } => super::safety_dialogs::erase(ctx, cx, id),
         Dialog::StationId { text, then } => station_id(ctx, cx, text, then),
     };
 }

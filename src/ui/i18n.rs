@@ -217,6 +217,11 @@ table! {
     PASSPHRASE_BODY => "{file} is encrypted. Enter its passphrase; it is kept in memory only, to save the fair encrypted again.",
         "{file} 已加密。请输入密码；密码只保存在内存中，用于再次加密保存。";
     PASSPHRASE => "Passphrase", "密码";
+    ERASE => "Erase…", "清除个人信息…";
+    ERASE_TITLE => "Erase {name}'s personal data?", "清除 {name} 的个人信息？";
+    ERASE_BODY => "{name} ({id}) leaves the candidate list: name, phone, email and every other detail are removed. Their visits stay, without staff notes, so booth counts and ratings hold; a note that this id was erased stays in the fair. This cannot be undone: Undo will not bring it back, and the undo history is cleared. Copies elsewhere (exports, backups, other laptops) are not reached.",
+        "{name}（{id}）将从求职者名单中移除：姓名、手机、邮箱及其他所有信息都将删除。其到访记录保留（不含工作人员备注），展位统计和评分不变；招聘会中会保留“此编号已清除”的记录。此操作无法撤销：撤销不会恢复，撤销历史也会清空。其他地方的副本（导出文件、备份、其他电脑）不受影响。";
+    ERASE_CONFIRM => "Erase for good", "永久清除";
     WRONG_PASSPHRASE => "Wrong passphrase, or the file is damaged; nothing was opened.", "密码错误或文件已损坏；未打开任何内容。";
 }
 

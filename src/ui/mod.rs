@@ -154,6 +154,8 @@ pub enum Dialog {
     Locked { path: PathBuf, holder: Option<u32> },
     /// An encrypted fair's passphrase.
     Passphrase(Box<safety_dialogs::PassphrasePrompt>),
+    /// Erase a candidate's personal data: confirm, naming them; it cannot be undone.
+    Erase { id: crate::model::CandidateId },
     /// The first desk action on a laptop without a station id: ask for one, then record it.
     StationId {
         text: String,

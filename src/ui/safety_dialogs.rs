@@ -151,3 +151,27 @@ pub struct PassphrasePrompt {
     pub error: Option<String>,
     pub text: Secret,
 }
+
+/// Erasing a candidate's personal data: names the person and says it cannot be undone.
+pub fn erase(ctx: &egui::Context, cx: &mut ViewCtx, id: crate::model::CandidateId) -> Option<Dialog> {
+    let lang = cx.lang();
+    let Some(name) = cx.app.candidate(&id).map(|c| c.name.clone()) else {
+        return None;
+    };
+    let heading = i18n::ERASE_TITLE.fill(lang, &[("name", &name)]);
+    let body = i18n::ERASE_BODY.fill(lang, &[("name", &name), ("id", &id)]);
+    let (confirm, cancel) = (cx.t(i18n::ERASE_CONFIRM), cx.t(i18n::CANCEL));
+    let choice = super::dialogs::confirm_or_cancel(ctx, "erase_dialog", confirm, true, cancel, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(heading);
+        ui.label(body);
+    });
+    match choice {
+        Some(true) => {
+            cx.push(Command::Erase(id));
+            None
+        }
+        Some(false) => None,
+        None => Some(Dialog::Erase { id }),
+    }
+}
