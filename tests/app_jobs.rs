@@ -166,6 +166,7 @@ fn a_csv_import_is_one_undo_step_that_keeps_the_history_before_it() {
     app.start(Job::ImportCsv {
         kind: CsvKind::Candidates,
         path,
+        answers: Default::default(),
     });
     assert_eq!(
         *app.fair(),

@@ -11,8 +11,12 @@ use std::time::{Duration, Instant};
 
 use fairday_support::{at, small_fair};
 use fairmatch::app::recovery::recovery_path;
-use fairmatch::app::{AppState, DeskAction, Edit, Job, JobOutcome, Passphrase, Prefs, StateNotice, field};
+use fairmatch::app::{
+    AppState, CsvKind, DeskAction, Edit, ImportAnswers, ImportQuestion, Job, JobOutcome, Passphrase, Prefs,
+    StateNotice, field,
+};
 use fairmatch::model::CandidateId;
+use fairmatch::model::{LabelMapping, TalentTier, Vocabulary};
 
 fn open(path: &Path, journals: &Path) -> AppState {
     let mut app = AppState::new(
@@ -315,4 +319,97 @@ fn an_encrypted_fair_asks_for_its_passphrase_and_stays_encrypted() {
     assert!(!String::from_utf8_lossy(&bytes).contains("青岛科技大学"));
     let again = fairmatch::store::load_fair_with_passphrase(&fair_path, Some("海鸥 2026"), 1 << 30).unwrap();
     assert_eq!(again.candidates[3].school, "青岛科技大学");
+}
+
+#[test]
+fn an_import_asks_which_label_unknown_values_mean_and_keeps_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("walk-ins.csv");
+    std::fs::write(
+        &csv,
+        "name,education,tier\n甲,本科,乡村振兴专员\n乙,硕士,乡村振兴专员\n",
+    )
+    .unwrap();
+    let mut app = AppState::new(small_fair(), None, Prefs::default());
+    let import = |answers: ImportAnswers| Job::ImportCsv {
+        kind: CsvKind::Candidates,
+        path: csv.clone(),
+        answers,
+    };
+    let (answers, unknown) = match run(&mut app, import(ImportAnswers::default())) {
+        JobOutcome::ImportQuestion(ImportQuestion::Labels { answers, unknown, .. }) => (answers, unknown),
+        other => panic!("expected a question about labels, got {other:?}"),
+    };
+    assert_eq!(app.fair().candidates.len(), 6, "nothing imported yet");
+    assert_eq!(unknown.len(), 1);
+    assert_eq!((unknown[0].value.as_str(), unknown[0].rows), ("乡村振兴专员", 2));
+    assert_eq!(unknown[0].vocabulary, Vocabulary::TalentTier);
+
+    let label = TalentTier::Returnee.en();
+    let answers = ImportAnswers {
+        mappings: vec![LabelMapping {
+            vocabulary: Vocabulary::TalentTier,
+            value: "乡村振兴专员".into(),
+            label: label.into(),
+        }],
+        ..answers
+    };
+    assert!(matches!(run(&mut app, import(answers)), JobOutcome::Done(_)));
+    assert_eq!(app.fair().candidates.len(), 8);
+    assert!(
+        app.fair().candidates[6..]
+            .iter()
+            .all(|c| c.tier == TalentTier::Returnee)
+    );
+    assert_eq!(app.fair().label_mappings.len(), 1, "kept in the fair");
+    // The next import of the same sheet goes through without asking.
+    let again = run(&mut app, import(ImportAnswers::default()));
+    assert!(
+        matches!(again, JobOutcome::Done(_) | JobOutcome::ImportBadRows(_)),
+        "{again:?}"
+    );
+    if matches!(again, JobOutcome::Done(_)) {
+        app.undo().unwrap();
+    }
+    assert_eq!(app.fair().candidates.len(), 8);
+    // One undo takes back the rows and the mapping.
+    app.undo().unwrap();
+    assert_eq!(app.fair().candidates.len(), 6);
+    assert!(app.fair().label_mappings.is_empty());
+}
+
+#[test]
+fn an_import_asks_which_encoding_when_the_detector_is_unsure() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("latin.csv");
+    let mut asked = false;
+    for name in ["Jürgen Müller", "Renée Lefèvre", "Müller", "François", "Zoë Öberg"] {
+        let text = format!("name,education\n{name},Bachelor\n");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        std::fs::write(&csv, &bytes).unwrap();
+        let mut app = AppState::new(small_fair(), None, Prefs::default());
+        let import = |answers: ImportAnswers| Job::ImportCsv {
+            kind: CsvKind::Candidates,
+            path: csv.clone(),
+            answers,
+        };
+        let (answers, choices) = match run(&mut app, import(ImportAnswers::default())) {
+            JobOutcome::ImportQuestion(ImportQuestion::Encoding { answers, choices, .. }) => (answers, choices),
+            _ => continue,
+        };
+        asked = true;
+        let latin = choices.iter().find(|c| c.name == "windows-1252").expect("offered");
+        assert!(latin.preview.contains(name), "{latin:?}");
+        assert!(
+            choices.iter().any(|c| c.name == "gb18030" || c.name == "GBK"),
+            "{choices:?}"
+        );
+        let answers = ImportAnswers {
+            encoding: Some(latin.name.clone()),
+            ..answers
+        };
+        assert!(matches!(run(&mut app, import(answers)), JobOutcome::Done(_)));
+        assert_eq!(app.fair().candidates.last().unwrap().name, name);
+    }
+    assert!(asked, "one of the samples reads two ways");
 }

@@ -5,10 +5,11 @@ mod ui_fixture;
 
 use ui_fixture::{harness, workspace};
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{By, Queryable};
 use fairmatch::app::{Edit, Record, field};
-use fairmatch::model::{BoothId, CandidateId, Lang, NextStep};
+use fairmatch::model::{BoothId, CandidateId, Lang, NextStep, TalentTier};
 use fairmatch::ui::{Dialog, View};
 
 #[test]
@@ -79,4 +80,48 @@ fn erase_removes_the_person_keeps_the_visits_and_undo_does_not_bring_them_back()
     h.run();
     assert!(h.state().app.candidate(&id).is_none());
     assert!(h.state().app.undo_name().is_none(), "the history is cleared");
+}
+
+#[test]
+fn the_import_dialog_maps_an_unknown_value_to_a_picked_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("walk-ins.csv");
+    std::fs::write(
+        &path,
+        "name,education,tier\n甲,本科,乡村振兴专员\n乙,硕士,乡村振兴专员\n",
+    )
+    .unwrap();
+    let mut h = harness(workspace(Lang::En));
+    h.run();
+    h.state_mut().use_path(
+        fairmatch::ui::FilePurpose::ImportCsv(fairmatch::app::CsvKind::Candidates),
+        path.clone(),
+    );
+    h.state_mut().wait_for_jobs();
+    h.run();
+    assert!(matches!(h.state().dialog, Some(Dialog::ImportQuestion(_))));
+    assert_eq!(
+        h.query_all(By::new().label("2 row(s)")).count(),
+        1,
+        "each value with its count"
+    );
+    h.query_all(By::new().role(Role::ComboBox).label("乡村振兴专员"))
+        .next()
+        .expect("a picker for the value")
+        .click();
+    h.run();
+    h.get_by_label("Returnee").click();
+    h.run();
+    h.get_by_label("Import again").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let app = &h.state().app;
+    assert_eq!(app.fair().candidates.len(), 5);
+    assert!(
+        app.fair().candidates[3..]
+            .iter()
+            .all(|c| c.tier == TalentTier::Returnee)
+    );
+    assert_eq!(app.fair().label_mappings.len(), 1, "the answer is kept in the fair");
 }

@@ -39,7 +39,8 @@ use rayon::prelude::*;
 pub use desk::{DeskAction, DeskOutcome};
 pub use edit::{BoothPositions, Edit, EditName, Field, field};
 pub use jobs::{
-    AllocationReport, AllocationRow, CsvKind, Finished, Job, JobId, JobInfo, JobOutcome, Message, PendingImport,
+    AllocationReport, AllocationRow, CsvKind, EncodingChoice, Finished, ImportAnswers, ImportQuestion, Job, JobId,
+    JobInfo, JobOutcome, Message, PendingImport,
 };
 pub use prefs::Prefs;
 pub use safety::{AUTOSAVE_EVERY, Passphrase, RecoveryOffer, StateNotice};
@@ -51,6 +52,7 @@ pub use views::{Column, Filters, Table, TableView};
 pub use crate::matching::{CandidateScope, Explanation, Scored, UnassignedReason, skill_names};
 pub use crate::store::csv_export::ExportTable;
 pub use crate::store::csv_import::BadRow;
+pub use crate::store::csv_import::labels::UnknownValue;
 
 use std::sync::Arc;
 

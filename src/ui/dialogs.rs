@@ -21,6 +21,7 @@ pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, slot: &mut Option<Dialog>) {
         Dialog::Locked { path, holder } => super::safety_dialogs::locked(ctx, cx, path, holder),
         Dialog::Passphrase(prompt) => super::safety_dialogs::passphrase(ctx, cx, *prompt),
         Dialog::Erase { id } => super::safety_dialogs::erase(ctx, cx, id),
+        Dialog::ImportQuestion(answering) => super::import_questions::show(ctx, cx, *answering),
         Dialog::StationId { text, then } => station_id(ctx, cx, text, then),
     };
 }

@@ -178,7 +178,11 @@ impl Workspace {
         let job = match purpose {
             FilePurpose::Open => Job::open(path, false),
             FilePurpose::SaveAs => Job::Save { path },
-            FilePurpose::ImportCsv(kind) => Job::ImportCsv { kind, path },
+            FilePurpose::ImportCsv(kind) => Job::ImportCsv {
+                kind,
+                path,
+                answers: Default::default(),
+            },
             FilePurpose::ExportCsv(table) => Job::ExportCsv { table, path },
             FilePurpose::ExportAllocation => Job::ExportAllocation { path },
             FilePurpose::ExportReport => Job::ExportReport {

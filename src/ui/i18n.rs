@@ -222,6 +222,19 @@ table! {
     ERASE_BODY => "{name} ({id}) leaves the candidate list: name, phone, email and every other detail are removed. Their visits stay, without staff notes, so booth counts and ratings hold; a note that this id was erased stays in the fair. This cannot be undone: Undo will not bring it back, and the undo history is cleared. Copies elsewhere (exports, backups, other laptops) are not reached.",
         "{name}（{id}）将从求职者名单中移除：姓名、手机、邮箱及其他所有信息都将删除。其到访记录保留（不含工作人员备注），展位统计和评分不变；招聘会中会保留“此编号已清除”的记录。此操作无法撤销：撤销不会恢复，撤销历史也会清空。其他地方的副本（导出文件、备份、其他电脑）不受影响。";
     ERASE_CONFIRM => "Erase for good", "永久清除";
+    ENCODING_TITLE => "Which text encoding is {file} in?", "{file} 使用哪种文字编码？";
+    ENCODING_BODY => "The file reads differently in these encodings. Pick the one whose line reads right; the import then runs again.",
+        "此文件在以下编码下读出的内容不同。请选择读出正确内容的编码，然后将重新导入。";
+    UNKNOWN_VALUES_TITLE => "Some values in {file} match no label", "{file} 中有些值没有对应的标签";
+    UNKNOWN_VALUES_BODY => "Pick the label each value means; the answers are kept in the fair for the next import. A value left unpicked keeps its rows out of the import.",
+        "请为每个值选择对应的标签；选择会保存在招聘会中供下次导入使用。未选择的值所在的行不会导入。";
+    UNKNOWN_VALUE_ROWS => "{rows} row(s)", "{rows} 行";
+    COLUMN => "Column", "列";
+    VALUE => "Value", "值";
+    ROW_COUNT => "Rows", "行数";
+    LABEL => "Label", "标签";
+    NOT_MAPPED => "(leave unmapped)", "（不对应）";
+    IMPORT_AGAIN => "Import again", "重新导入";
     WRONG_PASSPHRASE => "Wrong passphrase, or the file is damaged; nothing was opened.", "密码错误或文件已损坏；未打开任何内容。";
 }
 

@@ -16,6 +16,7 @@ mod dashboard;
 mod dialogs;
 mod files;
 pub mod i18n;
+pub mod import_questions;
 mod loading;
 mod match_panel;
 mod matches;
@@ -154,6 +155,8 @@ pub enum Dialog {
     Locked { path: PathBuf, holder: Option<u32> },
     /// An encrypted fair's passphrase.
     Passphrase(Box<safety_dialogs::PassphrasePrompt>),
+    /// A CSV import asks which encoding, or which label unknown values mean.
+    ImportQuestion(Box<import_questions::Answering>),
     /// Erase a candidate's personal data: confirm, naming them; it cannot be undone.
     Erase { id: crate::model::CandidateId },
     /// The first desk action on a laptop without a station id: ask for one, then record it.
@@ -352,6 +355,11 @@ impl Workspace {
             }),
             JobOutcome::Opened => self.reset_views(),
             JobOutcome::ImportBadRows(pending) => self.dialog = Some(Dialog::ImportBadRows(Box::new(pending))),
+            JobOutcome::ImportQuestion(question) => {
+                self.dialog = Some(Dialog::ImportQuestion(Box::new(import_questions::Answering::new(
+                    question,
+                ))));
+            }
             JobOutcome::Allocated => {}
             JobOutcome::Merged(report) => self.logs.result = report.lines(),
             JobOutcome::Locked { path, holder } => self.dialog = Some(Dialog::Locked { path, holder }),

@@ -10,6 +10,7 @@
 mod allocation;
 mod csv_files;
 mod fair_files;
+mod import_questions;
 mod recovery;
 mod report;
 mod station_logs;
@@ -22,6 +23,7 @@ use std::time::{Duration, Instant};
 
 pub use allocation::{AllocationReport, AllocationRow};
 pub use csv_files::{CsvKind, PendingImport};
+pub use import_questions::{EncodingChoice, ImportAnswers, ImportQuestion};
 
 use super::AppState;
 use super::merge::MergeReport;
@@ -69,7 +71,12 @@ pub enum Job {
     /// Write the fair as it is when the job starts (atomically; a failure leaves the file as it was).
     Save { path: PathBuf },
     /// Parse a CSV file against the fair's ids; its good rows are added as one undoable edit.
-    ImportCsv { kind: CsvKind, path: PathBuf },
+    /// `answers`: what the user said to the import's questions (an encoding, label mappings).
+    ImportCsv {
+        kind: CsvKind,
+        path: PathBuf,
+        answers: ImportAnswers,
+    },
     ExportCsv {
         table: crate::store::csv_export::ExportTable,
         path: PathBuf,
@@ -123,6 +130,9 @@ pub enum JobOutcome {
     Opened,
     /// A CSV import found bad rows: nothing is added until the user has seen them and chosen.
     ImportBadRows(PendingImport),
+    /// A CSV import needs an answer (which encoding; which label each unknown value means)
+    /// before it runs again. Nothing was added.
+    ImportQuestion(ImportQuestion),
     /// An allocation finished; it is in [`AppState::allocation`].
     Allocated,
     /// Station logs were merged (one undo step); what they brought.
@@ -373,7 +383,7 @@ impl AppState {
                 },
             ),
             Job::Save { path } => fair_files::save(self, path.clone()),
-            Job::ImportCsv { kind, path } => csv_files::import(self, *kind, path.clone()),
+            Job::ImportCsv { kind, path, answers } => csv_files::import(self, *kind, path.clone(), answers.clone()),
             Job::ExportCsv { table, path } => csv_files::export(self, *table, path.clone()),
             Job::ExportAllocation { path } => csv_files::export_allocation(self, path.clone()),
             Job::Allocate { scope } => allocation::allocate(self, *scope),
