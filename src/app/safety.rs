@@ -24,7 +24,7 @@ pub enum StateNotice {
     Problem { summary: Message, detail: String },
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) struct SafetyState {
     /// Folder of the station journals; `None`: desk actions are not journaled (tests, CLI).
     pub journal_dir: Option<PathBuf>,
@@ -43,22 +43,6 @@ pub(super) struct SafetyState {
     pub read_only: bool,
     /// An encrypted fair's passphrase, in memory only, to save it encrypted again.
     pub passphrase: Option<Passphrase>,
-}
-
-impl Default for SafetyState {
-    fn default() -> Self {
-        Self {
-            journal_dir: None,
-            journal: None,
-            notices: Vec::new(),
-            autosave_every: None,
-            autosave_since: None,
-            recovery_offer: None,
-            lock: None,
-            read_only: false,
-            passphrase: None,
-        }
-    }
 }
 
 /// A recovery copy found beside a fair, newer than the fair file.

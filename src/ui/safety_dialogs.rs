@@ -155,9 +155,8 @@ pub struct PassphrasePrompt {
 /// Erasing a candidate's personal data: names the person and says it cannot be undone.
 pub fn erase(ctx: &egui::Context, cx: &mut ViewCtx, id: crate::model::CandidateId) -> Option<Dialog> {
     let lang = cx.lang();
-    let Some(name) = cx.app.candidate(&id).map(|c| c.name.clone()) else {
-        return None;
-    };
+    // Gone meanwhile (another edit): nothing to confirm.
+    let name = cx.app.candidate(&id).map(|c| c.name.clone())?;
     let heading = i18n::ERASE_TITLE.fill(lang, &[("name", &name)]);
     let body = i18n::ERASE_BODY.fill(lang, &[("name", &name), ("id", &id)]);
     let (confirm, cancel) = (cx.t(i18n::ERASE_CONFIRM), cx.t(i18n::CANCEL));
