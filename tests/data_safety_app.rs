@@ -413,3 +413,23 @@ fn an_import_asks_which_encoding_when_the_detector_is_unsure() {
     }
     assert!(asked, "one of the samples reads two ways");
 }
+
+#[test]
+fn a_window_saves_under_its_own_lock_without_waiting() {
+    let dir = tempfile::tempdir().unwrap();
+    let fair_path = dir.path().join("fair.ron");
+    fairmatch::store::save_fair(&fair_path, &small_fair()).unwrap();
+    let mut app = window_state();
+    assert!(matches!(
+        run(&mut app, Job::open(fair_path.clone(), false)),
+        JobOutcome::Opened
+    ));
+    rename_school(&mut app, "C-5", "青岛理工大学");
+    let start = Instant::now();
+    app.save_to(&fair_path).expect("saves under the lock it holds");
+    assert!(
+        start.elapsed() < fairmatch::store::lock::DEFAULT_LOCK_WAIT,
+        "did not wait for itself"
+    );
+    assert!(!app.is_dirty() && app.holds_lock());
+}

@@ -518,7 +518,12 @@ impl AppState {
     /// Saves atomically before returning (tests, CLI; the window saves as a job); on failure the
     /// file on disk and the dirty state are untouched.
     pub fn save_to(&mut self, path: &Path) -> Result<(), crate::store::StoreError> {
-        crate::store::save_fair(path, &self.fair)?;
+        let passphrase = self.safety.passphrase.as_ref().map(Passphrase::expose);
+        // Under the lock this state holds on the file, if it holds one (else save_fair locks it).
+        match self.safety.lock.as_deref().filter(|lock| jobs::locks(lock, path)) {
+            Some(lock) => crate::store::save_fair_locked(lock, &self.fair, passphrase)?,
+            None => crate::store::save_fair_with_passphrase(path, &self.fair, passphrase)?,
+        }
         let _ = std::fs::remove_file(recovery::recovery_path(path));
         self.mark_saved(path.to_path_buf());
         Ok(())

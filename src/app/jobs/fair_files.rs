@@ -16,7 +16,7 @@ fn open_failed() -> Message {
 }
 
 /// Whether `lock` protects `path` (symlinks resolved as the lock resolves them).
-fn locks(lock: &FairLock, path: &Path) -> bool {
+pub(crate) fn locks(lock: &FairLock, path: &Path) -> bool {
     let real = |p: &Path| std::fs::canonicalize(p).ok();
     real(path).is_some_and(|p| Some(p) == real(lock.path()))
 }

@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 
 pub use allocation::{AllocationReport, AllocationRow};
 pub use csv_files::{CsvKind, PendingImport};
+pub(crate) use fair_files::locks;
 pub use import_questions::{EncodingChoice, ImportAnswers, ImportQuestion};
 
 use super::AppState;
