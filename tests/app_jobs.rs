@@ -47,10 +47,7 @@ fn open_runs_as_a_job_its_result_arrives_and_a_cancelled_open_changes_nothing() 
     let path = slow_file(dir.path(), "slow.ron");
     let mut app = state(small_fair());
     // The loader blocks on the pipe, yet starting the job returns.
-    app.start(Job::Open {
-        path: path.clone(),
-        fallback_to_sample: false,
-    });
+    app.start(Job::open(path.clone(), false));
     assert!(app.opening().is_some());
     assert!(app.poll_jobs().is_empty(), "nothing has arrived yet");
     let mut arriving = small_fair();
@@ -64,10 +61,7 @@ fn open_runs_as_a_job_its_result_arrives_and_a_cancelled_open_changes_nothing() 
 
     // Cancelled: the open fair stays, whatever the loader does later.
     let again = slow_file(dir.path(), "again.ron");
-    let id = app.start(Job::Open {
-        path: again.clone(),
-        fallback_to_sample: false,
-    });
+    let id = app.start(Job::open(again.clone(), false));
     app.cancel_job(id);
     assert!(app.opening().is_none());
     std::fs::write(
@@ -172,6 +166,7 @@ fn a_csv_import_is_one_undo_step_that_keeps_the_history_before_it() {
     app.start(Job::ImportCsv {
         kind: CsvKind::Candidates,
         path,
+        answers: Default::default(),
     });
     assert_eq!(
         *app.fair(),

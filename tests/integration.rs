@@ -23,8 +23,13 @@ mod cli_store;
 mod csv_import;
 #[path = "csv_roundtrip.rs"]
 mod csv_roundtrip;
+#[path = "data_safety_app.rs"]
+mod data_safety_app;
 #[path = "data_safety_files.rs"]
 mod data_safety_files;
+#[cfg(feature = "gui")]
+#[path = "data_safety_window.rs"]
+mod data_safety_window;
 #[path = "data_safety_writes.rs"]
 mod data_safety_writes;
 #[path = "fairday_desk.rs"]

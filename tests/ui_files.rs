@@ -107,6 +107,13 @@ fn import_candidates(h: &mut Harness<'static, Workspace>, path: &std::path::Path
     // The file is read and checked as a job.
     h.state_mut().wait_for_jobs();
     h.run();
+    if matches!(h.state().dialog, Some(Dialog::ImportQuestion(_))) {
+        // Values no label matches (小学): left unmapped, their rows stay bad.
+        h.get_by_label("Import again").click();
+        h.run();
+        h.state_mut().wait_for_jobs();
+        h.run();
+    }
 }
 
 #[test]

@@ -174,6 +174,13 @@ impl AppState {
             self.desk.last_action = Some(self.desk_action_name(&action));
             // No undo step exists for desk actions: they count towards unsaved changes apart.
             self.desk_actions += 1;
+            // Durable before the desk shows it as done.
+            if let Some(event) = self.fair.events.last().cloned()
+                && let Err(e) = self.make_durable(&event)
+            {
+                *self.desk.built.borrow_mut() = Some((self.revision, std::mem::take(desk)));
+                return Err(e);
+            }
         }
         // The desk functions keep the index current themselves.
         *self.desk.built.borrow_mut() = Some((self.revision, std::mem::take(desk)));

@@ -177,6 +177,11 @@ pub enum Edit {
         booth: BoothId,
         start: LocalTime,
     },
+    /// The fair's label mappings (values in organizers' own words mapped to labels), replaced
+    /// whole; an import that asked about unknown values keeps the answers this way.
+    SetLabelMappings {
+        value: Vec<crate::model::LabelMapping>,
+    },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
         name: EditName,
@@ -263,6 +268,7 @@ impl Edit {
                 EditName::new(format!("change {}", field.en), format!("修改{}", field.zh))
             }
             Edit::SetMeta { .. } => EditName::new("change fair details", "修改招聘会信息"),
+            Edit::SetLabelMappings { .. } => EditName::new("map imported values to labels", "将导入的值对应到标签"),
             Edit::SetVisitPositions { visits } => EditName::new(
                 format!("change the position of {} visits", visits.len()),
                 format!("修改 {} 条到访记录的岗位", visits.len()),

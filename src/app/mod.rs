@@ -15,6 +15,7 @@
 mod apply;
 pub mod desk;
 pub mod edit;
+mod erase;
 pub mod fairday;
 pub mod jobs;
 mod live_insight;
@@ -22,9 +23,12 @@ mod live_matching;
 pub mod merge;
 pub mod prefs;
 mod privacy;
+pub mod recovery;
+pub mod safety;
 pub mod search;
 mod shared;
 pub mod shortlist;
+pub mod station_journal;
 pub mod views;
 
 use std::path::{Path, PathBuf};
@@ -35,10 +39,11 @@ use rayon::prelude::*;
 pub use desk::{DeskAction, DeskOutcome};
 pub use edit::{BoothPositions, Edit, EditName, Field, field};
 pub use jobs::{
-    AllocationReport, AllocationRow, CsvKind, Finished, Job, JobId, JobInfo, JobOutcome, Message, PendingImport,
-    ScheduleReport,
+    AllocationReport, AllocationRow, CsvKind, EncodingChoice, Finished, ImportAnswers, ImportQuestion, Job, JobId,
+    JobInfo, JobOutcome, Message, PendingImport, ScheduleReport,
 };
 pub use prefs::Prefs;
+pub use safety::{AUTOSAVE_EVERY, Passphrase, RecoveryOffer, StateNotice};
 use search::SearchKey;
 use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
@@ -48,6 +53,7 @@ pub use crate::matching::{CandidateScope, Explanation, Scored, UnassignedReason,
 pub use crate::schedule::{BoothGrid, LeftOut, Options as ScheduleOptions};
 pub use crate::store::csv_export::ExportTable;
 pub use crate::store::csv_import::BadRow;
+pub use crate::store::csv_import::labels::UnknownValue;
 
 use std::sync::Arc;
 
@@ -184,8 +190,13 @@ impl PreparedFair {
 
     /// Loads and prepares `path` (the slow part of opening; safe to run on any thread).
     pub fn load(path: &Path) -> Result<Self, crate::store::StoreError> {
+        Self::load_with(path, None)
+    }
+
+    /// [`PreparedFair::load`] for a file that may be encrypted for `passphrase`.
+    pub fn load_with(path: &Path, passphrase: Option<&str>) -> Result<Self, crate::store::StoreError> {
         let start = Instant::now();
-        let fair = crate::store::load_fair(path)?;
+        let fair = crate::store::load_fair_with_passphrase(path, passphrase, crate::store::DEFAULT_SIZE_CAP)?;
         let read = start.elapsed();
         let mut prepared = Self::new(fair);
         prepared.times.read = read;
@@ -262,6 +273,8 @@ pub struct AppState {
     allocation: Option<Arc<AllocationReport>>,
     /// What the last schedule made in this window left out.
     schedule_report: Option<Arc<ScheduleReport>>,
+    /// Journal, recovery copy, lock and passphrase of the open fair.
+    safety: safety::SafetyState,
 }
 
 impl AppState {
@@ -313,6 +326,7 @@ impl AppState {
             queued_save: None,
             allocation: None,
             schedule_report: None,
+            safety: safety::SafetyState::default(),
         };
         state.replace_fair(fair, path);
         state
@@ -381,6 +395,13 @@ impl AppState {
         self.revision += 1;
         self.fair_version += 1;
         self.generation += 1;
+        // The lock, read-only mode and passphrase belong to the file; whoever opened it sets them.
+        self.safety.lock = None;
+        self.safety.read_only = false;
+        self.safety.passphrase = None;
+        self.safety.journal = None;
+        self.replay_journal();
+        self.look_for_recovery_copy();
     }
 
     /// The open fair. Only this layer changes it: through [`AppState::apply`],
@@ -506,7 +527,13 @@ impl AppState {
     /// Saves atomically before returning (tests, CLI; the window saves as a job); on failure the
     /// file on disk and the dirty state are untouched.
     pub fn save_to(&mut self, path: &Path) -> Result<(), crate::store::StoreError> {
-        crate::store::save_fair(path, &self.fair)?;
+        let passphrase = self.safety.passphrase.as_ref().map(Passphrase::expose);
+        // Under the lock this state holds on the file, if it holds one (else save_fair locks it).
+        match self.safety.lock.as_deref().filter(|lock| jobs::locks(lock, path)) {
+            Some(lock) => crate::store::save_fair_locked(lock, &self.fair, passphrase)?,
+            None => crate::store::save_fair_with_passphrase(path, &self.fair, passphrase)?,
+        }
+        let _ = std::fs::remove_file(recovery::recovery_path(path));
         self.mark_saved(path.to_path_buf());
         Ok(())
     }

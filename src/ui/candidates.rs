@@ -176,6 +176,9 @@ fn candidate_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorStat
         if ui.button(cx.t(i18n::DELETE)).clicked() {
             cx.push(Command::Apply(Edit::DeleteCandidate { id: id.clone() }));
         }
+        if ui.button(cx.t(i18n::ERASE)).clicked() {
+            cx.push(Command::Dialog(crate::ui::Dialog::Erase { id: id.clone() }));
+        }
     });
     let mut draft = original.clone();
     let add_skill = cx.t(i18n::ADD_SKILL);

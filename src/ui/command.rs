@@ -56,6 +56,8 @@ pub enum Command {
     Apply(Edit),
     /// A fair-day desk action (recorded, never undone).
     Record(DeskAction),
+    /// Erase a candidate's personal data (recorded, never undone; clears the undo history).
+    Erase(crate::model::CandidateId),
     Undo,
     Redo,
     /// A per-user setting (not in the fair file).
@@ -215,6 +217,13 @@ impl Workspace {
             }
             Command::Record(action) => match self.app.record(action.clone()) {
                 Ok(outcome) => self.desks.recorded(&self.app, &action, &outcome),
+                Err(e) => self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned()),
+            },
+            Command::Erase(id) => match self.app.erase_candidate(&id) {
+                Ok(name) => {
+                    self.editor.clear();
+                    self.status = Some(crate::app::Message::new(name.en, name.zh));
+                }
                 Err(e) => self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned()),
             },
             Command::Undo => {

@@ -17,6 +17,11 @@ pub fn show(ctx: &egui::Context, cx: &mut ViewCtx, slot: &mut Option<Dialog>) {
         Dialog::DeletePosition { id } => delete_position(ctx, cx, id),
         Dialog::ImportBadRows(pending) => import_bad_rows(ctx, cx, pending),
         Dialog::FontNotice => font_notice(ctx),
+        Dialog::Recovery(offer) => super::safety_dialogs::recovery(ctx, cx, offer),
+        Dialog::Locked { path, holder } => super::safety_dialogs::locked(ctx, cx, path, holder),
+        Dialog::Passphrase(prompt) => super::safety_dialogs::passphrase(ctx, cx, *prompt),
+        Dialog::Erase { id } => super::safety_dialogs::erase(ctx, cx, id),
+        Dialog::ImportQuestion(answering) => super::import_questions::show(ctx, cx, *answering),
         Dialog::StationId { text, then } => station_id(ctx, cx, text, then),
     };
 }
@@ -82,7 +87,7 @@ fn import_bad_rows(ctx: &egui::Context, cx: &mut ViewCtx, pending: Box<PendingIm
 
 /// A modal with `body` above a confirm and a cancel button: `Some(true)` confirmed,
 /// `Some(false)` cancelled (or closed with Escape / a click outside), `None` still open.
-fn confirm_or_cancel(
+pub(super) fn confirm_or_cancel(
     ctx: &egui::Context,
     id: &str,
     confirm: impl Into<egui::WidgetText>,

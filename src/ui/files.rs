@@ -176,12 +176,13 @@ impl Workspace {
         }
         let path = paths.remove(0);
         let job = match purpose {
-            FilePurpose::Open => Job::Open {
-                path,
-                fallback_to_sample: false,
-            },
+            FilePurpose::Open => Job::open(path, false),
             FilePurpose::SaveAs => Job::Save { path },
-            FilePurpose::ImportCsv(kind) => Job::ImportCsv { kind, path },
+            FilePurpose::ImportCsv(kind) => Job::ImportCsv {
+                kind,
+                path,
+                answers: Default::default(),
+            },
             FilePurpose::ExportCsv(table) => Job::ExportCsv { table, path },
             FilePurpose::ExportAllocation => Job::ExportAllocation { path },
             FilePurpose::ExportReport => Job::ExportReport {
@@ -215,9 +216,6 @@ impl Workspace {
     /// Opens `path` as a job; with `fallback_to_sample` (at start-up) a file that cannot be
     /// opened leaves the bundled sample on screen.
     pub fn start_loading_with(&mut self, path: &Path, fallback_to_sample: bool) {
-        self.app.start(Job::Open {
-            path: path.to_path_buf(),
-            fallback_to_sample,
-        });
+        self.app.start(Job::open(path.to_path_buf(), fallback_to_sample));
     }
 }

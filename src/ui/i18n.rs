@@ -200,6 +200,43 @@ table! {
     EMAIL_NEEDS_AT => "an email address contains @", "邮箱应包含 @";
     YEAR_RANGE => "a year between 1950 and 2100", "年份应在 1950 到 2100 之间";
     NOT_WHOLE_NUMBER => "not a whole number; the previous value is kept", "不是整数，保留原值";
+    // Data safety: recovery copies, the fair's lock, encrypted fairs.
+    RECOVERY_TITLE => "Unsaved edits were recovered", "发现未保存的修改";
+    RECOVERY_BODY => "A recovery copy of {file} from {time} is newer than the file: fairmatch was closed before these edits were saved. Restore opens the copy (unsaved until you save); Discard deletes it and keeps the file as it is.",
+        "{file} 有一份 {time} 的恢复副本，比文件本身新：fairmatch 在这些修改保存前被关闭。“恢复”打开该副本（保存后才写入文件）；“丢弃”删除副本，文件保持原样。";
+    RESTORE => "Restore", "恢复";
+    DISCARD_COPY => "Discard", "丢弃";
+    LOCKED_TITLE => "This fair is open elsewhere", "此招聘会已在别处打开";
+    LOCKED_BODY => "{file} is open in another fairmatch window ({holder}). Two windows saving one file would overwrite each other's changes. You can open it read-only: you see everything, but it cannot be saved over.",
+        "{file} 已在另一个 fairmatch 窗口中打开（{holder}）。两个窗口保存同一文件会互相覆盖修改。可以只读打开：可查看全部内容，但不能保存覆盖。";
+    LOCK_HOLDER_PROCESS => "process {pid}", "进程 {pid}";
+    LOCK_HOLDER_UNKNOWN => "process unknown", "进程未知";
+    OPEN_READ_ONLY => "Open read-only", "只读打开";
+    READ_ONLY => "read-only", "只读";
+    READ_ONLY_NOTE => "Read-only: another fairmatch has this file open; Save as… to keep a copy", "只读：另一个 fairmatch 已打开此文件；可“另存为…”保存副本";
+    PASSPHRASE_TITLE => "Encrypted fair", "加密的招聘会文件";
+    PASSPHRASE_BODY => "{file} is encrypted. Enter its passphrase; it is kept in memory only, to save the fair encrypted again.",
+        "{file} 已加密。请输入密码；密码只保存在内存中，用于再次加密保存。";
+    PASSPHRASE => "Passphrase", "密码";
+    ERASE => "Erase…", "清除个人信息…";
+    ERASE_TITLE => "Erase {name}'s personal data?", "清除 {name} 的个人信息？";
+    ERASE_BODY => "{name} ({id}) leaves the candidate list: name, phone, email and every other detail are removed. Their visits stay, without staff notes, so booth counts and ratings hold; a note that this id was erased stays in the fair. This cannot be undone: Undo will not bring it back, and the undo history is cleared. Copies elsewhere (exports, backups, other laptops) are not reached.",
+        "{name}（{id}）将从求职者名单中移除：姓名、手机、邮箱及其他所有信息都将删除。其到访记录保留（不含工作人员备注），展位统计和评分不变；招聘会中会保留“此编号已清除”的记录。此操作无法撤销：撤销不会恢复，撤销历史也会清空。其他地方的副本（导出文件、备份、其他电脑）不受影响。";
+    ERASE_CONFIRM => "Erase for good", "永久清除";
+    ENCODING_TITLE => "Which text encoding is {file} in?", "{file} 使用哪种文字编码？";
+    ENCODING_BODY => "The file reads differently in these encodings. Pick the one whose line reads right; the import then runs again.",
+        "此文件在以下编码下读出的内容不同。请选择读出正确内容的编码，然后将重新导入。";
+    UNKNOWN_VALUES_TITLE => "Some values in {file} match no label", "{file} 中有些值没有对应的标签";
+    UNKNOWN_VALUES_BODY => "Pick the label each value means; the answers are kept in the fair for the next import. A value left unpicked keeps its rows out of the import.",
+        "请为每个值选择对应的标签；选择会保存在招聘会中供下次导入使用。未选择的值所在的行不会导入。";
+    UNKNOWN_VALUE_ROWS => "{rows} row(s)", "{rows} 行";
+    COLUMN => "Column", "列";
+    VALUE => "Value", "值";
+    ROW_COUNT => "Rows", "行数";
+    LABEL => "Label", "标签";
+    NOT_MAPPED => "(leave unmapped)", "（不对应）";
+    IMPORT_AGAIN => "Import again", "重新导入";
+    WRONG_PASSPHRASE => "Wrong passphrase, or the file is damaged; nothing was opened.", "密码错误或文件已损坏；未打开任何内容。";
 }
 
 #[cfg(test)]

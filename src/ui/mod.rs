@@ -16,6 +16,7 @@ mod dashboard;
 mod dialogs;
 mod files;
 pub mod i18n;
+pub mod import_questions;
 mod loading;
 mod match_panel;
 mod matches;
@@ -23,6 +24,7 @@ mod menu;
 mod page;
 mod positions;
 mod schedule;
+pub mod safety_dialogs;
 mod settings;
 mod station_logs;
 mod status;
@@ -36,7 +38,9 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::app::{AppState, Finished, Job, JobOutcome, Message, PendingImport, Prefs, Table, prefs::STORAGE_KEY};
+use crate::app::{
+    AppState, Finished, Job, JobOutcome, Message, PendingImport, Prefs, StateNotice, Table, prefs::STORAGE_KEY,
+};
 use crate::model::{Fair, FairId, Lang};
 pub use checkin::DeskState;
 pub use command::{Command, Commands, Pref, TableChange, ViewCtx};
@@ -149,6 +153,16 @@ pub enum Dialog {
     ImportBadRows(Box<PendingImport>),
     /// No font for Chinese text was found.
     FontNotice,
+    /// A recovery copy newer than the fair: restore or discard it.
+    Recovery(crate::app::RecoveryOffer),
+    /// Another fairmatch has the file open: open it read-only, or not.
+    Locked { path: PathBuf, holder: Option<u32> },
+    /// An encrypted fair's passphrase.
+    Passphrase(Box<safety_dialogs::PassphrasePrompt>),
+    /// A CSV import asks which encoding, or which label unknown values mean.
+    ImportQuestion(Box<import_questions::Answering>),
+    /// Erase a candidate's personal data: confirm, naming them; it cannot be undone.
+    Erase { id: crate::model::CandidateId },
     /// The first desk action on a laptop without a station id: ask for one, then record it.
     StationId {
         text: String,
@@ -297,6 +311,7 @@ impl Workspace {
             for f in finished {
                 self.finished(f);
             }
+            self.take_state_notices();
         }
     }
 
@@ -310,6 +325,22 @@ impl Workspace {
     fn poll_jobs(&mut self) {
         for f in self.app.poll_jobs() {
             self.finished(f);
+        }
+        self.take_state_notices();
+    }
+
+    /// What the state has to say outside a job's result (desk actions recovered from the
+    /// station journal, a journal that cannot be read): the status line or the error panel.
+    fn take_state_notices(&mut self) {
+        let lang = self.lang();
+        for notice in self.app.take_notices() {
+            match notice {
+                StateNotice::Info(message) => self.status = Some(message),
+                StateNotice::Problem { summary, detail } => self.notices.push(Notice {
+                    summary: summary.get(lang).to_owned(),
+                    detail,
+                }),
+            }
         }
     }
 
@@ -330,8 +361,22 @@ impl Workspace {
             }),
             JobOutcome::Opened => self.reset_views(),
             JobOutcome::ImportBadRows(pending) => self.dialog = Some(Dialog::ImportBadRows(Box::new(pending))),
+            JobOutcome::ImportQuestion(question) => {
+                self.dialog = Some(Dialog::ImportQuestion(Box::new(import_questions::Answering::new(
+                    question,
+                ))));
+            }
             JobOutcome::Allocated => {}
             JobOutcome::Merged(report) => self.logs.result = report.lines(),
+            JobOutcome::Locked { path, holder } => self.dialog = Some(Dialog::Locked { path, holder }),
+            JobOutcome::NeedsPassphrase { path, read_only, error } => {
+                self.dialog = Some(Dialog::Passphrase(Box::new(safety_dialogs::PassphrasePrompt {
+                    path,
+                    read_only,
+                    error,
+                    text: safety_dialogs::Secret::default(),
+                })));
+            }
         }
         if let Job::Save { .. } = job {
             // The action waits for the save; with another save queued, for that one.
@@ -402,6 +447,15 @@ impl Workspace {
             self.waker_set = true;
         }
         self.poll_jobs();
+        if let Some(wait) = self.app.autosave_tick(std::time::Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+        if self.dialog.is_none()
+            && !self.is_loading()
+            && let Some(offer) = self.app.recovery_offer()
+        {
+            self.dialog = Some(Dialog::Recovery(offer.clone()));
+        }
         self.poll_file_dialogs();
         self.poll_font_check();
         if self.app.poll_matching() || self.app.jobs().next().is_some() {
@@ -498,6 +552,7 @@ impl Workspace {
         }
         let title = match self.app.opening() {
             Some(opening) => format!("{} — fairmatch", opening.label.get(self.lang())),
+            None if self.app.is_read_only() => format!("{} — {}", self.app.title(), self.t(i18n::READ_ONLY)),
             None => self.app.title(),
         };
         if title != self.title_sent {
@@ -605,7 +660,11 @@ pub fn run_with(start: Start) -> eframe::Result {
                     None => (starting_fair(), None),
                 },
             };
-            let mut workspace = Workspace::new(AppState::new_background(fair, None, prefs));
+            let mut app = AppState::new_background(fair, None, prefs);
+            // Desk actions are synced to this laptop's station journal before they show as done.
+            app.set_journal_dir(crate::app::station_journal::default_journal_dir());
+            app.set_autosave(Some(crate::app::AUTOSAVE_EVERY));
+            let mut workspace = Workspace::new(app);
             workspace.repaint = Some(cc.egui_ctx.clone());
             workspace.view = workspace.landing_view();
             if let Some(path) = load {

@@ -25,6 +25,7 @@ pub fn status_bar(ui: &mut egui::Ui, cx: &mut ViewCtx, last: Option<&Message>) {
         fair.candidates.len(),
     );
     let dirty = if cx.app.is_dirty() { cx.t(i18n::UNSAVED) } else { "" };
+    let (read_only, read_only_note) = (cx.app.is_read_only(), cx.t(i18n::READ_ONLY_NOTE));
     let cancel_label = cx.t(i18n::CANCEL);
     let mut cancel = None;
     egui::Panel::bottom("status").show(ui, |ui| {
@@ -57,6 +58,9 @@ pub fn status_bar(ui: &mut egui::Ui, cx: &mut ViewCtx, last: Option<&Message>) {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(dirty);
+                if read_only {
+                    ui.colored_label(ui.visuals().warn_fg_color, read_only_note);
+                }
             });
         });
     });

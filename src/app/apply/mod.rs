@@ -116,6 +116,9 @@ impl AppState {
             Edit::DeleteCandidate { id } => self.delete_candidate(id),
             Edit::SetSettings { value, field } => self.set_settings(value, field),
             Edit::SetMeta { value } => self.set_meta(value),
+            Edit::SetLabelMappings { value } => Ok(Edit::SetLabelMappings {
+                value: std::mem::replace(&mut self.fair.label_mappings, value),
+            }),
             Edit::Append {
                 name,
                 booths,

@@ -3,11 +3,13 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::import_questions::{ImportAnswers, ImportQuestion, encoding_choices};
 use super::{JobOutcome, Message, Task, done, failed, file_name};
 use crate::app::{AppState, Edit, EditName};
 use crate::model::{BoothId, Candidate, Fair, FairId, Lang};
+use crate::store::StoreError;
 use crate::store::csv_export::{CsvEncoding, ExportTable, export_csv_file};
-use crate::store::csv_import::{BadRow, ImportFiles, import_csv};
+use crate::store::csv_import::{BadRow, ImportFiles, ImportOptions, import_with};
 
 /// Which records a CSV import brings in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +28,9 @@ pub struct PendingImport {
     pub positions: Vec<crate::model::Position>,
     pub candidates: Vec<Candidate>,
     pub bad_rows: Vec<BadRow>,
+    /// The fair's label mappings with the import's answers added, when it was given some: kept
+    /// in the fair by the same undoable step as the rows.
+    pub label_mappings: Option<Vec<crate::model::LabelMapping>>,
 }
 
 impl PendingImport {
@@ -49,11 +54,18 @@ impl PendingImport {
                 format!("从 {file} 导入 {rows} 行（跳过 {skipped} 行）"),
             )
         };
-        Edit::Append {
-            name,
+        let append = Edit::Append {
+            name: name.clone(),
             booths: self.booths,
             positions: self.positions,
             candidates: self.candidates,
+        };
+        match self.label_mappings {
+            Some(value) => Edit::Batch {
+                name,
+                edits: vec![Edit::SetLabelMappings { value }, append],
+            },
+            None => append,
         }
     }
 }
@@ -72,6 +84,8 @@ fn id_snapshot(fair: &Fair) -> Fair {
     let mut ids = Fair::new(FairId::new(fair.meta.id.0.as_str()), "");
     ids.booths = fair.booths.clone();
     ids.positions = fair.positions.clone();
+    // Mappings kept from earlier imports apply to this one.
+    ids.label_mappings = fair.label_mappings.clone();
     ids.candidates = fair
         .candidates
         .iter()
@@ -87,7 +101,7 @@ fn id_snapshot(fair: &Fair) -> Fair {
 
 /// Parses the file on the job's thread against the fair's ids; the fair is not touched. Without
 /// bad rows the good ones are added at once as one undoable edit; with bad rows the window asks.
-pub(super) fn import(state: &AppState, kind: CsvKind, path: PathBuf) -> Task {
+pub(super) fn import(state: &AppState, kind: CsvKind, path: PathBuf, answers: ImportAnswers) -> Task {
     let snapshot = state.fair.share();
     let generation = state.generation;
     let file = file_name(&path);
@@ -106,16 +120,50 @@ pub(super) fn import(state: &AppState, kind: CsvKind, path: PathBuf) -> Task {
             candidates: (kind == CsvKind::Candidates).then_some(path.as_path()),
         };
         let before = (fair.booths.len(), fair.positions.len(), fair.candidates.len());
-        let report = match import_csv(&mut fair, &files) {
+        let options = ImportOptions {
+            encoding: answers
+                .encoding
+                .as_deref()
+                .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes())),
+            sheet: None,
+            mappings: answers.mappings.clone(),
+        };
+        let question_label = finished_label.clone();
+        let question = move |question: ImportQuestion| -> super::Finish {
+            Box::new(move |state: &mut AppState| {
+                if state.generation != generation {
+                    return super::for_another_fair(&question_label);
+                }
+                JobOutcome::ImportQuestion(question)
+            })
+        };
+        let report = match import_with(&mut fair, &files, &options) {
             Ok(report) => report,
+            Err(StoreError::EncodingUnsure { guess, other, .. }) => {
+                return question(ImportQuestion::Encoding {
+                    kind,
+                    choices: encoding_choices(&path, guess, other),
+                    path,
+                    answers,
+                });
+            }
             Err(e) => return failed(import_failed(), e.to_string()),
         };
+        if !report.unknown_values.is_empty() && !answers.labels_answered {
+            return question(ImportQuestion::Labels {
+                kind,
+                path,
+                answers,
+                unknown: report.unknown_values,
+            });
+        }
         let pending = PendingImport {
             file,
             booths: fair.booths.split_off(before.0),
             positions: fair.positions.split_off(before.1),
             candidates: fair.candidates.split_off(before.2),
             bad_rows: report.bad_rows,
+            label_mappings: (!answers.mappings.is_empty()).then(|| fair.label_mappings.clone()),
         };
         Box::new(move |state: &mut AppState| {
             if state.generation != generation {

@@ -10,6 +10,8 @@
 mod allocation;
 mod csv_files;
 mod fair_files;
+mod import_questions;
+mod recovery;
 mod report;
 mod schedule;
 mod station_logs;
@@ -23,9 +25,12 @@ use std::time::{Duration, Instant};
 pub use allocation::{AllocationReport, AllocationRow};
 pub use csv_files::{CsvKind, PendingImport};
 pub use schedule::ScheduleReport;
+pub(crate) use fair_files::locks;
+pub use import_questions::{EncodingChoice, ImportAnswers, ImportQuestion};
 
 use super::AppState;
 use super::merge::MergeReport;
+use super::safety::{Passphrase, RecoveryOffer};
 use crate::matching::CandidateScope;
 use crate::model::{BoothId, Lang};
 
@@ -58,11 +63,23 @@ impl Message {
 pub enum Job {
     /// Read, parse and index a fair file, then open it. `fallback_to_sample`: at start-up there
     /// is no fair to keep, so a failed or cancelled open shows the bundled sample.
-    Open { path: PathBuf, fallback_to_sample: bool },
+    /// `read_only`: without taking the file's lock (another fairmatch holds it); saving over it
+    /// is refused. `passphrase`: for an encrypted fair, kept to save it encrypted again.
+    Open {
+        path: PathBuf,
+        fallback_to_sample: bool,
+        read_only: bool,
+        passphrase: Option<Passphrase>,
+    },
     /// Write the fair as it is when the job starts (atomically; a failure leaves the file as it was).
     Save { path: PathBuf },
     /// Parse a CSV file against the fair's ids; its good rows are added as one undoable edit.
-    ImportCsv { kind: CsvKind, path: PathBuf },
+    /// `answers`: what the user said to the import's questions (an encoding, label mappings).
+    ImportCsv {
+        kind: CsvKind,
+        path: PathBuf,
+        answers: ImportAnswers,
+    },
     ExportCsv {
         table: crate::store::csv_export::ExportTable,
         path: PathBuf,
@@ -91,6 +108,24 @@ pub enum Job {
     },
     /// Write the fair report in `lang`: a PDF, or an Excel workbook for a `.xlsx` path.
     ExportReport { lang: Lang, path: PathBuf },
+    /// Write the fair as it is to its recovery copy (unsaved organizer edits).
+    WriteRecovery { copy: PathBuf },
+    /// Open a recovery copy in place of its fair (same path, unsaved).
+    RestoreRecovery(RecoveryOffer),
+    /// Delete a recovery copy.
+    DiscardRecovery(RecoveryOffer),
+}
+
+impl Job {
+    /// Open `path` the usual way: locked, asking for a passphrase if it is encrypted.
+    pub fn open(path: PathBuf, fallback_to_sample: bool) -> Job {
+        Job::Open {
+            path,
+            fallback_to_sample,
+            read_only: false,
+            passphrase: None,
+        }
+    }
 }
 
 /// What a finished job tells the window.
@@ -104,10 +139,23 @@ pub enum JobOutcome {
     Opened,
     /// A CSV import found bad rows: nothing is added until the user has seen them and chosen.
     ImportBadRows(PendingImport),
+    /// A CSV import needs an answer (which encoding; which label each unknown value means)
+    /// before it runs again. Nothing was added.
+    ImportQuestion(ImportQuestion),
     /// An allocation finished; it is in [`AppState::allocation`].
     Allocated,
     /// Station logs were merged (one undo step); what they brought.
     Merged(MergeReport),
+    /// Another fairmatch (process `holder`, when known) has the file open; nothing was read.
+    /// The window offers to open it read-only.
+    Locked { path: PathBuf, holder: Option<u32> },
+    /// The file is encrypted: the window asks for the passphrase (again, with `error`, after a
+    /// wrong one). Nothing was opened.
+    NeedsPassphrase {
+        path: PathBuf,
+        read_only: bool,
+        error: Option<String>,
+    },
 }
 
 /// Identifies a running job.
@@ -332,9 +380,19 @@ impl AppState {
             Job::Open {
                 path,
                 fallback_to_sample,
-            } => fair_files::open(path.clone(), *fallback_to_sample),
+                read_only,
+                passphrase,
+            } => fair_files::open(
+                self,
+                fair_files::OpenRequest {
+                    path: path.clone(),
+                    fallback_to_sample: *fallback_to_sample,
+                    read_only: *read_only,
+                    passphrase: passphrase.clone(),
+                },
+            ),
             Job::Save { path } => fair_files::save(self, path.clone()),
-            Job::ImportCsv { kind, path } => csv_files::import(self, *kind, path.clone()),
+            Job::ImportCsv { kind, path, answers } => csv_files::import(self, *kind, path.clone(), answers.clone()),
             Job::ExportCsv { table, path } => csv_files::export(self, *table, path.clone()),
             Job::ExportAllocation { path } => csv_files::export_allocation(self, path.clone()),
             Job::Allocate { scope } => allocation::allocate(self, *scope),
@@ -344,6 +402,16 @@ impl AppState {
             Job::ExportReport { lang, path } => report::export(self, *lang, path.clone()),
             Job::ExportShortlist { booth, day, lang, path } => {
                 csv_files::export_shortlist(self, booth.clone(), *day, *lang, path.clone())
+            }
+            Job::WriteRecovery { copy } => recovery::write(self, copy.clone()),
+            // Answered: the window stops offering it.
+            Job::RestoreRecovery(offer) => {
+                self.safety.recovery_offer = None;
+                recovery::restore(self, offer.clone())
+            }
+            Job::DiscardRecovery(offer) => {
+                self.safety.recovery_offer = None;
+                recovery::discard(offer.clone())
             }
         };
         self.jobs.spawn(job, task)
