@@ -3,8 +3,8 @@
 
 use crate::app::merge::{LogMerge, LogUnmerge};
 use crate::model::{
-    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, MatchSettings, Position, PositionId, Visit,
-    VisitId,
+    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, FloorSpot, MatchSettings, Position,
+    PositionId, Visit, VisitId,
 };
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
@@ -164,6 +164,13 @@ pub enum Edit {
         decision: DuplicateDecision,
         restore: Option<Box<crate::app::merge::MergedAway>>,
     },
+    /// Puts booths at spots on the floor plan (`None`: no spot), in one step: a booth dragged
+    /// on the plan, or the unplaced booths laid out. Its own variant rather than
+    /// [`Edit::SetBooth`], so two drags of one booth stay two undo steps and nothing but the
+    /// spots is recomputed.
+    SetFloorSpots {
+        spots: Vec<(BoothId, Option<FloorSpot>)>,
+    },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
         name: EditName,
@@ -262,6 +269,16 @@ impl Edit {
                 DuplicateDecision::DifferentPeople { a, b } => EditName::new(
                     format!("mark {a} and {b} as different people"),
                     format!("标记 {a} 与 {b} 为不同的人"),
+                ),
+            },
+            Edit::SetFloorSpots { spots } => match spots.as_slice() {
+                [(id, _)] => EditName::new(
+                    format!("move booth {id} on the floor plan"),
+                    format!("在平面图上移动展位 {id}"),
+                ),
+                _ => EditName::new(
+                    format!("place {} booths on the floor plan", spots.len()),
+                    format!("在平面图上排布 {} 个展位", spots.len()),
                 ),
             },
             Edit::MergeLogs(merge) => merge.name.clone(),

@@ -15,6 +15,7 @@ pub mod command;
 mod dashboard;
 mod dialogs;
 mod files;
+mod floor_plan;
 pub mod i18n;
 mod loading;
 mod match_panel;
@@ -49,6 +50,7 @@ pub use widgets::EditorState;
 pub enum View {
     Dashboard,
     TalentMap,
+    FloorPlan,
     Booths,
     Positions,
     Candidates,
@@ -60,9 +62,10 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 10] = [
+    pub const ALL: [View; 11] = [
         View::Dashboard,
         View::TalentMap,
+        View::FloorPlan,
         View::Booths,
         View::Positions,
         View::Candidates,
@@ -77,6 +80,7 @@ impl View {
         match self {
             View::Dashboard => dashboard::TITLE,
             View::TalentMap => talent_map::TITLE,
+            View::FloorPlan => floor_plan::TITLE,
             View::Booths => i18n::BOOTHS,
             View::Positions => i18n::POSITIONS,
             View::Candidates => i18n::CANDIDATES,
@@ -177,6 +181,7 @@ pub struct Workspace {
     pub worklist: matches::Worklist,
     pub allocation: allocation::AllocationView,
     pub talent_map: talent_map::TalentMapView,
+    pub floor_plan: floor_plan::FloorPlanView,
     pub desks: DeskState,
     pub logs: LogState,
     /// What to do once the save under way is written (Save in the unsaved-changes dialog).
@@ -208,6 +213,7 @@ impl Workspace {
             worklist: matches::Worklist::default(),
             allocation: allocation::AllocationView::default(),
             talent_map: talent_map::TalentMapView::default(),
+            floor_plan: floor_plan::FloorPlanView::default(),
             desks: DeskState::default(),
             logs: LogState::default(),
             after_save: None,
@@ -350,6 +356,7 @@ impl Workspace {
         self.worklist = matches::Worklist::default();
         self.allocation = allocation::AllocationView::default();
         self.talent_map = talent_map::TalentMapView::default();
+        self.floor_plan = floor_plan::FloorPlanView::default();
         self.records = RecordsState::default();
         self.desks.opened = None;
     }
@@ -427,6 +434,7 @@ impl Workspace {
             worklist,
             allocation,
             talent_map: talent,
+            floor_plan: floor,
             desks,
             logs,
             status,
@@ -456,6 +464,7 @@ impl Workspace {
         let central = egui::CentralPanel::default().show(ui, |ui| match view {
             View::Dashboard => dashboard::show(ui, &mut cx),
             View::TalentMap => talent_map::show(ui, &mut cx, talent),
+            View::FloorPlan => floor_plan::show(ui, &mut cx, floor),
             View::Booths => page::show::<booths::Page>(ui, &mut cx, editor, records),
             View::Positions => page::show::<positions::Page>(ui, &mut cx, editor, records),
             View::Candidates => page::show::<candidates::Page>(ui, &mut cx, editor, records),

@@ -131,6 +131,7 @@ impl AppState {
             Edit::UnresolveDuplicate { decision, restore } => self.unresolve_duplicate(decision, restore),
             Edit::MergeLogs(merge) => self.merge_logs(*merge),
             Edit::UnmergeLogs(unmerge) => self.unmerge_logs(*unmerge),
+            Edit::SetFloorSpots { spots } => self.set_floor_spots(spots),
             Edit::Batch { name, edits } => self.apply_batch(name, edits),
         }
     }
