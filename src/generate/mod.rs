@@ -82,6 +82,9 @@ pub fn generate(spec: &GenerateSpec) -> Fair {
     fair.positions = positions.into_iter().map(|p| p.position).collect();
     fair.candidates = candidates.into_iter().map(|c| c.candidate).collect();
     fair.visits = visits;
+    // Each zone a block of double rows, the blocks across a hall about 1.6 times wider than deep:
+    // the floor plan fits a screen, where one column of booths per zone made strips 170 m long.
+    crate::insight::floor::lay_out_all(&mut fair);
     // The day's check-ins and visits as station events, so a station-log export of this fair
     // merged into the same seed generated without visits reproduces them.
     fair.events = crate::model::derived_events(&fair);
