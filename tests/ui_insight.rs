@@ -177,3 +177,33 @@ fn unplaced_booths_are_laid_out_in_one_undoable_step() {
     h.state_mut().app.undo().expect("undo");
     assert!(spot_of(&h, "A01").is_none() && spot_of(&h, "A02").is_none());
 }
+
+#[test]
+fn clicking_a_top_booth_on_the_dashboard_opens_it() {
+    let mut fair = ui_fixture::fair();
+    let at = chrono::Local::now().naive_local();
+    fair.visits.push(fairmatch::model::Visit {
+        id: fairmatch::model::VisitId::new("V1"),
+        candidate: fairmatch::model::CandidateId::new("C0001"),
+        booth: BoothId::new("A02"),
+        position: None,
+        at,
+        rating: Some(4),
+        notes: String::new(),
+        next_step: fairmatch::model::NextStep::None,
+        status: Default::default(),
+    });
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(fair, None, prefs));
+    ws.native_dialogs = false;
+    let mut h = harness(ws);
+    nav(&h, "Dashboard");
+    h.run();
+    h.get_by_label("歌尔股份 (A02) — 1").click();
+    h.run();
+    assert_eq!(h.state().app.selection().booth, Some(BoothId::new("A02")));
+    assert_eq!(h.state().view, fairmatch::ui::View::Booths);
+}

@@ -308,12 +308,21 @@ fn draw(
             egui::StrokeKind::Inside,
         );
         let band = floor::ZONE_LABEL * points_per_metre;
-        let size = (band * 0.7).clamp(10.0, 18.0);
         let name = if zone.name.is_empty() {
             cx.t(NO_ZONE)
         } else {
             &zone.name
         };
+        // As large as the band allows, smaller where a long name would overrun the zone.
+        let mut size = (band * 0.7).clamp(10.0, 18.0);
+        let room = on_screen.width() - 12.0;
+        let wide = painter
+            .layout_no_wrap(name.to_owned(), FontId::proportional(size), text)
+            .size()
+            .x;
+        if wide > room && room > 0.0 {
+            size = (size * room / wide).max(9.0);
+        }
         painter.with_clip_rect(on_screen.intersect(clip)).text(
             on_screen.min + vec2(6.0, band.max(size + 4.0) / 2.0 + 2.0),
             Align2::LEFT_CENTER,

@@ -10,6 +10,7 @@ mod allocation;
 mod booth_desk;
 mod booths;
 mod candidates;
+mod charts;
 mod checkin;
 pub mod command;
 mod dashboard;
