@@ -207,3 +207,24 @@ fn clicking_a_top_booth_on_the_dashboard_opens_it() {
     assert_eq!(h.state().app.selection().booth, Some(BoothId::new("A02")));
     assert_eq!(h.state().view, fairmatch::ui::View::Booths);
 }
+
+#[test]
+fn a_floor_spot_edit_is_named_in_both_languages_and_a_missing_booth_changes_nothing() {
+    let mut ws = floor_workspace();
+    let before: Vec<_> = ws.app.fair().booths.iter().map(|b| b.floor).collect();
+    let refused = ws.app.apply(fairmatch::app::Edit::SetFloorSpots {
+        spots: vec![
+            (BoothId::new("A01"), Some(FloorSpot { x: 30.0, y: 30.0 })),
+            (BoothId::new("Z99"), None),
+        ],
+    });
+    assert!(refused.is_err());
+    let after: Vec<_> = ws.app.fair().booths.iter().map(|b| b.floor).collect();
+    assert_eq!(before, after);
+    let one = fairmatch::app::Edit::SetFloorSpots {
+        spots: vec![(BoothId::new("A02"), None)],
+    };
+    let name = one.name();
+    assert_eq!(name.en, "move booth A02 on the floor plan");
+    assert_eq!(name.zh, "在平面图上移动展位 A02");
+}
