@@ -103,8 +103,50 @@ fn city_preset_has_the_brief_s_scale() {
     assert_eq!(fair.positions.len(), 12_000);
     assert_eq!(fair.candidates.len(), 20_000);
     assert!(validate(&fair).is_empty());
+    assert_laid_out(&fair);
     let peak = Preset::Peak.spec(1);
     assert_eq!((peak.booths, peak.positions, peak.candidates), (710, 12_000, 100_000));
+}
+
+#[test]
+fn campus_fairs_come_laid_out_by_zone() {
+    assert_laid_out(&generate(&Preset::Campus.spec(7)));
+}
+
+/// Every booth has a spot, no two booths overlap, and no two zones (with their name bands)
+/// overlap: the floor plan of a generated or bundled fair needs no work before it is shown.
+pub fn assert_laid_out(fair: &fairmatch::model::Fair) {
+    use fairmatch::insight::floor;
+    let unplaced: Vec<_> = fair
+        .booths
+        .iter()
+        .filter(|b| b.floor.is_none())
+        .map(|b| &b.id)
+        .collect();
+    assert!(unplaced.is_empty(), "booths without a spot: {unplaced:?}");
+    let plan = floor::plan(fair);
+    let overlap =
+        |a: &floor::Rect, b: &floor::Rect| a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
+    let mut booths: Vec<&floor::BoothArea> = plan.booths.iter().collect();
+    booths.sort_by(|a, b| a.rect.x.total_cmp(&b.rect.x));
+    for (i, a) in booths.iter().enumerate() {
+        for b in booths[i + 1..].iter().take_while(|b| b.rect.x < a.rect.right()) {
+            assert!(!overlap(&a.rect, &b.rect), "booths {} and {} overlap", a.booth, b.booth);
+        }
+    }
+    let zones: Vec<(&str, floor::Rect)> = plan
+        .zones
+        .iter()
+        .filter_map(|z| Some((z.name.as_str(), z.rect?)))
+        .collect();
+    for (i, (name, a)) in zones.iter().enumerate() {
+        for (other, b) in &zones[i + 1..] {
+            assert!(!overlap(a, b), "zones {name} and {other} overlap");
+        }
+    }
+    // About the shape of a hall, not a strip: neither side more than three times the other.
+    let (w, h) = (plan.bounds.w, plan.bounds.h);
+    assert!(w <= 3.0 * h && h <= 3.0 * w, "hall {w} m × {h} m");
 }
 
 #[test]

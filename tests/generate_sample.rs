@@ -14,6 +14,18 @@ fn sample_loads_and_validates_cleanly() {
 }
 
 #[test]
+fn sample_is_laid_out_by_zone() {
+    let fair = sample_fair();
+    let spots: Vec<_> = fair.booths.iter().map(|b| b.floor).collect();
+    let auto: Vec<_> = fairmatch::insight::floor::auto_layout(&fair)
+        .into_iter()
+        .map(Some)
+        .collect();
+    assert_eq!(spots, auto, "the sample's spots are the automatic layout's");
+    crate::generate_fair::assert_laid_out(&fair);
+}
+
+#[test]
 fn sample_has_the_campus_scale_and_a_meaningful_identity() {
     let fair = sample_fair();
     assert_eq!(fair.meta.id.as_str(), "qingdao-homecoming-2026");

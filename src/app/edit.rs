@@ -3,8 +3,8 @@
 
 use crate::app::merge::{LogMerge, LogUnmerge};
 use crate::model::{
-    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, Interview, LocalTime, MatchSettings, Position,
-    PositionId, ScheduleSettings, Visit, VisitId,
+    Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, FloorSpot, Interview, LocalTime,
+    MatchSettings, Position, PositionId, ScheduleSettings, Visit, VisitId,
 };
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
@@ -182,6 +182,13 @@ pub enum Edit {
     SetLabelMappings {
         value: Vec<crate::model::LabelMapping>,
     },
+    /// Puts booths at spots on the floor plan (`None`: no spot), in one step: a booth dragged
+    /// on the plan, or the unplaced booths laid out. Its own variant rather than
+    /// [`Edit::SetBooth`], so two drags of one booth stay two undo steps and nothing but the
+    /// spots is recomputed.
+    SetFloorSpots {
+        spots: Vec<(BoothId, Option<FloorSpot>)>,
+    },
     /// Several edits undone as one, e.g. a booth deleted together with its positions.
     Batch {
         name: EditName,
@@ -288,6 +295,16 @@ impl Edit {
                 format!("move {candidate}'s interview to {}", start.format("%H:%M")),
                 format!("将 {candidate} 的面试改到 {}", start.format("%H:%M")),
             ),
+            Edit::SetFloorSpots { spots } => match spots.as_slice() {
+                [(id, _)] => EditName::new(
+                    format!("move booth {id} on the floor plan"),
+                    format!("在平面图上移动展位 {id}"),
+                ),
+                _ => EditName::new(
+                    format!("place {} booths on the floor plan", spots.len()),
+                    format!("在平面图上排布 {} 个展位", spots.len()),
+                ),
+            },
             Edit::MergeLogs(merge) => merge.name.clone(),
             Edit::UnmergeLogs(unmerge) => unmerge.name.clone(),
             Edit::Batch { name, .. } | Edit::Append { name, .. } | Edit::RemoveAppended { name, .. } => name.clone(),

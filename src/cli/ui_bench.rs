@@ -227,6 +227,8 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
     };
     let dashboard = figure_frames(View::Dashboard);
     let talent_map = figure_frames(View::TalentMap);
+    // Fitted to the window: the whole hall, every booth drawn.
+    let floor_plan = figure_frames(View::FloorPlan);
 
     let scroll = stats(scroll);
     let typing = stats(typing);
@@ -244,7 +246,8 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
              \"allocation_ms\":{:.1},\"allocation_result_ms\":{:.1},\"allocation_frames\":{},\
              \"allocation_frame_p50_ms\":{:.2},\"allocation_frame_max_ms\":{:.2},\
              \"insight_ms\":{:.1},\"dashboard_frame_p50_ms\":{:.2},\"dashboard_frame_max_ms\":{:.2},\
-             \"talent_map_frame_p50_ms\":{:.2},\"talent_map_frame_max_ms\":{:.2}}}",
+             \"talent_map_frame_p50_ms\":{:.2},\"talent_map_frame_max_ms\":{:.2},\
+             \"floor_plan_frame_p50_ms\":{:.2},\"floor_plan_frame_max_ms\":{:.2}}}",
             fair.candidates.len(),
             fair.positions.len(),
             ms(first_frame),
@@ -276,7 +279,9 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
             dashboard.p50,
             dashboard.max,
             talent_map.p50,
-            talent_map.max
+            talent_map.max,
+            floor_plan.p50,
+            floor_plan.max
         );
     } else {
         println!(
@@ -328,6 +333,10 @@ pub fn run(args: &UiBenchArgs) -> ExitCode {
         println!(
             "talent map frames    p50 {:6.2} ms  max {:6.2} ms",
             talent_map.p50, talent_map.max
+        );
+        println!(
+            "floor plan frames    p50 {:6.2} ms  max {:6.2} ms",
+            floor_plan.p50, floor_plan.max
         );
         println!("last edit: {edits}");
     }

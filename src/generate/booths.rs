@@ -1,4 +1,4 @@
-//! Booths: employers by industry profile, with names, zones and floor spots.
+//! Booths: employers by industry profile, with names, zones and staff.
 
 use std::collections::HashSet;
 
@@ -9,7 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use super::data::{self, Profile};
 use super::draw::{chinese_name, pick_city, skewed_index, weighted_index};
 use super::{GenerateSpec, zone_label};
-use crate::model::{Booth, BoothId, EmployerKind, FloorSpot, Industry};
+use crate::model::{Booth, BoothId, EmployerKind, Industry};
 
 /// A booth with what the other generators need to know about its employer.
 pub(super) struct PlannedBooth {
@@ -23,7 +23,8 @@ pub(super) struct PlannedBooth {
 }
 
 /// The booths of a fair: each industry once (as far as the count allows), the rest by weight;
-/// grouped by zone, with floor spots and staff.
+/// grouped by zone, with staff. Their floor spots are given once the fair is complete
+/// ([`crate::insight::floor::lay_out_all`]).
 pub(super) fn generate_booths(spec: &GenerateSpec, rng: &mut ChaCha8Rng) -> Vec<PlannedBooth> {
     let industries = data::industries();
     let n = spec.booths;
@@ -37,15 +38,11 @@ pub(super) fn generate_booths(spec: &GenerateSpec, rng: &mut ChaCha8Rng) -> Vec<
     profiles.sort_by_key(|&p| industries.profiles[p].zone);
 
     let mut zone_counts = vec![0usize; industries.zones.len()];
-    let mut used_zone_order: Vec<usize> = Vec::new();
     let mut employers = HashSet::new();
     let mut booths = Vec::with_capacity(n);
     for profile_index in profiles {
         let profile = &industries.profiles[profile_index];
         let zone = profile.zone;
-        if !used_zone_order.contains(&zone) {
-            used_zone_order.push(zone);
-        }
         let in_zone = zone_counts[zone];
         zone_counts[zone] += 1;
         let (letter, _) = industries.zones[zone];
@@ -59,13 +56,6 @@ pub(super) fn generate_booths(spec: &GenerateSpec, rng: &mut ChaCha8Rng) -> Vec<
             EmployerKind::Enterprise => 1 + skewed_index(rng, 8) as u32,
             _ => 1 + skewed_index(rng, 3) as u32,
         };
-        // Zones stand side by side; inside a zone, 3 m booths in double rows with 2.5 m aisles.
-        let zone_column = used_zone_order.iter().position(|&z| z == zone).unwrap_or(0);
-        let (col, row) = (in_zone % 4, in_zone / 4);
-        let floor = FloorSpot {
-            x: zone_column as f32 * 20.0 + col as f32 * 3.0 + (col / 2) as f32 * 2.5,
-            y: 6.0 + row as f32 * 3.0 + (row / 2) as f32 * 2.5,
-        };
         let staff = (0..rng.random_range(1..=3)).map(|_| chinese_name(rng)).collect();
         booths.push(PlannedBooth {
             booth: Booth {
@@ -74,7 +64,7 @@ pub(super) fn generate_booths(spec: &GenerateSpec, rng: &mut ChaCha8Rng) -> Vec<
                 employer_kind,
                 industry: profile.industry,
                 zone: zone_label(zone),
-                floor: Some(floor),
+                floor: None,
                 staff,
                 interviews: None,
             },

@@ -89,6 +89,9 @@ pub fn generate(spec: &GenerateSpec) -> Fair {
     let mut rng = stream(spec.seed, STREAM_PROJECTS);
     fair.projects = projects::generate_projects(&fair.candidates, &fair.booths, &pools, date, &mut rng);
     fair.sessions = projects::generate_sessions(&fair.projects, &fair.booths, &fair.candidates, date, &mut rng);
+    // Each zone a block of double rows, the blocks across a hall about 1.6 times wider than deep:
+    // the floor plan fits a screen, where one column of booths per zone made strips 170 m long.
+    crate::insight::floor::lay_out_all(&mut fair);
     // The day's check-ins and visits as station events, so a station-log export of this fair
     // merged into the same seed generated without visits reproduces them.
     fair.events = crate::model::derived_events(&fair);

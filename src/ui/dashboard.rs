@@ -1,6 +1,7 @@
 //! The organizer's landing view: the fair in figures, read from the `Insight` the app keeps
 //! current, so a check-in at a desk moves the counters in the same frame.
 
+use super::charts::{self, Row};
 use super::command::{Command, ViewCtx};
 use super::i18n::{Tr, tr};
 use super::style;
@@ -26,8 +27,8 @@ const TOP_BOOTHS: Tr = tr(
 const NO_VISITS: Tr = tr("No visits yet.", "暂无面谈。");
 const UNFILLED_BY_INDUSTRY: Tr = tr("Unfilled openings by industry", "各行业未招满名额");
 
-const BAR_HEIGHT: f32 = 18.0;
-const LABEL_WIDTH: f32 = 170.0;
+/// Room for a category's name beside its bar.
+const LABEL_WIDTH: f32 = 150.0;
 
 pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx) {
     let lang = cx.lang();
@@ -66,40 +67,71 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx) {
             if check_ins.is_empty() {
                 left.label(cx.t(NO_CHECK_INS));
             } else {
-                columns_chart(left, &check_ins);
+                check_ins_chart(left, &check_ins);
             }
             left.add_space(style::SPACE_SECTION);
             left.strong(cx.t(FUNNEL));
-            let stages = insight.funnel().stages();
-            let most = stages.iter().map(|(_, n)| u64::from(*n)).max().unwrap_or(0);
-            for (stage, n) in stages {
-                bar(left, stage.label(lang), u64::from(n), most);
-            }
+            let rows: Vec<Row> = insight
+                .funnel()
+                .stages()
+                .into_iter()
+                .map(|(stage, n)| row(stage.label(lang), u64::from(n)))
+                .collect();
+            charts::horizontal_bars(left, "dashboard_funnel", &rows, fill(left), LABEL_WIDTH);
             left.add_space(style::SPACE_SECTION);
             left.strong(cx.t(UNFILLED_BY_INDUSTRY));
             let mut industries = insight.industries();
             industries.retain(|r| r.unfilled() > 0);
             industries.sort_by_key(|r| std::cmp::Reverse(r.unfilled()));
-            let most = industries.first().map_or(0, |r| r.unfilled());
-            for row in &industries {
-                bar(left, row.industry.label(lang), row.unfilled(), most);
-            }
+            let rows: Vec<Row> = industries
+                .iter()
+                .map(|r| row(r.industry.label(lang), r.unfilled()))
+                .collect();
+            charts::horizontal_bars(left, "dashboard_unfilled", &rows, fill(left), LABEL_WIDTH);
 
             let right = &mut columns[1];
             right.strong(cx.t(TOP_BOOTHS));
-            let top = insight.top_booths(10);
-            if top.iter().all(|b| b.visits == 0) {
+            let top: Vec<_> = insight.top_booths(10).into_iter().filter(|b| b.visits > 0).collect();
+            if top.is_empty() {
                 right.label(cx.t(NO_VISITS));
+                return;
             }
-            let most = top.first().map_or(0, |b| u64::from(b.visits));
-            for booth in top.iter().filter(|b| b.visits > 0) {
-                let label = format!("{} ({})", booth.employer, booth.booth);
-                if bar(right, &label, u64::from(booth.visits), most).clicked() {
-                    cx.push(Command::JumpTo(Record::Booth(booth.booth.clone())));
+            let rows: Vec<Row> = top
+                .iter()
+                .map(|b| Row {
+                    label: b.booth.to_string(),
+                    value: f64::from(b.visits),
+                    hover: format!("{} ({}): {}", b.employer, b.booth, b.visits),
+                })
+                .collect();
+            let mut open = charts::horizontal_bars(right, "dashboard_top_booths", &rows, fill(right), 56.0);
+            // The same booths as links: a bar is a small target, and a list reads aloud.
+            for (i, b) in top.iter().enumerate() {
+                let text = format!("{} ({}) — {}", b.employer, b.booth, b.visits);
+                if right
+                    .add(egui::Link::new(egui::RichText::new(text).size(style::SMALL)))
+                    .clicked()
+                {
+                    open = Some(i);
                 }
+            }
+            if let Some(b) = open.and_then(|i| top.get(i)) {
+                cx.push(Command::JumpTo(Record::Booth(b.booth.clone())));
             }
         });
     });
+}
+
+fn row(label: &str, value: u64) -> Row {
+    Row {
+        label: label.to_owned(),
+        value: value as f64,
+        hover: format!("{label}: {value}"),
+    }
+}
+
+fn fill(ui: &egui::Ui) -> egui::Color32 {
+    ui.visuals().selection.bg_fill
 }
 
 /// One headline figure: the number large, its name small below.
@@ -116,85 +148,21 @@ fn tile(ui: &mut egui::Ui, label: &str, value: &str) {
     });
 }
 
-/// A labelled horizontal bar, its length `value` of `most`; the whole row is clickable.
-fn bar(ui: &mut egui::Ui, label: &str, value: u64, most: u64) -> egui::Response {
-    let width = ui.available_width().max(LABEL_WIDTH + 80.0);
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, BAR_HEIGHT + 2.0), egui::Sense::click());
-    let painter = ui.painter_at(rect);
-    let visuals = ui.visuals();
-    let text_color = visuals.text_color();
-    let font = egui::FontId::proportional(style::SMALL);
-    let label_rect = egui::Rect::from_min_size(rect.min, egui::vec2(LABEL_WIDTH, rect.height()));
-    let label_painter = painter.with_clip_rect(label_rect);
-    label_painter.text(
-        label_rect.left_center(),
-        egui::Align2::LEFT_CENTER,
-        label,
-        font.clone(),
-        text_color,
-    );
-    let track = (rect.width() - LABEL_WIDTH - 60.0).max(10.0);
-    let length = if most == 0 {
-        0.0
-    } else {
-        track * value as f32 / most as f32
-    };
-    let bar = egui::Rect::from_min_size(
-        egui::pos2(rect.left() + LABEL_WIDTH, rect.top() + 1.0),
-        egui::vec2(length.max(1.0), BAR_HEIGHT),
-    );
-    let fill = if response.hovered() {
-        visuals.selection.bg_fill
-    } else {
-        visuals.selection.bg_fill.gamma_multiply(0.7)
-    };
-    painter.rect_filled(bar, 2.0, fill);
-    painter.text(
-        egui::pos2(bar.right() + 6.0, rect.center().y),
-        egui::Align2::LEFT_CENTER,
-        value.to_string(),
-        font,
-        text_color,
-    );
-    response.on_hover_text(format!("{label}: {value}"))
-}
-
-/// Check-ins per quarter hour as columns, the busiest labelled, each on hover.
-fn columns_chart(ui: &mut egui::Ui, slots: &[(crate::model::LocalTime, u32)]) {
-    let height = 120.0;
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height + 16.0), egui::Sense::hover());
-    let painter = ui.painter_at(rect);
-    let most = slots.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
-    let step = width / slots.len() as f32;
-    let fill = ui.visuals().selection.bg_fill;
-    let text_color = ui.visuals().weak_text_color();
-    let font = egui::FontId::proportional(style::SMALL);
-    let hover = response.hover_pos();
-    let mut hovered = None;
-    for (i, (at, n)) in slots.iter().enumerate() {
-        let left = rect.left() + i as f32 * step;
-        let h = height * *n as f32 / most as f32;
-        let column = egui::Rect::from_min_max(
-            egui::pos2(left + 0.5, rect.top() + height - h),
-            egui::pos2(left + (step - 1.0).max(1.0), rect.top() + height),
-        );
-        painter.rect_filled(column, 1.0, fill);
-        // An hour mark under the first quarter of each hour, where it fits.
-        if at.format("%M").to_string() == "00" && step * 4.0 > 36.0 {
-            painter.text(
-                egui::pos2(left, rect.top() + height + 2.0),
-                egui::Align2::LEFT_TOP,
-                at.format("%H:%M").to_string(),
-                font.clone(),
-                text_color,
-            );
-        }
-        if hover.is_some_and(|p| p.x >= left && p.x < left + step) {
-            hovered = Some(format!("{} — {n}", at.format("%m-%d %H:%M")));
-        }
-    }
-    if let Some(text) = hovered {
-        response.on_hover_text(text);
-    }
+/// Check-ins per quarter hour as columns, the hours marked under them, each on hover.
+fn check_ins_chart(ui: &mut egui::Ui, slots: &[(crate::model::LocalTime, u32)]) {
+    let rows: Vec<Row> = slots
+        .iter()
+        .map(|(at, n)| Row {
+            label: at.format("%H:%M").to_string(),
+            value: f64::from(*n),
+            hover: format!("{} — {n}", at.format("%m-%d %H:%M")),
+        })
+        .collect();
+    let hours: Vec<usize> = (0..slots.len())
+        .filter(|&i| slots[i].0.format("%M").to_string() == "00")
+        .collect();
+    // At most about eight hour marks, whatever the span.
+    let every = hours.len().div_ceil(8).max(1);
+    let marks: Vec<usize> = hours.into_iter().step_by(every).collect();
+    charts::columns(ui, "dashboard_check_ins", &rows, &marks, fill(ui), 140.0);
 }

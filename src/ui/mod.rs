@@ -10,11 +10,13 @@ mod allocation;
 mod booth_desk;
 mod booths;
 mod candidates;
+mod charts;
 mod checkin;
 pub mod command;
 mod dashboard;
 mod dialogs;
 mod files;
+mod floor_plan;
 pub mod i18n;
 pub mod import_questions;
 mod loading;
@@ -54,6 +56,7 @@ pub use widgets::EditorState;
 pub enum View {
     Dashboard,
     TalentMap,
+    FloorPlan,
     Booths,
     Positions,
     Candidates,
@@ -66,9 +69,10 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 11] = [
+    pub const ALL: [View; 12] = [
         View::Dashboard,
         View::TalentMap,
+        View::FloorPlan,
         View::Booths,
         View::Positions,
         View::Candidates,
@@ -84,6 +88,7 @@ impl View {
         match self {
             View::Dashboard => dashboard::TITLE,
             View::TalentMap => talent_map::TITLE,
+            View::FloorPlan => floor_plan::TITLE,
             View::Booths => i18n::BOOTHS,
             View::Positions => i18n::POSITIONS,
             View::Candidates => i18n::CANDIDATES,
@@ -196,6 +201,7 @@ pub struct Workspace {
     pub allocation: allocation::AllocationView,
     pub schedule: schedule::ScheduleView,
     pub talent_map: talent_map::TalentMapView,
+    pub floor_plan: floor_plan::FloorPlanView,
     pub desks: DeskState,
     pub logs: LogState,
     /// What to do once the save under way is written (Save in the unsaved-changes dialog).
@@ -228,6 +234,7 @@ impl Workspace {
             allocation: allocation::AllocationView::default(),
             schedule: schedule::ScheduleView::default(),
             talent_map: talent_map::TalentMapView::default(),
+            floor_plan: floor_plan::FloorPlanView::default(),
             desks: DeskState::default(),
             logs: LogState::default(),
             after_save: None,
@@ -402,6 +409,7 @@ impl Workspace {
         self.allocation = allocation::AllocationView::default();
         self.schedule = schedule::ScheduleView::default();
         self.talent_map = talent_map::TalentMapView::default();
+        self.floor_plan = floor_plan::FloorPlanView::default();
         self.records = RecordsState::default();
         self.desks.opened = None;
     }
@@ -489,6 +497,7 @@ impl Workspace {
             allocation,
             schedule,
             talent_map: talent,
+            floor_plan: floor,
             desks,
             logs,
             status,
@@ -518,6 +527,7 @@ impl Workspace {
         let central = egui::CentralPanel::default().show(ui, |ui| match view {
             View::Dashboard => dashboard::show(ui, &mut cx),
             View::TalentMap => talent_map::show(ui, &mut cx, talent),
+            View::FloorPlan => floor_plan::show(ui, &mut cx, floor),
             View::Booths => page::show::<booths::Page>(ui, &mut cx, editor, records),
             View::Positions => page::show::<positions::Page>(ui, &mut cx, editor, records),
             View::Candidates => page::show::<candidates::Page>(ui, &mut cx, editor, records),

@@ -1,6 +1,7 @@
 //! The talent map: skill group × industry (or × city) coloured by openings per candidate, the
 //! largest shortages and surpluses beside it, and the records behind a clicked cell.
 
+use super::charts::{self, Row};
 use super::command::{Command, ViewCtx};
 use super::i18n::{Tr, tr};
 use super::style;
@@ -120,15 +121,28 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut TalentMapView) {
         .exact_size(300.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().show(ui, |ui| {
+                // Both ranked by the size of the gap, so surpluses are drawn as positive bars.
+                let ranked = |rows: Vec<crate::insight::SupplyDemand>| -> Vec<Row> {
+                    rows.iter()
+                        .map(|r| {
+                            let label = r.key.label(lang);
+                            Row {
+                                label: label.to_owned(),
+                                value: r.gap().unsigned_abs() as f64,
+                                hover: format!("{label}: {:+}", r.gap()),
+                            }
+                        })
+                        .collect()
+                };
                 ui.strong(cx.t(SHORTAGES));
-                for row in insight.shortages(None, 10) {
-                    ui.label(format!("{}  +{}", row.key.label(lang), row.gap()));
-                }
+                let shortages = ranked(insight.shortages(None, 10));
+                let short = egui::Color32::from_rgb(215, 48, 39);
+                charts::horizontal_bars(ui, "talent_shortages", &shortages, short, 100.0);
                 ui.add_space(style::SPACE_SECTION);
                 ui.strong(cx.t(SURPLUSES));
-                for row in insight.surpluses(None, 10) {
-                    ui.label(format!("{}  {}", row.key.label(lang), row.gap()));
-                }
+                let surpluses = ranked(insight.surpluses(None, 10));
+                let plenty = egui::Color32::from_rgb(49, 130, 189);
+                charts::horizontal_bars(ui, "talent_surpluses", &surpluses, plenty, 100.0);
             });
         });
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {

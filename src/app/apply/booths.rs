@@ -3,7 +3,7 @@
 use super::taken;
 use crate::app::search::SearchKey;
 use crate::app::{AppState, BoothPositions, Edit, EditError, Field, field};
-use crate::model::{Booth, BoothId, PositionId};
+use crate::model::{Booth, BoothId, FloorSpot, PositionId};
 
 impl AppState {
     pub(super) fn set_booth(&mut self, id: BoothId, value: Booth, field: Field) -> Result<Edit, EditError> {
@@ -114,5 +114,21 @@ impl AppState {
         });
         let name = Edit::DeleteBooth { id, positions }.name();
         self.apply_raw(Edit::Batch { name, edits })
+    }
+
+    /// Floor spots only: no figure, match or search key depends on them.
+    pub(super) fn set_floor_spots(&mut self, spots: Vec<(BoothId, Option<FloorSpot>)>) -> Result<Edit, EditError> {
+        // Every id first, so a refused edit changes nothing.
+        let indexes = spots
+            .iter()
+            .map(|(id, _)| self.booth_index(id))
+            .collect::<Result<Vec<usize>, EditError>>()?;
+        let mut old = Vec::with_capacity(spots.len());
+        for ((id, spot), i) in spots.into_iter().zip(indexes) {
+            old.push((id, std::mem::replace(&mut self.fair.booths[i].floor, spot)));
+        }
+        // Undone in reverse, so a booth named twice ends where it started.
+        old.reverse();
+        Ok(Edit::SetFloorSpots { spots: old })
     }
 }

@@ -141,6 +141,7 @@ impl AppState {
                 booth,
                 start,
             } => self.move_interview(candidate, booth, start),
+            Edit::SetFloorSpots { spots } => self.set_floor_spots(spots),
             Edit::Batch { name, edits } => self.apply_batch(name, edits),
         }
     }
