@@ -24,9 +24,9 @@ use std::time::{Duration, Instant};
 
 pub use allocation::{AllocationReport, AllocationRow};
 pub use csv_files::{CsvKind, PendingImport};
-pub use schedule::ScheduleReport;
 pub(crate) use fair_files::locks;
 pub use import_questions::{EncodingChoice, ImportAnswers, ImportQuestion};
+pub use schedule::ScheduleReport;
 
 use super::AppState;
 use super::merge::MergeReport;
