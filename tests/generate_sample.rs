@@ -108,3 +108,60 @@ fn sample_carries_its_day_as_station_events() {
     expected.visits.sort_by(|a, b| a.id.cmp(&b.id));
     assert_eq!(before, expected);
 }
+
+#[test]
+fn sample_has_projects_and_sessions_that_name_its_people_and_booths() {
+    let fair = sample_fair();
+    assert!(fair.projects.len() >= 3 && fair.sessions.len() >= 2);
+    let people: HashSet<_> = fair.candidates.iter().map(|c| &c.id).collect();
+    let booths: HashSet<_> = fair.booths.iter().map(|b| &b.id).collect();
+    for p in &fair.projects {
+        assert!(p.team.iter().all(|c| people.contains(c)), "{}", p.id);
+        assert!(
+            p.steps
+                .iter()
+                .filter_map(|s| s.counterparty.as_ref())
+                .all(|b| booths.contains(b))
+        );
+        assert_eq!(
+            p.steps
+                .last()
+                .map_or(fairmatch::model::ProjectStatus::Registered, |s| s.status),
+            p.status
+        );
+    }
+    for s in &fair.sessions {
+        assert!(s.hosts.iter().all(|b| booths.contains(b)), "{}", s.id);
+        assert!(
+            s.invitees.iter().chain(&s.attended).all(|c| people.contains(c)),
+            "{}",
+            s.id
+        );
+        assert!(s.attended.iter().all(|c| s.invitees.contains(c)));
+        assert!(s.start < s.end);
+    }
+    // Every project has a counterparty worth meeting, with reasons.
+    let matcher = fairmatch::matching::projects::ProjectMatcher::build(&fair);
+    for p in &fair.projects {
+        let best = matcher.top_booths(&p.id);
+        assert!(!best.is_empty() && !best[0].reasons.is_empty(), "{}", p.id);
+    }
+}
+
+#[test]
+fn projects_and_sessions_export_as_csv() {
+    use fairmatch::store::csv_export::{ExportTable, export_rows};
+    let fair = sample_fair();
+    let projects = export_rows(&fair, ExportTable::Projects);
+    assert_eq!(projects.len(), fair.projects.len() + 1);
+    let header = &projects[0];
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let signed = projects.iter().find(|r| r[0] == "PRJ0002").expect("PRJ0002");
+    assert_eq!(signed[column("status")], "Intention signed");
+    assert_eq!(signed[column("counterparty")], "A-003");
+    assert_eq!(signed[column("amount_wan")], "600");
+    assert_eq!(signed[column("team")], "C000006; C000013");
+    let sessions = export_rows(&fair, ExportTable::Sessions);
+    assert_eq!(sessions.len(), fair.sessions.len() + 1);
+    assert_eq!(sessions[1][2], "Docking session");
+}

@@ -15,6 +15,10 @@ pub enum What {
     Positions,
     Candidates,
     Visits,
+    /// Projects with their pipeline status and its counterparty.
+    Projects,
+    /// Docking sessions, roadshows and interview blocks.
+    Sessions,
     /// Fair-day events (check-ins, walk-ins, visits) as a RON station log for `merge`.
     StationLog,
 }
@@ -84,6 +88,8 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         What::Positions => ExportTable::Positions,
         What::Candidates => ExportTable::Candidates,
         What::Visits => ExportTable::Visits,
+        What::Projects => ExportTable::Projects,
+        What::Sessions => ExportTable::Sessions,
         What::StationLog => return station_log(&fair, args),
     };
     let encoding = match args.encoding {

@@ -21,6 +21,8 @@ pub enum ExportTable {
     Positions,
     Candidates,
     Visits,
+    Projects,
+    Sessions,
 }
 
 /// What to do to cells on the way out.
@@ -144,6 +146,8 @@ pub fn export_rows_with(fair: &Fair, what: ExportTable, options: ExportOptions) 
 fn stored_rows(fair: &Fair, what: ExportTable) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     match what {
+        ExportTable::Projects => return super::project_rows::project_rows(fair),
+        ExportTable::Sessions => return super::project_rows::session_rows(fair),
         ExportTable::Booths => {
             rows.push(BOOTH_COLUMNS.iter().map(|c| c.name.to_owned()).collect());
             for b in &fair.booths {
@@ -333,6 +337,8 @@ pub fn record_count(fair: &Fair, what: ExportTable) -> usize {
         ExportTable::Positions => fair.positions.len(),
         ExportTable::Candidates => fair.candidates.len(),
         ExportTable::Visits => fair.visits.len(),
+        ExportTable::Projects => fair.projects.len(),
+        ExportTable::Sessions => fair.sessions.len(),
     }
 }
 

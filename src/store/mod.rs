@@ -13,6 +13,7 @@ pub mod csv_import;
 pub mod encoding;
 pub mod journal;
 pub mod lock;
+mod project_rows;
 mod split_parse;
 pub mod station_log;
 pub mod write;

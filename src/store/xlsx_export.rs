@@ -27,6 +27,8 @@ pub fn export_xlsx(
             ExportTable::Positions => "positions",
             ExportTable::Candidates => "candidates",
             ExportTable::Visits => "visits",
+            ExportTable::Projects => "projects",
+            ExportTable::Sessions => "sessions",
         })
         .map_err(xlsx_error)?;
     let bold = Format::new().set_bold();

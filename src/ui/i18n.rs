@@ -59,6 +59,8 @@ table! {
     IMPORT_BAD_ROWS_BODY => "these rows have errors; nothing is imported until you choose",
         "以下各行有错误；您选择之前不会导入任何内容";
     VISITS => "Visits", "面谈记录";
+    PROJECTS => "Projects", "项目";
+    SESSIONS => "Sessions (docking, roadshows)", "对接会与路演";
     QUIT => "Quit", "退出";
     UNDO => "Undo", "撤销";
     REDO => "Redo", "重做";

@@ -130,6 +130,8 @@ fn file_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
             (ExportTable::Positions, i18n::POSITIONS),
             (ExportTable::Candidates, i18n::CANDIDATES),
             (ExportTable::Visits, i18n::VISITS),
+            (ExportTable::Projects, i18n::PROJECTS),
+            (ExportTable::Sessions, i18n::SESSIONS),
         ] {
             entry(
                 ui,

@@ -309,8 +309,10 @@ fn timeline(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ScheduleView) {
         ui.label(egui::RichText::new(cx.t(NO_INTERVIEWS_HERE)).weak());
     }
     let lanes = grid.interviewers.clamp(1, 6) as usize;
+    // Lanes share the width there is, within bounds, so names and titles are not cut early.
+    let lane_width = ((ui.available_width() - TIME_COLUMN) / lanes as f32).clamp(LANE_WIDTH, 2.0 * LANE_WIDTH);
     egui::ScrollArea::both().id_salt("schedule_timeline").show(ui, |ui| {
-        let size = egui::vec2(TIME_COLUMN + LANE_WIDTH * lanes as f32, ROW * grid.slots as f32);
+        let size = egui::vec2(TIME_COLUMN + lane_width * lanes as f32, ROW * grid.slots as f32);
         let (area, _) = ui.allocate_exact_size(size, egui::Sense::hover());
         let painter = ui.painter_at(area);
         let visuals = ui.visuals().clone();
@@ -334,9 +336,9 @@ fn timeline(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ScheduleView) {
             let lane = lane_at.entry(interview.start).or_default();
             let minutes = (interview.start - grid.start).num_minutes() as f32;
             let y = area.top() + ROW * minutes / grid.slot.num_minutes() as f32;
-            let x = area.left() + TIME_COLUMN + LANE_WIDTH * (*lane % lanes) as f32;
+            let x = area.left() + TIME_COLUMN + lane_width * (*lane % lanes) as f32;
             *lane += 1;
-            let rect = egui::Rect::from_min_size(egui::pos2(x + 2.0, y + 2.0), egui::vec2(LANE_WIDTH - 4.0, ROW - 4.0));
+            let rect = egui::Rect::from_min_size(egui::pos2(x + 2.0, y + 2.0), egui::vec2(lane_width - 4.0, ROW - 4.0));
             interview_box(ui, cx, view, &grid, interview, rect);
         }
     });
