@@ -154,3 +154,44 @@ fn the_booth_desk_lists_the_booths_next_interviews() {
     let opened = h.state().desks.opened.clone();
     assert_eq!(opened, Some(CandidateId::new("C0002")));
 }
+
+#[test]
+fn dragging_a_project_card_moves_it_along_the_pipeline_as_one_undo_step() {
+    use fairmatch::model::ProjectStatus;
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(fairmatch::generate::sample_fair(), None, prefs));
+    ws.native_dialogs = false;
+    let mut h = harness(ws);
+    nav(&h, "Projects");
+    h.run();
+    let title = "工业大模型质检平台";
+    let before = h.state().app.fair().projects[1].clone();
+    assert_eq!(before.status, ProjectStatus::IntentionSigned);
+    // Onto the "Contract signed" column's heading.
+    let from = h
+        .get_by_role_and_label(egui::accesskit::Role::Button, title)
+        .rect()
+        .center();
+    let to = h.get_by_label_contains("Contract signed (").rect().center() + egui::vec2(0.0, 60.0);
+    h.hover_at(from);
+    h.step();
+    h.drag_at(from);
+    h.step();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.step();
+    }
+    h.drop_at(to);
+    h.run();
+    let after = h.state().app.fair().projects[1].clone();
+    assert_eq!(after.status, ProjectStatus::ContractSigned);
+    let step = after.steps.last().expect("a step for the move");
+    assert_eq!(step.status, ProjectStatus::ContractSigned);
+    assert_eq!(step.counterparty.as_ref().map(|b| b.as_str()), Some("A-003"));
+    assert!(h.query_by_label_contains("Best counterparties").is_some());
+    h.state_mut().app.undo().unwrap();
+    assert_eq!(h.state().app.fair().projects[1], before);
+}

@@ -170,6 +170,12 @@ pub enum Edit {
         interviews: Vec<Interview>,
         settings: ScheduleSettings,
     },
+    /// A project replaced whole (its editor, or its card moved on the pipeline board with a
+    /// new step); `id` is the project's id before the edit.
+    SetProject {
+        id: crate::model::ProjectId,
+        value: crate::model::Project,
+    },
     /// One interview moved to another time at its booth; refused with the reason if the new
     /// time breaks a rule (booth hours, interviewers at once, the candidate's other interviews).
     MoveInterview {
@@ -290,6 +296,10 @@ impl Edit {
                     format!("标记 {a} 与 {b} 为不同的人"),
                 ),
             },
+            Edit::SetProject { value, .. } => EditName::new(
+                format!("change project {}", value.title),
+                format!("修改项目 {}", value.title),
+            ),
             Edit::SetInterviews { .. } => EditName::new("make the interview schedule", "生成面试日程"),
             Edit::MoveInterview { candidate, start, .. } => EditName::new(
                 format!("move {candidate}'s interview to {}", start.format("%H:%M")),

@@ -23,6 +23,7 @@ mod live_matching;
 pub mod merge;
 pub mod prefs;
 mod privacy;
+mod projects;
 pub mod recovery;
 pub mod safety;
 pub mod search;
@@ -49,6 +50,7 @@ use shared::SharedFair;
 pub use views::{Column, Filters, Table, TableView};
 
 /// What views show of match results and files, so they need not reach past this layer.
+pub use crate::matching::projects::{ProjectMatch, ProjectMatcher, ProjectReason};
 pub use crate::matching::{CandidateScope, Explanation, Scored, UnassignedReason, skill_names};
 pub use crate::schedule::{BoothGrid, LeftOut, Options as ScheduleOptions};
 pub use crate::store::csv_export::ExportTable;
@@ -271,6 +273,7 @@ pub struct AppState {
     queued_save: Option<PathBuf>,
     /// The last allocation run.
     allocation: Option<Arc<AllocationReport>>,
+    project_matches: projects::ProjectMatches,
     /// What the last schedule made in this window left out.
     schedule_report: Option<Arc<ScheduleReport>>,
     /// Journal, recovery copy, lock and passphrase of the open fair.
@@ -325,6 +328,7 @@ impl AppState {
             jobs: jobs::Jobs::default(),
             queued_save: None,
             allocation: None,
+            project_matches: projects::ProjectMatches::default(),
             schedule_report: None,
             safety: safety::SafetyState::default(),
         };

@@ -25,6 +25,7 @@ mod matches;
 mod menu;
 mod page;
 mod positions;
+mod projects;
 pub mod safety_dialogs;
 mod schedule;
 mod settings;
@@ -63,13 +64,14 @@ pub enum View {
     Matches,
     Allocation,
     Schedule,
+    Projects,
     CheckIn,
     BoothDesk,
     Settings,
 }
 
 impl View {
-    pub const ALL: [View; 12] = [
+    pub const ALL: [View; 13] = [
         View::Dashboard,
         View::TalentMap,
         View::FloorPlan,
@@ -79,6 +81,7 @@ impl View {
         View::Matches,
         View::Allocation,
         View::Schedule,
+        View::Projects,
         View::CheckIn,
         View::BoothDesk,
         View::Settings,
@@ -95,6 +98,7 @@ impl View {
             View::Matches => i18n::MATCHES,
             View::Allocation => i18n::ALLOCATION,
             View::Schedule => schedule::TITLE,
+            View::Projects => projects::TITLE,
             View::CheckIn => checkin::TITLE,
             View::BoothDesk => booth_desk::TITLE,
             View::Settings => i18n::SETTINGS,
@@ -200,6 +204,7 @@ pub struct Workspace {
     pub worklist: matches::Worklist,
     pub allocation: allocation::AllocationView,
     pub schedule: schedule::ScheduleView,
+    pub projects: projects::ProjectsView,
     pub talent_map: talent_map::TalentMapView,
     pub floor_plan: floor_plan::FloorPlanView,
     pub desks: DeskState,
@@ -233,6 +238,7 @@ impl Workspace {
             worklist: matches::Worklist::default(),
             allocation: allocation::AllocationView::default(),
             schedule: schedule::ScheduleView::default(),
+            projects: projects::ProjectsView::default(),
             talent_map: talent_map::TalentMapView::default(),
             floor_plan: floor_plan::FloorPlanView::default(),
             desks: DeskState::default(),
@@ -408,6 +414,7 @@ impl Workspace {
         self.worklist = matches::Worklist::default();
         self.allocation = allocation::AllocationView::default();
         self.schedule = schedule::ScheduleView::default();
+        self.projects = projects::ProjectsView::default();
         self.talent_map = talent_map::TalentMapView::default();
         self.floor_plan = floor_plan::FloorPlanView::default();
         self.records = RecordsState::default();
@@ -496,6 +503,7 @@ impl Workspace {
             worklist,
             allocation,
             schedule,
+            projects,
             talent_map: talent,
             floor_plan: floor,
             desks,
@@ -534,6 +542,7 @@ impl Workspace {
             View::Matches => matches::show(ui, &mut cx, worklist),
             View::Allocation => allocation::show(ui, &mut cx, allocation),
             View::Schedule => schedule::show(ui, &mut cx, schedule),
+            View::Projects => projects::show(ui, &mut cx, projects),
             View::CheckIn => checkin::show(ui, &mut cx, desks),
             View::BoothDesk => booth_desk::show(ui, &mut cx, desks),
             View::Settings => settings::show(ui, &mut cx, editor),

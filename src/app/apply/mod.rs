@@ -135,6 +135,7 @@ impl AppState {
             Edit::UnresolveDuplicate { decision, restore } => self.unresolve_duplicate(decision, restore),
             Edit::MergeLogs(merge) => self.merge_logs(*merge),
             Edit::UnmergeLogs(unmerge) => self.unmerge_logs(*unmerge),
+            Edit::SetProject { id, value } => self.set_project(id, value),
             Edit::SetInterviews { interviews, settings } => Ok(self.set_interviews(interviews, settings)),
             Edit::MoveInterview {
                 candidate,
