@@ -138,6 +138,7 @@ fn bench_json_has_exactly_the_documented_keys() {
         "full_match_ms",
         "allocate_ms",
         "schedule_ms",
+        "project_match_ms",
         "candidate_edit_p50_ms",
         "candidate_edit_p99_ms",
         "position_edit_p50_ms",

@@ -33,6 +33,7 @@ struct Figures {
     load_ms: f64,
     full_match_ms: f64,
     allocate_ms: f64,
+    project_match_ms: f64,
     schedule_ms: f64,
     candidate_edit_p50_ms: f64,
     candidate_edit_p99_ms: f64,
@@ -172,6 +173,11 @@ pub fn run(args: &BenchArgs) -> ExitCode {
     let full_match = t.elapsed();
 
     let t = Instant::now();
+    let projects = crate::matching::projects::ProjectMatcher::build(&fair);
+    let project_match = t.elapsed();
+    drop(projects);
+
+    let t = Instant::now();
     let alloc = matcher.allocate(&fair);
     let allocate = t.elapsed();
 
@@ -230,6 +236,7 @@ pub fn run(args: &BenchArgs) -> ExitCode {
         load_ms: ms(load),
         full_match_ms: ms(full_match),
         allocate_ms: ms(allocate),
+        project_match_ms: ms(project_match),
         schedule_ms: ms(schedule),
         candidate_edit_p50_ms: percentile(&candidate_times, 50.0),
         candidate_edit_p99_ms: percentile(&candidate_times, 99.0),
@@ -268,6 +275,11 @@ pub fn run(args: &BenchArgs) -> ExitCode {
             "allocate             {:>10.1} ms  ({} assigned)",
             figures.allocate_ms,
             alloc.assigned.len()
+        );
+        println!(
+            "project matching     {:>10.1} ms  ({} projects)",
+            figures.project_match_ms,
+            fair.projects.len()
         );
         println!(
             "schedule             {:>10.1} ms  ({} interviews, {} left out)",

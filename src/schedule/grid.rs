@@ -176,6 +176,12 @@ impl Plan {
         let Some(&g) = self.grid_of.get(&request.booth) else {
             return false;
         };
+        // Whatever holds a slot here could only move to a free slot of this same booth: with
+        // none left, nothing can make room (most requests left out at a busy fair).
+        let capacity = self.grids[g].interviewers;
+        if self.load[g].iter().all(|&load| load >= capacity) {
+            return false;
+        }
         for slot in 0..self.grids[g].slots {
             let span = self.grids[g].span(slot);
             let own: Vec<usize> = self.conflicts(&request.candidate, span).collect();
