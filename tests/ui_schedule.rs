@@ -50,7 +50,11 @@ fn workspace() -> Workspace {
 
 fn drag(h: &mut egui_kittest::Harness<'_, Workspace>, label: &str, rows: f32) {
     let from = h.get_by_label(label).rect().center();
-    let to = from + egui::vec2(0.0, ROW * rows);
+    drag_between(h, from, from + egui::vec2(0.0, ROW * rows));
+}
+
+/// Press at `from`, move to `to` over a few frames, release there.
+fn drag_between(h: &mut egui_kittest::Harness<'_, Workspace>, from: egui::Pos2, to: egui::Pos2) {
     h.hover_at(from);
     h.step();
     h.drag_at(from);
@@ -176,16 +180,7 @@ fn dragging_a_project_card_moves_it_along_the_pipeline_as_one_undo_step() {
         .rect()
         .center();
     let to = h.get_by_label_contains("Contract signed (").rect().center() + egui::vec2(0.0, 60.0);
-    h.hover_at(from);
-    h.step();
-    h.drag_at(from);
-    h.step();
-    for k in 1..=4 {
-        h.hover_at(from + (to - from) * (k as f32 / 4.0));
-        h.step();
-    }
-    h.drop_at(to);
-    h.run();
+    drag_between(&mut h, from, to);
     let after = h.state().app.fair().projects[1].clone();
     assert_eq!(after.status, ProjectStatus::ContractSigned);
     let step = after.steps.last().expect("a step for the move");

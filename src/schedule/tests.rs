@@ -40,6 +40,19 @@ fn request(candidate: &str, booth: &str, score: f32) -> Request {
     }
 }
 
+/// Booths A and B, 9:00–10:00, one interviewer each, and a 5-minute gap between interviews.
+fn two_booths_five_minute_gap() -> ([Booth; 2], Options) {
+    let booths = [
+        booth("A", Some((at(9, 0), at(10, 0), 1, 15))),
+        booth("B", Some((at(9, 0), at(10, 0), 1, 15))),
+    ];
+    let options = Options {
+        gap_minutes: 5,
+        slot_minutes: None,
+    };
+    (booths, options)
+}
+
 fn no_gap() -> Options {
     Options {
         gap_minutes: 0,
@@ -99,14 +112,7 @@ fn a_booth_holds_as_many_at_once_as_it_has_interviewers() {
 
 #[test]
 fn a_candidate_keeps_the_gap_between_booths() {
-    let booths = [
-        booth("A", Some((at(9, 0), at(10, 0), 1, 15))),
-        booth("B", Some((at(9, 0), at(10, 0), 1, 15))),
-    ];
-    let options = Options {
-        gap_minutes: 5,
-        slot_minutes: None,
-    };
+    let (booths, options) = two_booths_five_minute_gap();
     let t = schedule(
         &booths,
         vec![request("c1", "A", 90.0), request("c1", "B", 80.0)],
@@ -194,14 +200,7 @@ fn the_options_slot_length_applies_to_booths_without_their_own() {
 
 #[test]
 fn moves_are_checked_against_clashes() {
-    let booths = [
-        booth("A", Some((at(9, 0), at(10, 0), 1, 15))),
-        booth("B", Some((at(9, 0), at(10, 0), 1, 15))),
-    ];
-    let options = Options {
-        gap_minutes: 5,
-        slot_minutes: None,
-    };
+    let (booths, options) = two_booths_five_minute_gap();
     let t = schedule(
         &booths,
         vec![
