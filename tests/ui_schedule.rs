@@ -1,5 +1,6 @@
-//! The Schedule view: a booth's day as a timeline; dragging an interview moves it, or is
-//! refused with the reason shown when it clashes.
+//! The Schedule and Projects views: a booth's day as a timeline (dragging an interview moves it,
+//! or is refused with the reason shown when it clashes), the desks' interview lists, the project
+//! pipeline board and sessions.
 
 mod ui_fixture;
 
@@ -189,4 +190,48 @@ fn dragging_a_project_card_moves_it_along_the_pipeline_as_one_undo_step() {
     assert!(h.query_by_label_contains("Best counterparties").is_some());
     h.state_mut().app.undo().unwrap();
     assert_eq!(h.state().app.fair().projects[1], before);
+}
+
+#[test]
+fn a_session_invites_its_hosts_best_candidates_and_checks_people_in_at_the_door() {
+    let prefs = Prefs {
+        lang: Lang::En,
+        ..Prefs::default()
+    };
+    let mut fair = fairmatch::generate::sample_fair();
+    fair.sessions[0].capacity = 8;
+    let mut app = AppState::new(fair, None, prefs);
+    app.wait_for_matching();
+    let mut ws = Workspace::new(app);
+    ws.native_dialogs = false;
+    let mut h = harness(ws);
+    nav(&h, "Projects");
+    h.run();
+    h.get_by_label("Sessions").click();
+    h.run();
+    assert!(h.query_by_label_contains("5 invited / 8 seats").is_some());
+    h.get_by_label("Invite the hosts' best candidates").click();
+    h.run();
+    let session = h.state().app.fair().sessions[0].clone();
+    assert_eq!(session.invitees.len(), 8, "up to the seats");
+    let fair = h.state().app.fair();
+    // A newcomer at the door: found by name, marked as come and invited.
+    let newcomer = fair
+        .candidates
+        .iter()
+        .find(|c| !session.invitees.contains(&c.id) && fair.candidates.iter().filter(|o| o.name == c.name).count() == 1)
+        .expect("someone not invited")
+        .clone();
+    let door = "Check in at the door: name, badge or phone digits";
+    h.get_by_label(door).click();
+    h.run();
+    h.get_by_label(door).type_text(&newcomer.name);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let session = h.state().app.fair().sessions[0].clone();
+    assert!(session.attended.contains(&newcomer.id));
+    assert!(h.query_by_label_contains("over capacity by 1").is_some());
+    h.state_mut().app.undo().unwrap();
+    assert!(!h.state().app.fair().sessions[0].attended.contains(&newcomer.id));
 }

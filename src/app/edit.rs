@@ -176,6 +176,11 @@ pub enum Edit {
         id: crate::model::ProjectId,
         value: crate::model::Project,
     },
+    /// A session replaced whole: invitations added, attendance marked at its door.
+    SetSession {
+        id: crate::model::SessionId,
+        value: crate::model::Session,
+    },
     /// One interview moved to another time at its booth; refused with the reason if the new
     /// time breaks a rule (booth hours, interviewers at once, the candidate's other interviews).
     MoveInterview {
@@ -299,6 +304,10 @@ impl Edit {
             Edit::SetProject { value, .. } => EditName::new(
                 format!("change project {}", value.title),
                 format!("修改项目 {}", value.title),
+            ),
+            Edit::SetSession { value, .. } => EditName::new(
+                format!("change session {}", value.title),
+                format!("修改对接会 {}", value.title),
             ),
             Edit::SetInterviews { .. } => EditName::new("make the interview schedule", "生成面试日程"),
             Edit::MoveInterview { candidate, start, .. } => EditName::new(

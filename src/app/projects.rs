@@ -4,7 +4,7 @@ use std::sync::{Arc, Mutex};
 
 use super::{AppState, Edit, EditError};
 use crate::matching::projects::ProjectMatcher;
-use crate::model::{Project, ProjectId};
+use crate::model::{Project, ProjectId, Session, SessionId};
 
 /// Project matches, rebuilt when the fair has changed since they were asked for last.
 /// Only the Projects view asks: a fair day's check-ins cost nothing while it is closed.
@@ -45,6 +45,20 @@ impl AppState {
         let old = std::mem::replace(&mut self.fair.projects[i], value);
         Ok(Edit::SetProject {
             id: self.fair.projects[i].id.clone(),
+            value: old,
+        })
+    }
+
+    pub(super) fn set_session(&mut self, id: SessionId, value: Session) -> Result<Edit, EditError> {
+        let Some(i) = self.fair.sessions.iter().position(|s| s.id == id) else {
+            return Err(EditError::new(
+                format!("no session with id {id}"),
+                format!("没有编号为 {id} 的对接会"),
+            ));
+        };
+        let old = std::mem::replace(&mut self.fair.sessions[i], value);
+        Ok(Edit::SetSession {
+            id: self.fair.sessions[i].id.clone(),
             value: old,
         })
     }

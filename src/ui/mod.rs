@@ -28,6 +28,7 @@ mod positions;
 mod projects;
 pub mod safety_dialogs;
 mod schedule;
+mod sessions;
 mod settings;
 mod station_logs;
 mod status;

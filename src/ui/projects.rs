@@ -39,11 +39,26 @@ struct Dragged(ProjectId);
 #[derive(Debug, Clone, Default)]
 pub struct ProjectsView {
     pub selected: Option<ProjectId>,
+    /// The Sessions tab is shown instead of the pipeline.
+    pub sessions_tab: bool,
+    pub sessions: super::sessions::SessionsState,
 }
+
+const PIPELINE_TAB: Tr = tr("Pipeline", "项目进度");
+const SESSIONS_TAB: Tr = tr("Sessions", "对接会与路演");
 
 pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ProjectsView) {
     let lang = cx.lang();
-    ui.heading(cx.t(TITLE));
+    ui.horizontal(|ui| {
+        ui.heading(cx.t(TITLE));
+        ui.add_space(style::SPACE_SECTION);
+        ui.selectable_value(&mut view.sessions_tab, false, cx.t(PIPELINE_TAB));
+        ui.selectable_value(&mut view.sessions_tab, true, cx.t(SESSIONS_TAB));
+    });
+    if view.sessions_tab {
+        super::sessions::show(ui, cx, &mut view.sessions);
+        return;
+    }
     ui.label(egui::RichText::new(cx.t(HELP)).weak());
     if cx.app.fair().projects.is_empty() {
         ui.add_space(style::SPACE_GROUP);

@@ -136,6 +136,7 @@ impl AppState {
             Edit::MergeLogs(merge) => self.merge_logs(*merge),
             Edit::UnmergeLogs(unmerge) => self.unmerge_logs(*unmerge),
             Edit::SetProject { id, value } => self.set_project(id, value),
+            Edit::SetSession { id, value } => self.set_session(id, value),
             Edit::SetInterviews { interviews, settings } => Ok(self.set_interviews(interviews, settings)),
             Edit::MoveInterview {
                 candidate,
