@@ -118,6 +118,10 @@ fn make_schedule_fills_the_timeline_from_the_allocation() {
     );
     assert!(!app.fair().interviews.is_empty());
     assert!(h.query_by_label_contains("interviews at").is_some(), "the summary line");
+    let count = h.state().app.fair().interviews.len();
+    nav(&h, "Dashboard");
+    h.run();
+    assert!(h.query_by_label(&format!("Interviews scheduled: {count}")).is_some());
 }
 
 #[test]
@@ -190,6 +194,16 @@ fn dragging_a_project_card_moves_it_along_the_pipeline_as_one_undo_step() {
     assert!(h.query_by_label_contains("Best counterparties").is_some());
     h.state_mut().app.undo().unwrap();
     assert_eq!(h.state().app.fair().projects[1], before);
+    // The counterparty's booth lists the projects that fit it.
+    h.state_mut()
+        .app
+        .select(fairmatch::app::Record::Booth(fairmatch::model::BoothId::new("A-003")));
+    nav(&h, "Booths");
+    h.run();
+    assert!(h.query_by_label_contains("Projects that fit this booth (").is_some());
+    nav(&h, "Dashboard");
+    h.run();
+    assert!(h.query_by_label("Projects signed: 1 / 4").is_some());
 }
 
 #[test]

@@ -206,12 +206,36 @@ fn booth_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState, i
             field: changed,
         }));
     }
+    fitting_projects(ui, cx, id, lang);
     ui.separator();
     ui.strong(format!("{} ({})", cx.t(i18n::POSITIONS), positions.len()));
     for (pid, text) in positions {
         if ui.link(text).clicked() {
             cx.push(Command::JumpTo(Record::Position(pid)));
         }
+    }
+}
+
+/// The projects that count this booth among their best counterparties, with why.
+fn fitting_projects(ui: &mut egui::Ui, cx: &mut ViewCtx, id: &BoothId, lang: Lang) {
+    if cx.app.fair().projects.is_empty() {
+        return;
+    }
+    let matches = cx.app.project_matches();
+    let fitting = matches.top_projects(id);
+    if fitting.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.strong(format!("{} ({})", cx.t(i18n::PROJECTS_THAT_FIT), fitting.len()));
+    for m in fitting.iter().take(5) {
+        let title = cx
+            .app
+            .project(&m.project)
+            .map_or_else(|| m.project.to_string(), |p| p.title.clone());
+        let reasons: Vec<String> = m.reasons.iter().map(|r| r.describe(lang)).collect();
+        ui.label(format!("{:.0}  {title}", m.score))
+            .on_hover_text(reasons.join(lang.pick("; ", "；")));
     }
 }
 

@@ -25,6 +25,8 @@ const TOP_BOOTHS: Tr = tr(
     "到访最多的 10 个展位（点击打开）",
 );
 const NO_VISITS: Tr = tr("No visits yet.", "暂无面谈。");
+const INTERVIEWS: Tr = tr("Interviews scheduled", "已安排面试");
+const PROJECTS_SIGNED: Tr = tr("Projects signed", "签约项目");
 const UNFILLED_BY_INDUSTRY: Tr = tr("Unfilled openings by industry", "各行业未招满名额");
 
 /// Room for a category's name beside its bar.
@@ -39,7 +41,7 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx) {
     // A long bilingual fair name must not widen the view past a laptop's screen.
     ui.add(egui::Label::new(egui::RichText::new(&app.fair().meta.name).weak()).truncate());
     ui.add_space(style::SPACE_ROW);
-    let tiles: [(Tr, String); 9] = [
+    let mut tiles: Vec<(Tr, String)> = vec![
         (REGISTERED, headline.registered.to_string()),
         (CHECKED_IN, headline.checked_in.to_string()),
         (WALK_INS, headline.walk_ins.to_string()),
@@ -53,11 +55,29 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx) {
         (FILLED, format!("{} / {}", headline.openings_filled, headline.openings)),
         (UNFILLED, headline.openings_unfilled.to_string()),
     ];
-    ui.horizontal_wrapped(|ui| {
-        for (label, value) in tiles {
-            tile(ui, cx.t(label), &value);
-        }
-    });
+    // The timetable and the projects, for fairs that have them.
+    let fair = app.fair();
+    if !fair.interviews.is_empty() {
+        tiles.push((INTERVIEWS, fair.interviews.len().to_string()));
+    }
+    if !fair.projects.is_empty() {
+        let signed = fair
+            .projects
+            .iter()
+            .filter(|p| p.status >= crate::model::ProjectStatus::IntentionSigned)
+            .count();
+        tiles.push((PROJECTS_SIGNED, format!("{signed} / {}", fair.projects.len())));
+    }
+    // Rows of as many tiles as fit: a frame does not wrap inside `horizontal_wrapped`, and an
+    // overlong row would widen the whole view past the window.
+    let per_row = ((ui.available_width() + 8.0) / TILE_WIDTH).floor().max(1.0) as usize;
+    for row in tiles.chunks(per_row) {
+        ui.horizontal(|ui| {
+            for (label, value) in row {
+                tile(ui, cx.t(*label), value);
+            }
+        });
+    }
     ui.add_space(style::SPACE_SECTION);
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.columns(2, |columns| {
@@ -135,9 +155,13 @@ fn fill(ui: &egui::Ui) -> egui::Color32 {
 }
 
 /// One headline figure: the number large, its name small below.
+/// A tile's width with its frame and the gap after it.
+const TILE_WIDTH: f32 = 112.0;
+
 fn tile(ui: &mut egui::Ui, label: &str, value: &str) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.set_min_width(96.0);
+        ui.set_min_width(TILE_WIDTH - 20.0);
+        ui.set_max_width(TILE_WIDTH - 20.0);
         ui.vertical(|ui| {
             let number = ui.label(egui::RichText::new(value).size(style::LARGE).strong());
             // One accessible name for the pair, so a screen reader (and a test) reads both.

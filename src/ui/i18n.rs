@@ -174,6 +174,7 @@ table! {
     TODAY_ON => "Today ({today})", "今天（{today}）";
     PLACED_ON_FLOOR => "placed on the floor plan", "已放置在平面图上";
     HOLDS_INTERVIEWS => "holds interviews (for the schedule)", "安排面试（用于面试日程）";
+    PROJECTS_THAT_FIT => "Projects that fit this booth", "适合本展位的项目";
     NEGOTIABLE => "negotiable", "面议";
     DELETE_POSITION_VISITS => "{visits} visits recorded by booth staff are about this position. They are kept (rating, notes, next step) under booth {booth}, without a position. Undo restores both.",
         "展位工作人员记录的 {visits} 条到访与此岗位有关。这些记录（评分、备注、下一步）将保留在展位 {booth} 下，不再关联岗位。撤销可全部恢复。";
