@@ -165,3 +165,29 @@ fn projects_and_sessions_export_as_csv() {
     assert_eq!(sessions.len(), fair.sessions.len() + 1);
     assert_eq!(sessions[1][2], "Docking session");
 }
+
+#[test]
+fn the_report_lists_the_projects_with_their_counterparty() {
+    use fairmatch::report::tables::{TableId, Value, build};
+    let fair = sample_fair();
+    let insight = fairmatch::insight::Insight::compute(&fair);
+    let tables = build(&fair, &insight, fairmatch::model::Lang::Zh);
+    let projects = tables
+        .iter()
+        .find(|t| t.id == TableId::Projects)
+        .expect("a projects table");
+    assert_eq!(projects.rows.len(), fair.projects.len());
+    let signed = projects
+        .rows
+        .iter()
+        .find(|r| r[0] == Value::Text("工业大模型质检平台".into()))
+        .expect("the signed project");
+    assert_eq!(signed[5], Value::Text("青岛智能计算研究院".into()));
+    assert_eq!(signed[6], Value::Int(600));
+    let headline = &tables[0];
+    let landed = headline
+        .rows
+        .iter()
+        .find(|r| r[0] == Value::Text("签约项目（意向或合同）".into()));
+    assert_eq!(landed.map(|r| r[1].clone()), Some(Value::Int(1)));
+}

@@ -115,8 +115,9 @@ pub fn render(
         (TableId::Zones, usize::MAX),
         (TableId::TopBooths, TOP_BOOTHS),
         (TableId::Unfilled, UNFILLED),
+        (TableId::Projects, usize::MAX),
     ] {
-        if let Some(tab) = table(tables, id) {
+        if let Some(tab) = table(tables, id).filter(|tab| !tab.rows.is_empty()) {
             layout.heading(id.title(lang), 80.0);
             layout.table(tab, limit, &more);
         }

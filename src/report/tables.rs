@@ -2,7 +2,7 @@
 //! the workbook writes one sheet per table, so both carry the same figures.
 
 use crate::insight::{Insight, MapAxis, SupplyDemand};
-use crate::model::{Fair, Lang};
+use crate::model::{Fair, Lang, ProjectStatus};
 
 /// Which table; fixes its sheet name and the PDF section it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,10 +18,11 @@ pub enum TableId {
     Zones,
     TopBooths,
     Unfilled,
+    Projects,
 }
 
 impl TableId {
-    pub const ALL: [TableId; 11] = [
+    pub const ALL: [TableId; 12] = [
         TableId::Headline,
         TableId::Funnel,
         TableId::CheckIns,
@@ -33,6 +34,7 @@ impl TableId {
         TableId::Zones,
         TableId::TopBooths,
         TableId::Unfilled,
+        TableId::Projects,
     ];
 
     /// Title, also the worksheet's name (at most 31 characters, none of `[]:*?/\`).
@@ -49,6 +51,7 @@ impl TableId {
             TableId::Zones => ("Zones", "展区"),
             TableId::TopBooths => ("Top booths", "热门展位"),
             TableId::Unfilled => ("Unfilled positions", "未招满岗位"),
+            TableId::Projects => ("Projects", "项目"),
         };
         match lang {
             Lang::En => en,
@@ -158,6 +161,27 @@ pub fn build(fair: &Fair, insight: &Insight, lang: Lang) -> Vec<Table> {
         (t("Openings", "招聘人数"), big(h.openings)),
         (t("Openings filled", "已招满"), big(h.openings_filled)),
         (t("Openings unfilled", "未招满"), big(h.openings_unfilled)),
+        (
+            t("Interviews scheduled", "已安排面试"),
+            big(fair.interviews.len() as u64),
+        ),
+        (t("Projects", "项目"), big(fair.projects.len() as u64)),
+        (
+            t("Projects signed (intention or contract)", "签约项目（意向或合同）"),
+            big(fair
+                .projects
+                .iter()
+                .filter(|p| p.status >= ProjectStatus::IntentionSigned)
+                .count() as u64),
+        ),
+        (
+            t("Projects landed", "落地项目"),
+            big(fair
+                .projects
+                .iter()
+                .filter(|p| p.status == ProjectStatus::Landed)
+                .count() as u64),
+        ),
         (t("Candidates hired", "签约人数"), int(h.hired)),
     ]);
     let headline = Table {
@@ -438,6 +462,7 @@ pub fn build(fair: &Fair, insight: &Insight, lang: Lang) -> Vec<Table> {
             .collect(),
     };
 
+    let projects = projects_table(fair, lang);
     vec![
         headline,
         funnel,
@@ -450,5 +475,47 @@ pub fn build(fair: &Fair, insight: &Insight, lang: Lang) -> Vec<Table> {
         zones,
         top_booths,
         unfilled,
+        projects,
     ]
+}
+
+/// Every project with its status and the counterparty and amount of the step that got it there.
+fn projects_table(fair: &Fair, lang: Lang) -> Table {
+    let t = |en, zh| pick(lang, en, zh);
+    let employer = |id: &crate::model::BoothId| {
+        fair.booths
+            .iter()
+            .find(|b| &b.id == id)
+            .map_or_else(|| id.to_string(), |b| b.employer.clone())
+    };
+    Table {
+        id: TableId::Projects,
+        columns: vec![
+            t("Project", "项目"),
+            t("Lead", "负责人"),
+            t("Industry", "行业"),
+            t("Stage", "阶段"),
+            t("Status", "进度"),
+            t("Counterparty", "对接方"),
+            t("Amount (10k CNY)", "金额（万元）"),
+        ],
+        widths: vec![2.4, 0.9, 1.4, 0.9, 1.1, 2.2, 0.9],
+        rows: fair
+            .projects
+            .iter()
+            .map(|p| {
+                let last = p.steps.iter().rev().find(|s| s.status == p.status);
+                vec![
+                    text(p.title.clone()),
+                    text(p.lead.clone()),
+                    text(p.industry.label(lang)),
+                    text(p.stage.label(lang)),
+                    text(p.status.label(lang)),
+                    last.and_then(|s| s.counterparty.as_ref())
+                        .map_or(Value::Empty, |b| text(employer(b))),
+                    last.and_then(|s| s.amount_wan).map_or(Value::Empty, int),
+                ]
+            })
+            .collect(),
+    }
 }
