@@ -6,10 +6,14 @@ use super::{AppState, Edit, EditError};
 use crate::matching::projects::ProjectMatcher;
 use crate::model::{Project, ProjectId, Session, SessionId};
 
-/// Project matches, rebuilt when the fair has changed since they were asked for last.
-/// Only the Projects view asks: a fair day's check-ins cost nothing while it is closed.
+/// Project matches, rebuilt when what they depend on (booths, positions, projects, or another
+/// fair) changed since they were asked for last; check-ins, visits and candidate edits do not
+/// rebuild them. Only the Projects view and the booth editor ask.
 #[derive(Default)]
-pub(super) struct ProjectMatches(Mutex<Option<(u64, Arc<ProjectMatcher>)>>);
+pub(super) struct ProjectMatches(Mutex<Option<(Inputs, Arc<ProjectMatcher>)>>);
+
+/// The fair's generation and its project inputs' version the matches were built for.
+type Inputs = (u64, u64);
 
 impl std::fmt::Debug for ProjectMatches {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -20,12 +24,13 @@ impl std::fmt::Debug for ProjectMatches {
 impl AppState {
     /// Every project's best counterparties with reasons, current with the fair.
     pub fn project_matches(&self) -> Arc<ProjectMatcher> {
+        let inputs = (self.generation, self.project_inputs);
         let mut cached = self.project_matches.0.lock().unwrap_or_else(|e| e.into_inner());
         match cached.as_ref() {
-            Some((version, matcher)) if *version == self.fair_version => Arc::clone(matcher),
+            Some((built_for, matcher)) if *built_for == inputs => Arc::clone(matcher),
             _ => {
                 let matcher = Arc::new(ProjectMatcher::build(&self.fair));
-                *cached = Some((self.fair_version, Arc::clone(&matcher)));
+                *cached = Some((inputs, Arc::clone(&matcher)));
                 matcher
             }
         }
@@ -61,5 +66,41 @@ impl AppState {
             id: self.fair.sessions[i].id.clone(),
             value: old,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Prefs, field};
+
+    #[test]
+    fn project_matches_are_rebuilt_by_what_they_depend_on_only() {
+        let mut app = AppState::new(crate::generate::sample_fair(), None, Prefs::default());
+        let first = app.project_matches();
+        assert!(Arc::ptr_eq(&first, &app.project_matches()), "asked twice, built once");
+        let mut candidate = app.fair.candidates[0].clone();
+        candidate.school = "青岛大学".into();
+        app.apply(Edit::SetCandidate {
+            id: candidate.id.clone(),
+            value: candidate,
+            field: field::SCHOOL,
+        })
+        .expect("applies");
+        assert!(
+            Arc::ptr_eq(&first, &app.project_matches()),
+            "a candidate edit keeps them"
+        );
+        let mut project = app.fair.projects[0].clone();
+        project.fields.push("Java".into());
+        app.apply(Edit::SetProject {
+            id: project.id.clone(),
+            value: project,
+        })
+        .expect("applies");
+        assert!(
+            !Arc::ptr_eq(&first, &app.project_matches()),
+            "a project edit rebuilds them"
+        );
     }
 }

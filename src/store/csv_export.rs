@@ -100,7 +100,7 @@ pub const VISIT_COLUMNS: &[&str] = &[
 ];
 
 /// List cells are joined with "; ", which the importer splits again.
-fn list<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
+pub(super) fn list<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
     items
         .into_iter()
         .map(|s| s.as_ref().to_owned())
@@ -113,7 +113,7 @@ fn opt<T: ToString>(value: Option<T>) -> String {
 }
 
 /// How times are written: local time at the venue, which the importer reads back.
-const TIME: &str = "%Y-%m-%d %H:%M:%S";
+pub(super) const TIME: &str = "%Y-%m-%d %H:%M:%S";
 
 /// The candidates export's last column: when the candidate checked in (empty if not).
 pub const CHECKED_IN_AT: &str = "checked_in_at";

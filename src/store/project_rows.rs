@@ -1,8 +1,7 @@
 //! Projects and sessions as export rows, with the columns of docs/data-formats.md.
 
+use super::csv_export::{TIME, list};
 use crate::model::Fair;
-
-const TIME: &str = "%Y-%m-%d %H:%M:%S";
 
 pub const PROJECT_COLUMNS: &[&str] = &[
     "id",
@@ -28,10 +27,6 @@ pub const SESSION_COLUMNS: &[&str] = &[
     "id", "title", "kind", "room", "start", "end", "capacity", "hosts", "invitees", "projects", "attended",
 ];
 
-fn list<T: AsRef<str>>(items: &[T]) -> String {
-    items.iter().map(AsRef::as_ref).collect::<Vec<_>>().join("; ")
-}
-
 fn yes_no(value: bool) -> String {
     if value { "yes" } else { "no" }.into()
 }
@@ -45,7 +40,7 @@ pub(super) fn project_rows(fair: &Fair) -> Vec<Vec<String>> {
             p.id.0.clone(),
             p.title.clone(),
             p.lead.clone(),
-            list(&p.team.iter().map(|c| c.0.as_str()).collect::<Vec<_>>()),
+            list(p.team.iter().map(|c| c.as_str())),
             p.industry.en().to_owned(),
             list(&p.fields),
             p.stage.en().to_owned(),
@@ -71,7 +66,6 @@ pub(super) fn project_rows(fair: &Fair) -> Vec<Vec<String>> {
 pub(super) fn session_rows(fair: &Fair) -> Vec<Vec<String>> {
     let mut rows = vec![SESSION_COLUMNS.iter().map(|c| c.to_string()).collect()];
     for s in &fair.sessions {
-        let ids = |v: &[String]| list(v);
         rows.push(vec![
             s.id.0.clone(),
             s.title.clone(),
@@ -80,10 +74,10 @@ pub(super) fn session_rows(fair: &Fair) -> Vec<Vec<String>> {
             s.start.format(TIME).to_string(),
             s.end.format(TIME).to_string(),
             s.capacity.to_string(),
-            ids(&s.hosts.iter().map(|b| b.0.clone()).collect::<Vec<_>>()),
-            ids(&s.invitees.iter().map(|c| c.0.clone()).collect::<Vec<_>>()),
-            ids(&s.projects.iter().map(|p| p.0.clone()).collect::<Vec<_>>()),
-            ids(&s.attended.iter().map(|c| c.0.clone()).collect::<Vec<_>>()),
+            list(s.hosts.iter().map(|b| b.as_str())),
+            list(s.invitees.iter().map(|c| c.as_str())),
+            list(s.projects.iter().map(|p| p.as_str())),
+            list(s.attended.iter().map(|c| c.as_str())),
         ]);
     }
     rows

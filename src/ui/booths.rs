@@ -265,8 +265,10 @@ fn interview_hours(ui: &mut egui::Ui, form: &mut super::widgets::Form, draft: &m
     form.time_of_day(ui, INTERVIEWS_FROM, &mut from);
     form.time_of_day(ui, INTERVIEWS_TO, &mut to);
     form.number(ui, INTERVIEWERS, &mut hours.interviewers, 1..=50, None);
+    // Inside one day, and at least five minutes long: 23:59 + 5 would not be a time.
+    let from = from.min(24 * 60 - 6);
     hours.start = at(from);
-    hours.end = at(to.max(from + 5));
+    hours.end = at(to.clamp(from + 5, 24 * 60 - 1));
     draft.interviews = Some(hours);
 }
 

@@ -77,10 +77,6 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ScheduleView) {
     ui.heading(cx.t(TITLE));
     ui.label(egui::RichText::new(cx.t(HELP)).weak());
     ui.add_space(style::SPACE_ROW);
-    controls(ui, cx, view);
-    ui.add_space(style::SPACE_ROW);
-    summary(ui, cx, view);
-    ui.separator();
     if view.counts_for != Some(app.revision()) {
         view.counts.clear();
         for i in &app.fair().interviews {
@@ -88,6 +84,10 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ScheduleView) {
         }
         view.counts_for = Some(app.revision());
     }
+    controls(ui, cx, view);
+    ui.add_space(style::SPACE_ROW);
+    summary(ui, cx, view);
+    ui.separator();
     if view.booth.is_none() {
         view.booth = app.fair().interviews.first().map(|i| i.booth.clone());
     }
@@ -147,10 +147,7 @@ fn summary(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &ScheduleView) {
     if fair.interviews.is_empty() {
         ui.label(cx.t(NOTHING_YET));
     } else {
-        let booths = view.counts.len().max(
-            // Before the first frame's count.
-            usize::from(!fair.interviews.is_empty()),
-        );
+        let booths = view.counts.len();
         ui.label(
             egui::RichText::new(SUMMARY.fill(lang, &[("interviews", &fair.interviews.len()), ("booths", &booths)]))
                 .strong(),
@@ -247,28 +244,11 @@ fn itinerary(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ScheduleView) {
     if ui.link(candidate_name(app, &candidate)).clicked() {
         cx.push(Command::JumpTo(Record::Candidate(candidate.clone())));
     }
-    let mut mine: Vec<&Interview> = app
-        .fair()
-        .interviews
-        .iter()
-        .filter(|i| i.candidate == candidate)
-        .collect();
-    mine.sort_by_key(|i| i.start);
-    if mine.is_empty() {
+    let lines = itinerary_of(app, &candidate);
+    if lines.is_empty() {
         ui.label(egui::RichText::new(cx.t(NO_ITINERARY)).weak());
     }
-    for interview in mine {
-        let employer = app
-            .index()
-            .booths
-            .get(&interview.booth)
-            .map_or("", |&b| app.fair().booths[b].employer.as_str());
-        let text = format!(
-            "{}–{}  {} {employer}",
-            hm(interview.start),
-            hm(interview.end),
-            interview.booth
-        );
+    for (interview, text) in lines {
         if ui.add(egui::Button::new(text).frame(false).truncate()).clicked() {
             view.booth = Some(interview.booth.clone());
         }
@@ -443,8 +423,8 @@ fn interview_box(
     }
 }
 
-/// One candidate's interviews in time order, a line each: "13:00–13:15 A-001 崂山科技大学".
-pub fn itinerary_lines(app: &AppState, candidate: &CandidateId) -> Vec<String> {
+/// One candidate's interviews in time order, each with its line: "13:00–13:15 A-001 崂山科技大学".
+fn itinerary_of<'a>(app: &'a AppState, candidate: &CandidateId) -> Vec<(&'a Interview, String)> {
     let mut mine: Vec<&Interview> = app
         .fair()
         .interviews
@@ -454,14 +434,15 @@ pub fn itinerary_lines(app: &AppState, candidate: &CandidateId) -> Vec<String> {
     mine.sort_by_key(|i| i.start);
     mine.into_iter()
         .map(|i| {
-            let employer = app
-                .index()
-                .booths
-                .get(&i.booth)
-                .map_or("", |&b| app.fair().booths[b].employer.as_str());
-            format!("{}–{} {} {employer}", hm(i.start), hm(i.end), i.booth)
+            let employer = app.booth(&i.booth).map_or("", |b| b.employer.as_str());
+            (i, format!("{}–{} {} {employer}", hm(i.start), hm(i.end), i.booth))
         })
         .collect()
+}
+
+/// One candidate's itinerary as lines, for the check-in desk.
+pub fn itinerary_lines(app: &AppState, candidate: &CandidateId) -> Vec<String> {
+    itinerary_of(app, candidate).into_iter().map(|(_, line)| line).collect()
 }
 
 /// A booth's next interviews from `now` (at most `n`); on another day than the interviews',

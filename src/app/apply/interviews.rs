@@ -20,10 +20,7 @@ impl AppState {
         booth: BoothId,
         start: LocalTime,
     ) -> Result<Edit, EditError> {
-        let moved = self.interview_moved(&candidate, &booth, start)?;
-        let Some(i) = self.interview_index(&candidate, &booth) else {
-            return Err(no_interview(&candidate, &booth));
-        };
+        let (i, moved) = self.checked_move(&candidate, &booth, start)?;
         let old = std::mem::replace(&mut self.fair.interviews[i], moved);
         Ok(Edit::MoveInterview {
             candidate,
@@ -47,11 +44,22 @@ impl AppState {
         booth: &BoothId,
         start: LocalTime,
     ) -> Result<Interview, EditError> {
+        self.checked_move(candidate, booth, start).map(|(_, moved)| moved)
+    }
+
+    /// The interview's index and the interview moved to `start`, or why it may not move.
+    fn checked_move(
+        &self,
+        candidate: &CandidateId,
+        booth: &BoothId,
+        start: LocalTime,
+    ) -> Result<(usize, Interview), EditError> {
         let Some(i) = self.interview_index(candidate, booth) else {
             return Err(no_interview(candidate, booth));
         };
         let options = Options::from(self.fair.schedule);
         check_move(&self.fair.booths, &self.fair.interviews, i, start, options)
+            .map(|moved| (i, moved))
             .map_err(|clash| EditError::new(clash.describe(false), clash.describe(true)))
     }
 }
