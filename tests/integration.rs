@@ -71,6 +71,9 @@ mod ui_insight;
 #[path = "ui_layering.rs"]
 mod ui_layering;
 #[cfg(feature = "gui")]
+#[path = "ui_projects.rs"]
+mod ui_projects;
+#[cfg(feature = "gui")]
 #[path = "ui_schedule.rs"]
 mod ui_schedule;
 #[cfg(feature = "gui")]
