@@ -52,6 +52,8 @@ mod insight_report;
 mod matching_cli;
 #[path = "model_skills.rs"]
 mod model_skills;
+#[path = "project_import.rs"]
+mod project_import;
 #[path = "schedule_cli.rs"]
 mod schedule_cli;
 #[path = "store_ron.rs"]
