@@ -156,6 +156,10 @@ proptest! {
                     prop_assert!(person.and_then(|c| c.checked_in).is_some_and(|t| t <= event.at));
                 }
                 EventKind::Visit { visit } => prop_assert!(fair.visits.contains(visit), "visit {} lost", visit.id),
+                EventKind::SessionCheckIn { session, candidate } => {
+                    let session = fair.sessions.iter().find(|s| &s.id == session);
+                    prop_assert!(session.is_some_and(|s| s.attended.contains(candidate)));
+                }
             }
         }
         prop_assert_eq!(fair.events.len(), distinct.len());
@@ -167,7 +171,7 @@ proptest! {
                 .filter(|e| match &e.kind {
                     EventKind::CheckIn { candidate } => candidate == &person.id,
                     EventKind::WalkIn { candidate } => candidate.id == person.id,
-                    EventKind::Visit { .. } => false,
+                    EventKind::Visit { .. } | EventKind::SessionCheckIn { .. } => false,
                 })
                 .map(|e| e.at)
                 .min();

@@ -40,6 +40,8 @@ mod fairday_duplicates;
 mod fairday_generated;
 #[path = "fairday_merge.rs"]
 mod fairday_merge;
+#[path = "fairday_sessions.rs"]
+mod fairday_sessions;
 #[path = "fairday_station_log.rs"]
 mod fairday_station_log;
 #[path = "generate_fair.rs"]

@@ -135,11 +135,58 @@ fn a_new_session_gets_hosts_times_and_invitees_and_warns_over_capacity() {
         session.invitees,
         vec![CandidateId::new("C000004"), CandidateId::new("C000006")]
     );
-    assert!(h.query_by_label("2 invited: 1 more than the seats").is_some());
+    assert!(h.query_by_label("2 invited or came: 1 more than the seats").is_some());
     assert!(h.query_by_label_contains("over capacity by 1").is_some());
     h.get_by_label("Delete").click();
     h.run();
     assert!(h.state().app.session(&id).is_none());
     h.state_mut().app.undo().unwrap();
     assert_eq!(h.state().app.session(&id), Some(&session));
+}
+
+#[test]
+fn the_check_in_desk_checks_people_in_at_a_sessions_door() {
+    let prefs = Prefs {
+        lang: Lang::En,
+        station_id: "door-1".into(),
+        ..Prefs::default()
+    };
+    let mut ws = Workspace::new(AppState::new(fairmatch::generate::sample_fair(), None, prefs));
+    ws.native_dialogs = false;
+    let mut h = harness(ws);
+    nav(&h, "Check-in desk");
+    h.run();
+    h.get_by_label("Checking in at").click();
+    h.run();
+    h.get_by_label_contains("高层次人才项目路演 ·").click();
+    h.run();
+    assert!(h.query_by_label("Came: 0 (seats: 80)").is_some());
+    let person = h
+        .state()
+        .app
+        .candidate(&CandidateId::new("C000020"))
+        .expect("in the sample")
+        .clone();
+    h.get_by_label("Badge, name, pinyin or phone digits")
+        .type_text(&person.badge);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let session = h.state().app.fair().sessions[1].clone();
+    assert_eq!(session.attended, vec![person.id.clone()]);
+    assert!(
+        h.query_by_label_contains(&format!("{} came to 高层次人才项目路演", person.name))
+            .is_some()
+    );
+    assert!(h.query_by_label("Came: 1 (seats: 80)").is_some());
+    assert!(
+        h.state()
+            .app
+            .fair()
+            .candidates
+            .iter()
+            .find(|c| c.id == person.id)
+            .is_some_and(|c| c.checked_in.is_none()),
+        "the door of a session is not the fair's entrance"
+    );
 }

@@ -210,6 +210,7 @@ fn dragging_a_project_card_moves_it_along_the_pipeline_as_one_undo_step() {
 fn a_session_invites_its_hosts_best_candidates_and_checks_people_in_at_the_door() {
     let prefs = Prefs {
         lang: Lang::En,
+        station_id: "door-1".into(),
         ..Prefs::default()
     };
     let mut fair = fairmatch::generate::sample_fair();
@@ -245,7 +246,19 @@ fn a_session_invites_its_hosts_best_candidates_and_checks_people_in_at_the_door(
     h.run();
     let session = h.state().app.fair().sessions[0].clone();
     assert!(session.attended.contains(&newcomer.id));
+    assert!(!session.invitees.contains(&newcomer.id), "came, uninvited");
     assert!(h.query_by_label_contains("over capacity by 1").is_some());
+    assert!(
+        h.query_by_label_contains(&format!("{} {}", newcomer.name, newcomer.id))
+            .is_some()
+    );
+    // A station event, like a check-in at the entrance: never undone.
+    let event = h.state().app.fair().events.last().cloned().expect("recorded");
+    assert_eq!(event.station.as_str(), "door-1");
+    assert!(matches!(
+        event.kind,
+        fairmatch::model::EventKind::SessionCheckIn { ref candidate, .. } if candidate == &newcomer.id
+    ));
     h.state_mut().app.undo().unwrap();
-    assert!(!h.state().app.fair().sessions[0].attended.contains(&newcomer.id));
+    assert!(h.state().app.fair().sessions[0].attended.contains(&newcomer.id));
 }

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 
 use super::fairday::{self, CheckInOutcome, DeskIndex, DeskMatch, VisitDraft, WalkInOutcome};
 use super::{AppState, EditError, EditName};
-use crate::model::{Candidate, CandidateId, LocalTime, PositionId, StationId, VisitId};
+use crate::model::{Candidate, CandidateId, LocalTime, PositionId, SessionId, StationId, VisitId};
 
 /// Station id used when the laptop has none set in Settings.
 pub const DEFAULT_STATION: &str = "desk";
@@ -18,9 +18,24 @@ pub const DEFAULT_STATION: &str = "desk";
 /// One action at a fair-day desk, recorded at `at` as a station event.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DeskAction {
-    CheckIn { candidate: CandidateId, at: LocalTime },
-    WalkIn { candidate: Box<Candidate>, at: LocalTime },
-    Visit { draft: Box<VisitDraft>, at: LocalTime },
+    CheckIn {
+        candidate: CandidateId,
+        at: LocalTime,
+    },
+    WalkIn {
+        candidate: Box<Candidate>,
+        at: LocalTime,
+    },
+    Visit {
+        draft: Box<VisitDraft>,
+        at: LocalTime,
+    },
+    /// At a session's door (docking session, roadshow): the person came.
+    SessionCheckIn {
+        session: SessionId,
+        candidate: CandidateId,
+        at: LocalTime,
+    },
 }
 
 impl DeskAction {
@@ -34,7 +49,10 @@ impl DeskAction {
 
     fn at(&self) -> LocalTime {
         match self {
-            DeskAction::CheckIn { at, .. } | DeskAction::WalkIn { at, .. } | DeskAction::Visit { at, .. } => *at,
+            DeskAction::CheckIn { at, .. }
+            | DeskAction::WalkIn { at, .. }
+            | DeskAction::Visit { at, .. }
+            | DeskAction::SessionCheckIn { at, .. } => *at,
         }
     }
 }
@@ -45,6 +63,7 @@ pub enum DeskOutcome {
     CheckIn(CheckInOutcome),
     WalkIn(WalkInOutcome),
     Visit(VisitId),
+    SessionCheckIn(CheckInOutcome),
 }
 
 impl DeskOutcome {
@@ -53,6 +72,7 @@ impl DeskOutcome {
         !matches!(
             self,
             DeskOutcome::CheckIn(CheckInOutcome::AlreadyCheckedIn { .. })
+                | DeskOutcome::SessionCheckIn(CheckInOutcome::AlreadyCheckedIn { .. })
                 | DeskOutcome::WalkIn(WalkInOutcome::Existing { .. })
         )
     }
@@ -119,6 +139,13 @@ impl AppState {
                     format!("{who} 到访 {}", draft.booth),
                 )
             }
+            DeskAction::SessionCheckIn { session, candidate, .. } => {
+                let who = who(candidate);
+                let title = self
+                    .session(session)
+                    .map_or_else(|| session.to_string(), |s| s.title.clone());
+                EditName::new(format!("check in {who} at {title}"), format!("{who} 入场 {title}"))
+            }
         }
     }
 
@@ -160,6 +187,10 @@ impl AppState {
                     self.visits_changed(&draft.candidate, &draft.booth);
                 }
                 outcome.map(DeskOutcome::Visit)
+            }
+            DeskAction::SessionCheckIn { session, candidate, .. } => {
+                fairday::session_check_in(&mut self.fair, desk, session, candidate, &station, now)
+                    .map(DeskOutcome::SessionCheckIn)
             }
         }
         .map_err(refused);

@@ -84,7 +84,6 @@ fields! {
     HOSTS => "host booths", "主办展位";
     INVITEES => "invitees", "受邀人";
     SESSION_PROJECTS => "projects presented", "参会项目";
-    ATTENDANCE => "attendance", "到场";
 }
 
 /// What happens to a booth's positions when the booth is deleted.
@@ -207,7 +206,8 @@ pub enum Edit {
     DeleteProject {
         id: ProjectId,
     },
-    /// A session replaced whole: its editor, or invitations added.
+    /// A session replaced whole (its editor, or invitations added), except who came: that is
+    /// recorded at the door ([`crate::app::DeskAction::SessionCheckIn`]) and kept.
     SetSession {
         id: SessionId,
         value: Session,
@@ -416,13 +416,11 @@ impl Edit {
             Edit::SetCandidate { value, field, .. } => Some((2, value.id.0.clone(), *field)),
             Edit::SetSettings { field, .. } => Some((3, String::new(), *field)),
             Edit::SetMeta { .. } => Some((4, String::new(), field::FAIR_NAME)),
-            // A pipeline move, an invitation or a check-in is a step of its own.
+            // A pipeline move or an invitation is a step of its own.
             Edit::SetProject { value, field, .. } if *field != field::STATUS && *field != field::TEAM => {
                 Some((5, value.id.0.clone(), *field))
             }
-            Edit::SetSession { value, field, .. }
-                if ![field::INVITEES, field::ATTENDANCE, field::HOSTS].contains(field) =>
-            {
+            Edit::SetSession { value, field, .. } if ![field::INVITEES, field::HOSTS].contains(field) => {
                 Some((6, value.id.0.clone(), *field))
             }
             _ => None,

@@ -10,7 +10,7 @@ use rand::TryRngCore;
 
 use crate::model::{
     BoothId, Candidate, CandidateId, EventId, EventKind, Fair, LocalTime, NextStep, PipelineStatus, PositionId,
-    StationEvent, StationId, Visit, VisitId,
+    SessionId, StationEvent, StationId, Visit, VisitId,
 };
 
 /// Phone lookups need at least this many trailing digits; fewer match too many people.
@@ -262,6 +262,47 @@ pub fn check_in(
         station: station.clone(),
         at: now,
         kind: EventKind::CheckIn { candidate: id.clone() },
+    });
+    Ok(CheckInOutcome::CheckedIn { at: now })
+}
+
+/// Checks `candidate` in at the door of `session`: they count as come, invited or not. A
+/// second scan records nothing and says when they came.
+pub fn session_check_in(
+    fair: &mut Fair,
+    desk: &DeskIndex,
+    session: &SessionId,
+    candidate: &CandidateId,
+    station: &StationId,
+    now: LocalTime,
+) -> Result<CheckInOutcome, DeskError> {
+    desk.position_of(candidate)
+        .filter(|&i| fair.candidates.get(i).is_some_and(|c| &c.id == candidate))
+        .ok_or_else(|| DeskError(format!("no candidate with id {candidate}")))?;
+    let Some(at_session) = fair.sessions.iter_mut().find(|s| &s.id == session) else {
+        return Err(DeskError(format!("no session with id {session}")));
+    };
+    if at_session.attended.contains(candidate) {
+        let came = fair.events.iter().rev().find_map(|e| match &e.kind {
+            EventKind::SessionCheckIn {
+                session: s,
+                candidate: c,
+            } if s == session && c == candidate => Some(e.at),
+            _ => None,
+        });
+        return Ok(CheckInOutcome::AlreadyCheckedIn {
+            at: came.unwrap_or(now),
+        });
+    }
+    at_session.attended.push(candidate.clone());
+    fair.events.push(StationEvent {
+        id: new_event_id(station),
+        station: station.clone(),
+        at: now,
+        kind: EventKind::SessionCheckIn {
+            session: session.clone(),
+            candidate: candidate.clone(),
+        },
     });
     Ok(CheckInOutcome::CheckedIn { at: now })
 }

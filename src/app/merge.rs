@@ -16,8 +16,8 @@ pub use duplicates::{
 
 use super::EditName;
 use crate::model::{
-    BoothId, Candidate, CandidateId, EventId, EventKind, Fair, LocalTime, STATION_LOG_VERSION, StationEvent, StationId,
-    StationLog, Visit, VisitId,
+    BoothId, Candidate, CandidateId, EventId, EventKind, Fair, LocalTime, STATION_LOG_VERSION, SessionId, StationEvent,
+    StationId, StationLog, Visit, VisitId,
 };
 
 /// Why logs could not be merged. The fair was not changed.
@@ -43,6 +43,8 @@ pub struct MergeReport {
     pub earlier_check_ins: usize,
     pub walk_ins: Vec<CandidateId>,
     pub visits_added: usize,
+    /// People newly marked as come at a session's door.
+    pub session_check_ins: usize,
     /// Id clashes; both sides were kept.
     pub conflicts: Vec<String>,
     /// Events about candidates the fair does not have; kept, and shown to the organizer.
@@ -67,6 +69,9 @@ impl MergeReport {
             self.walk_ins.len(),
             self.visits_added
         )];
+        if self.session_check_ins > 0 {
+            lines.push(format!("{} came to sessions", self.session_check_ins));
+        }
         lines.extend(self.conflicts.iter().map(|c| format!("conflict: {c}")));
         lines.extend(
             self.unknown_candidates
@@ -152,6 +157,7 @@ fn kind_rank(kind: &EventKind) -> u8 {
         EventKind::WalkIn { .. } => 0,
         EventKind::CheckIn { .. } => 1,
         EventKind::Visit { .. } => 2,
+        EventKind::SessionCheckIn { .. } => 3,
     }
 }
 
@@ -185,6 +191,8 @@ pub struct LogMerge {
     pub check_ins: Vec<(CandidateId, Option<LocalTime>)>,
     /// Visits new to the fair, appended.
     pub visits: Vec<Visit>,
+    /// Sessions whose attendance the merge sets: (id, who came, after).
+    pub attendance: Vec<(SessionId, Vec<CandidateId>)>,
     /// Events new to the fair, in canonical order; each goes to its place among the others.
     pub events: Vec<StationEvent>,
 }
@@ -197,6 +205,8 @@ pub struct LogUnmerge {
     /// (id, check-in before the merge).
     pub check_ins: Vec<(CandidateId, Option<LocalTime>)>,
     pub visits: Vec<VisitId>,
+    /// (id, who came before the merge).
+    pub attendance: Vec<(SessionId, Vec<CandidateId>)>,
     /// Where the merged events stand in `fair.events` (ascending), with their ids.
     pub events: Vec<(usize, EventId)>,
 }
@@ -215,6 +225,13 @@ pub fn plan_merge(fair: &Fair, logs: &[StationLog]) -> Result<(LogMerge, MergeRe
         .filter(|(before, after)| before.checked_in != after.checked_in)
         .map(|(_, after)| (after.id.clone(), after.checked_in))
         .collect();
+    let attendance = fair
+        .sessions
+        .iter()
+        .zip(&merged.sessions)
+        .filter(|(before, after)| before.attended != after.attended)
+        .map(|(_, after)| (after.id.clone(), after.attended.clone()))
+        .collect();
     let events = event_positions.iter().map(|&i| merged.events[i].clone()).collect();
     let logs_count = logs.len();
     let merge = LogMerge {
@@ -225,6 +242,7 @@ pub fn plan_merge(fair: &Fair, logs: &[StationLog]) -> Result<(LogMerge, MergeRe
         candidates: merged.candidates.split_off(fair.candidates.len()),
         check_ins,
         visits: merged.visits.split_off(fair.visits.len()),
+        attendance,
         events,
     };
     Ok((merge, report))
@@ -461,6 +479,26 @@ fn apply(fair: &mut Fair, fresh: &[StationEvent], report: &mut MergeReport) {
                 visit_at.insert(visit.id.clone(), fair.visits.len());
                 fair.visits.push(visit);
                 report.visits_added += 1;
+            }
+            EventKind::SessionCheckIn { session, candidate } => {
+                let candidate = kept(candidate);
+                if !candidate_at.contains_key(&candidate) {
+                    report.unknown_candidates.push(format!(
+                        "session check-in {} from station {} is for candidate {candidate}, who is not in the fair",
+                        event.id, event.station
+                    ));
+                }
+                match fair.sessions.iter_mut().find(|s| &s.id == session) {
+                    Some(s) if s.attended.contains(&candidate) => {}
+                    Some(s) => {
+                        s.attended.push(candidate);
+                        report.session_check_ins += 1;
+                    }
+                    None => report.unknown_places.push(format!(
+                        "session check-in {} from station {} is at session {session}, which is not in the fair; kept",
+                        event.id, event.station
+                    )),
+                }
             }
         }
     }

@@ -110,8 +110,11 @@ impl AppState {
         Ok(Edit::Batch { name, edits: restore })
     }
 
-    pub(super) fn set_session(&mut self, id: SessionId, value: Session, field: Field) -> Result<Edit, EditError> {
+    /// Replaces the session but not who came: attendance is recorded at the door as station
+    /// events (never undone), so neither an edit nor its undo may take a check-in back.
+    pub(super) fn set_session(&mut self, id: SessionId, mut value: Session, field: Field) -> Result<Edit, EditError> {
         let i = self.session_index(&id)?;
+        value.attended.clone_from(&self.fair.sessions[i].attended);
         if value.id != id && self.session(&value.id).is_some() {
             return Err(taken("session", "对接会", &value.id.0));
         }

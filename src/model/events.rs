@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Candidate, CandidateId, Fair, FairId, LocalTime, Visit};
+use super::{Candidate, CandidateId, Fair, FairId, LocalTime, SessionId, Visit};
 
 /// Version of the station log format this build writes. Logs with a higher version are refused.
 pub const STATION_LOG_VERSION: u32 = 1;
@@ -35,6 +35,8 @@ pub enum EventKind {
     WalkIn { candidate: Candidate },
     /// Booth staff talked to a candidate.
     Visit { visit: Visit },
+    /// A candidate came to a session (docking session, roadshow), checked in at its door.
+    SessionCheckIn { session: SessionId, candidate: CandidateId },
 }
 
 impl EventKind {
@@ -44,6 +46,7 @@ impl EventKind {
             EventKind::CheckIn { candidate } => candidate,
             EventKind::WalkIn { candidate } => &candidate.id,
             EventKind::Visit { visit } => &visit.candidate,
+            EventKind::SessionCheckIn { candidate, .. } => candidate,
         }
     }
 }
@@ -117,6 +120,7 @@ pub fn derived_events(fair: &Fair) -> Vec<StationEvent> {
             EventKind::Visit { visit } => {
                 recorded_visits.insert(&visit.id);
             }
+            EventKind::SessionCheckIn { .. } => {}
         }
     }
     let check_ins = fair.candidates.iter().filter_map(|c| {

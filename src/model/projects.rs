@@ -86,3 +86,18 @@ pub struct Session {
     #[serde(default)]
     pub attended: Vec<CandidateId>,
 }
+
+impl Session {
+    /// The people the seats are for: everyone invited, and those who came uninvited.
+    pub fn seats_taken(&self) -> usize {
+        self.invitees.len() + self.attended.iter().filter(|c| !self.invitees.contains(c)).count()
+    }
+
+    /// How many more people than seats (0 with no limit).
+    pub fn over_capacity(&self) -> usize {
+        match self.capacity {
+            0 => 0,
+            seats => self.seats_taken().saturating_sub(seats as usize),
+        }
+    }
+}

@@ -27,6 +27,14 @@ const EMAIL: Tr = tr("Walk-in email", "登记邮箱");
 const ITINERARY: Tr = tr("Interviews today", "今日面试安排");
 const EDUCATION: Tr = tr("Walk-in education", "登记学历");
 const TIER: Tr = tr("Walk-in tier", "登记人才类别");
+const DOOR: Tr = tr("Checking in at", "签到地点");
+const ENTRANCE: Tr = tr("The fair's entrance", "招聘会入口");
+const CAME_COUNTER: Tr = tr("Came: {came} (seats: {seats})", "已到场：{came}（座位：{seats}）");
+const CAME_NOW: Tr = tr("{name} came to {session} at {time}", "{name} 于 {time} 到场：{session}");
+const ALREADY_CAME: Tr = tr(
+    "{name} already came to {session} at {time}",
+    "{name} 已于 {time} 到场：{session}",
+);
 
 /// What the desks keep between frames.
 #[derive(Debug, Clone)]
@@ -57,6 +65,8 @@ pub struct DeskState {
     pub booth_filter: String,
     /// Who was last checked in at this desk, for their interview itinerary.
     pub last_checked_in: Option<CandidateId>,
+    /// The session whose door this desk checks people in at; `None`: the fair's entrance.
+    pub door: Option<crate::model::SessionId>,
 }
 
 impl Default for DeskState {
@@ -79,6 +89,7 @@ impl Default for DeskState {
             choosing_booth: false,
             booth_filter: String::new(),
             last_checked_in: None,
+            door: None,
         }
     }
 }
@@ -143,6 +154,19 @@ impl DeskState {
                 };
                 self.opened = Some(c.id.clone());
                 self.message = Some((text, false));
+            }
+            (DeskAction::SessionCheckIn { session, candidate, .. }, DeskOutcome::SessionCheckIn(outcome)) => {
+                let name = name_of(candidate);
+                let title = app
+                    .session(session)
+                    .map_or_else(|| session.to_string(), |s| s.title.clone());
+                let slots = |at: &crate::model::LocalTime| {
+                    [("name", name.clone()), ("session", title.clone()), ("time", clock(*at))]
+                };
+                self.message = Some(match outcome {
+                    CheckInOutcome::CheckedIn { at } => (fill(CAME_NOW, lang, &slots(at)), true),
+                    CheckInOutcome::AlreadyCheckedIn { at } => (fill(ALREADY_CAME, lang, &slots(at)), false),
+                });
             }
             (DeskAction::Visit { draft, .. }, DeskOutcome::Visit(_)) => {
                 let name = name_of(&draft.candidate);
@@ -237,15 +261,40 @@ pub fn lookup(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, id_salt: &
 pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
     let lang = cx.lang();
     ui.heading(TITLE.get(lang));
-    let (checked, registered) = fairday::checked_in_count(cx.app.fair());
-    ui.label(egui::RichText::new(format!("{}: {checked} / {registered}", COUNTER.get(lang))).size(super::style::LARGE));
+    door_choice(ui, cx, desks);
+    let session = desks.door.as_ref().and_then(|id| cx.app.session(id));
+    match session {
+        None => {
+            let (checked, registered) = fairday::checked_in_count(cx.app.fair());
+            let counter = format!("{}: {checked} / {registered}", COUNTER.get(lang));
+            ui.label(egui::RichText::new(counter).size(super::style::LARGE));
+        }
+        Some(session) => {
+            let came = session.attended.len();
+            let text = CAME_COUNTER.fill(lang, &[("came", &came), ("seats", &session.capacity)]);
+            let mut text = egui::RichText::new(text).size(super::style::LARGE);
+            if session.over_capacity() > 0 {
+                text = text.color(ui.visuals().error_fg_color);
+            }
+            ui.label(text);
+            super::sessions::seats(ui, session, lang);
+        }
+    }
     ui.add_space(super::style::SPACE_GROUP);
     if let Some(id) = lookup(ui, cx, desks, "checkin-lookup") {
         desks.focus_lookup = true;
-        cx.push(Command::Record(DeskAction::CheckIn {
-            candidate: id,
-            at: now(),
-        }));
+        let action = match &desks.door {
+            Some(session) => DeskAction::SessionCheckIn {
+                session: session.clone(),
+                candidate: id,
+                at: now(),
+            },
+            None => DeskAction::CheckIn {
+                candidate: id,
+                at: now(),
+            },
+        };
+        cx.push(Command::Record(action));
     }
     message(ui, desks);
     if let Some(id) = &desks.last_checked_in {
@@ -261,6 +310,47 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
     ui.separator();
     walk_in_form(ui, cx, desks);
     refocus_soon(ui, desks);
+}
+
+/// Where this desk checks people in: the fair's entrance, or the door of one of its sessions.
+fn door_choice(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState) {
+    let sessions = &cx.app.fair().sessions;
+    if desks.door.as_ref().is_some_and(|id| cx.app.session(id).is_none()) {
+        desks.door = None;
+    }
+    if sessions.is_empty() {
+        return;
+    }
+    let lang = cx.lang();
+    let title = |id: &Option<crate::model::SessionId>| match id.as_ref().and_then(|id| cx.app.session(id)) {
+        Some(s) => format!("{} · {} {}", s.title, s.room, clock(s.start)),
+        None => ENTRANCE.get(lang).to_owned(),
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label(DOOR.get(lang));
+        let before = desks.door.clone();
+        egui::ComboBox::from_id_salt("checkin-door")
+            .selected_text(title(&desks.door))
+            .width(360.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut desks.door, None, ENTRANCE.get(lang));
+                for s in sessions {
+                    ui.selectable_value(&mut desks.door, Some(s.id.clone()), title(&Some(s.id.clone())));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if desks.door != before {
+            desks.message = None;
+            desks.focus_lookup = true;
+        }
+    });
+}
+
+fn fill(text: Tr, lang: Lang, slots: &[(&str, String)]) -> String {
+    let slots: Vec<(&str, &dyn std::fmt::Display)> =
+        slots.iter().map(|(k, v)| (*k, v as &dyn std::fmt::Display)).collect();
+    text.fill(lang, &slots)
 }
 
 /// The focus request is served when the lookup is next drawn; make sure that frame comes.

@@ -203,7 +203,7 @@ table! {
     SESSION_TITLE_REQUIRED => "a session title is required", "对接会名称不能为空";
     DATE_TIME_EXPECTED => "expected a date and time like 2026-02-21 13:30", "请输入日期和时间，例如 2026-02-21 13:30";
     END_BEFORE_START => "the end must come after the start", "结束时间须晚于开始时间";
-    OVER_SEATS => "{invited} invited: {over} more than the seats", "已邀请 {invited} 人，超出座位 {over} 人";
+    OVER_SEATS => "{invited} invited or came: {over} more than the seats", "已邀请或到场 {invited} 人，超出座位 {over} 人";
     FIND_TO_ADD => "type to find and add", "输入以查找并添加";
     NEW_PROJECT => "New project", "新建项目";
     NEW_PROJECT_TITLE => "New project", "新项目";

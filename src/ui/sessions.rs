@@ -5,7 +5,7 @@
 use super::command::{Command, ViewCtx};
 use super::i18n::{Tr, tr};
 use super::{EditorState, style};
-use crate::app::{Edit, Record, field};
+use crate::app::{DeskAction, Edit, Record, field};
 use crate::model::{CandidateId, Lang, Session, SessionId};
 
 const NO_SESSIONS: Tr = tr(
@@ -20,7 +20,10 @@ const OVER: Tr = tr("over capacity by {count}", "超出 {count} 人");
 const ATTENDED: Tr = tr("{count} attended", "到场 {count} 人");
 const HOSTS: Tr = tr("Hosts", "主办展位");
 const PROJECTS: Tr = tr("Projects", "项目");
-const INVITEES: Tr = tr("Invitees (tick who came)", "受邀人（勾选到场者）");
+const INVITEES: Tr = tr(
+    "Invitees (tick who came: recorded like a check-in, not undone)",
+    "受邀人（勾选到场者：与签到一样记录，不可撤销）",
+);
 const INVITE_BEST: Tr = tr("Invite the hosts' best candidates", "邀请主办展位最匹配的人选");
 const INVITE_HELP: Tr = tr(
     "Adds the best-matching candidates of the hosts' positions, up to the seats left.",
@@ -85,12 +88,14 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState, edit
     detail(ui, cx, state, &session);
 }
 
-fn seats(ui: &mut egui::Ui, session: &Session, lang: Lang) {
+pub fn seats(ui: &mut egui::Ui, session: &Session, lang: Lang) {
     let invited = session.invitees.len();
     let capacity = session.capacity as usize;
     let text = SEATS.fill(lang, &[("invited", &invited), ("capacity", &capacity)]);
-    if capacity > 0 && invited > capacity {
-        let over = OVER.fill(lang, &[("count", &(invited - capacity))]);
+    let over = session.over_capacity();
+    if over > 0 {
+        // Counts those who came uninvited too.
+        let over = OVER.fill(lang, &[("count", &over)]);
         ui.colored_label(ui.visuals().error_fg_color, format!("{text} · {over}"));
     } else {
         ui.label(text);
@@ -143,17 +148,21 @@ fn detail(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState, sessio
         .id_salt("session_invitees")
         .max_height(220.0)
         .show(ui, |ui| {
-            for candidate in &session.invitees {
+            // Those who came uninvited (at the door) after the invitees.
+            let uninvited = session.attended.iter().filter(|c| !session.invitees.contains(c));
+            for candidate in session.invitees.iter().chain(uninvited) {
                 let name = cx
                     .app
                     .candidate(candidate)
                     .map_or_else(|| candidate.to_string(), |c| c.name.clone());
                 let mut came = session.attended.contains(candidate);
-                if ui.checkbox(&mut came, format!("{name} {candidate}")).changed() {
-                    cx.push(Command::Apply(Edit::SetSession {
-                        id: session.id.clone(),
-                        value: attendance(session, candidate, came),
-                        field: field::ATTENDANCE,
+                // Ticked once they came: a check-in at the door is a station event, kept.
+                let tick = ui.add_enabled(!came, egui::Checkbox::new(&mut came, format!("{name} {candidate}")));
+                if tick.changed() && came {
+                    cx.push(Command::Record(DeskAction::SessionCheckIn {
+                        session: session.id.clone(),
+                        candidate: candidate.clone(),
+                        at: super::checkin::now(),
                     }));
                 }
             }
@@ -183,19 +192,6 @@ fn hosts_best(cx: &ViewCtx, session: &Session) -> Vec<CandidateId> {
         .map(|(_, c)| c)
         .filter(|c| seen.insert(c.clone()))
         .collect()
-}
-
-/// The session with `candidate` marked as come (and invited) or not.
-fn attendance(session: &Session, candidate: &CandidateId, came: bool) -> Session {
-    let mut value = session.clone();
-    value.attended.retain(|c| c != candidate);
-    if came {
-        value.attended.push(candidate.clone());
-        if !value.invitees.contains(candidate) {
-            value.invitees.push(candidate.clone());
-        }
-    }
-    value
 }
 
 /// Selects the first session when none (or one since deleted) is. Called before the New
@@ -235,10 +231,11 @@ fn door(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState, session:
     }
     if let Some(candidate) = chosen {
         state.door.clear();
-        cx.push(Command::Apply(Edit::SetSession {
-            id: session.id.clone(),
-            value: attendance(session, &candidate, true),
-            field: field::ATTENDANCE,
+        // A station event, as at the check-in desk: recorded, never undone, merged by id.
+        cx.push(Command::Record(DeskAction::SessionCheckIn {
+            session: session.id.clone(),
+            candidate,
+            at: super::checkin::now(),
         }));
     }
 }

@@ -19,6 +19,7 @@ impl AppState {
             candidates,
             check_ins,
             visits,
+            attendance,
             events,
         } = merge;
         // Everything is checked before anything changes.
@@ -30,6 +31,9 @@ impl AppState {
         }
         for (id, _) in &check_ins {
             self.candidate_index(id)?;
+        }
+        for (id, _) in &attendance {
+            self.session_at(id)?;
         }
         let visit_ids: HashSet<&VisitId> = self.fair.visits.iter().map(|v| &v.id).collect();
         if let Some(v) = visits.iter().find(|v| visit_ids.contains(&v.id)) {
@@ -44,6 +48,11 @@ impl AppState {
             let i = self.candidate_index(&id)?;
             let old = std::mem::replace(&mut self.fair.candidates[i].checked_in, at);
             before.push((id, old));
+        }
+        let mut attended_before = Vec::with_capacity(attendance.len());
+        for (id, came) in attendance {
+            let i = self.session_at(&id)?;
+            attended_before.push((id, std::mem::replace(&mut self.fair.sessions[i].attended, came)));
         }
         let candidate_ids: Vec<CandidateId> = candidates.iter().map(|c| c.id.clone()).collect();
         self.candidate_keys.extend(candidates.iter().map(SearchKey::candidate));
@@ -67,6 +76,7 @@ impl AppState {
             candidates: candidate_ids,
             check_ins: before,
             visits: visit_ids,
+            attendance: attended_before,
             events: positions.into_iter().zip(event_ids).collect(),
         })))
     }
@@ -77,6 +87,7 @@ impl AppState {
             candidates,
             check_ins,
             visits,
+            attendance,
             events,
         } = unmerge;
         let changed = || {
@@ -99,6 +110,9 @@ impl AppState {
             return Err(changed());
         }
         drop(visit_at);
+        for (id, _) in &attendance {
+            self.session_at(id)?;
+        }
 
         let mut removed_events = Vec::with_capacity(events.len());
         for (i, _) in events.iter().rev() {
@@ -116,6 +130,11 @@ impl AppState {
             });
         if !removed_candidates.is_empty() {
             self.structure_changed();
+        }
+        let mut attended_after = Vec::with_capacity(attendance.len());
+        for (id, came) in attendance {
+            let Ok(i) = self.session_at(&id) else { continue };
+            attended_after.push((id, std::mem::replace(&mut self.fair.sessions[i].attended, came)));
         }
         let mut after = Vec::with_capacity(check_ins.len());
         for (id, at) in check_ins {
@@ -138,7 +157,17 @@ impl AppState {
             candidates: removed_candidates,
             check_ins: after,
             visits: removed_visits,
+            attendance: attended_after,
             events: removed_events,
         })))
+    }
+
+    fn session_at(&self, id: &crate::model::SessionId) -> Result<usize, EditError> {
+        self.fair.sessions.iter().position(|s| &s.id == id).ok_or_else(|| {
+            EditError::new(
+                format!("session {id} is no longer in the fair; the merge cannot be applied"),
+                format!("对接会 {id} 已不在招聘会中，无法应用合并"),
+            )
+        })
     }
 }

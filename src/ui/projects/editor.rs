@@ -149,10 +149,8 @@ pub fn session_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorSt
     let end_problem = (draft.end <= draft.start)
         .then(|| say(i18n::END_BEFORE_START))
         .flatten();
-    let invited = draft.invitees.len();
-    let over = invited.saturating_sub(draft.capacity as usize);
-    let seats_problem = (draft.capacity > 0 && over > 0)
-        .then(|| i18n::OVER_SEATS.fill(lang, &[("invited", &invited), ("over", &over)]));
+    let (invited, over) = (draft.seats_taken(), draft.over_capacity());
+    let seats_problem = (over > 0).then(|| i18n::OVER_SEATS.fill(lang, &[("invited", &invited), ("over", &over)]));
     let mut form = editor.form(lang, format!("session:{id}"));
     form.text(ui, field::SESSION_TITLE, &mut draft.title, title_problem);
     form.choice(ui, field::SESSION_KIND, &mut draft.kind, SessionKind::ALL, |v| {
@@ -183,8 +181,6 @@ pub fn session_editor(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorSt
         |c| candidate_name(app, c),
         |q| find_candidates(app, q),
     );
-    // Who is no longer invited is no longer marked as come either.
-    draft.attended.retain(|c| draft.invitees.contains(c));
     if let Some(changed) = form.changed
         && draft != original
     {
