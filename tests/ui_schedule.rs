@@ -262,3 +262,65 @@ fn a_session_invites_its_hosts_best_candidates_and_checks_people_in_at_the_door(
     h.state_mut().app.undo().unwrap();
     assert!(h.state().app.fair().sessions[0].attended.contains(&newcomer.id));
 }
+
+#[test]
+fn the_booth_desk_schedules_its_worth_inviting_list_around_the_timetable() {
+    let prefs = Prefs {
+        lang: Lang::En,
+        desk_booth: "A-003".into(),
+        ..Prefs::default()
+    };
+    let mut app = AppState::new(fairmatch::generate::sample_fair(), None, prefs);
+    app.wait_for_matching();
+    let worth = app.worth_inviting(&BoothId::new("A-003"));
+    assert!(
+        !worth.is_empty(),
+        "the sample has checked-in people worth inviting at A-003"
+    );
+    // Someone already has an interview elsewhere: it stays where it is.
+    let other = fairmatch::model::Interview {
+        candidate: worth[0].0.clone(),
+        booth: BoothId::new("A-001"),
+        position: None,
+        start: chrono::NaiveDate::from_ymd_opt(2026, 2, 21)
+            .and_then(|d| d.and_hms_opt(13, 0, 0))
+            .unwrap(),
+        end: chrono::NaiveDate::from_ymd_opt(2026, 2, 21)
+            .and_then(|d| d.and_hms_opt(13, 15, 0))
+            .unwrap(),
+    };
+    app.apply(fairmatch::app::Edit::SetInterviews {
+        interviews: vec![other.clone()],
+        settings: Default::default(),
+    })
+    .unwrap();
+    let mut ws = Workspace::new(app);
+    ws.native_dialogs = false;
+    let mut h = harness(ws);
+    nav(&h, "Booth desk");
+    h.run();
+    h.get_by_label("Schedule interviews").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let interviews = h.state().app.fair().interviews.clone();
+    assert!(interviews.contains(&other), "nothing moves");
+    let added: Vec<_> = interviews.iter().filter(|i| i != &&other).collect();
+    assert_eq!(added.len(), worth.len().min(15));
+    assert!(added.iter().all(|i| i.booth.as_str() == "A-003"));
+    let first = added
+        .iter()
+        .find(|i| i.candidate == other.candidate)
+        .expect("scheduled too");
+    assert!(
+        first.start.format("%H:%M").to_string().as_str() >= "13:20",
+        "after the gap: {}",
+        first.start
+    );
+    assert!(
+        h.query_by_label_contains("Make schedule").is_some(),
+        "the Schedule view shows"
+    );
+    h.state_mut().app.undo().unwrap();
+    assert_eq!(h.state().app.fair().interviews, vec![other]);
+}

@@ -16,6 +16,7 @@
 //! booths. docs/schedule.md says how close to the optimum this comes, measured against brute
 //! force on small instances.
 
+mod extend;
 mod grid;
 mod requests;
 #[cfg(test)]
@@ -25,6 +26,7 @@ use chrono::Duration;
 
 use crate::model::{Booth, BoothId, CandidateId, Interview, LocalTime, PositionId, ScheduleSettings};
 
+pub use extend::schedule_more;
 pub use grid::BoothGrid;
 pub use requests::requests;
 

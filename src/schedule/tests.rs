@@ -376,4 +376,22 @@ proptest! {
             prop_assert!(requests.iter().any(|r| r.candidate == i.candidate && r.booth == i.booth && r.position == i.position));
         }
     }
+
+    /// Pairs added to a timetable leave it as it was, and the whole keeps every rule.
+    #[test]
+    fn pairs_added_later_keep_every_rule_and_move_nothing(seed in any::<u64>(), booths in 1usize..5, candidates in 1usize..9, requests in 0usize..30, gap in 0u32..20) {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let (booths, requests) = random_instance(&mut rng, booths, candidates, requests);
+        let options = Options { gap_minutes: gap, slot_minutes: None };
+        let (first, later) = requests.split_at(requests.len() / 2);
+        let existing = schedule(&booths, first.to_vec(), options).interviews;
+        let more = schedule_more(&booths, &existing, later.to_vec(), options);
+        let mut all = existing.clone();
+        all.extend(more.interviews.iter().cloned());
+        prop_assert_eq!(check(&booths, &all, options), Vec::new());
+        for i in &more.interviews {
+            prop_assert!(later.iter().any(|r| r.candidate == i.candidate && r.booth == i.booth));
+            prop_assert!(!existing.iter().any(|e| e.candidate == i.candidate && e.booth == i.booth));
+        }
+    }
 }

@@ -36,6 +36,11 @@ const DAY: Tr = tr("Shortlist day", "名单日期");
 const ALL_DAYS: Tr = tr("All days", "全部日期");
 const EXPORT_PATH: Tr = tr("Shortlist CSV path", "候选名单 CSV 路径");
 const EXPORT: Tr = tr("Export shortlist CSV", "导出候选名单 CSV");
+const SCHEDULE_THEM: Tr = tr("Schedule interviews", "安排面试");
+const SCHEDULE_HELP: Tr = tr(
+    "Gives each person below an interview slot at this booth, around the interviews already set (nothing moves); the result shows in the Schedule view.",
+    "为以下每人在本展位安排面试时段，已有的面试不变；结果显示在“面试日程”中。",
+);
 const CHOOSE: Tr = tr("Choose file…", "选择文件…");
 const WORTH: Tr = tr(
     "Worth inviting (checked in, not visited yet)",
@@ -460,13 +465,21 @@ fn day_picker(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, booth: &Bo
     });
 }
 
-fn worth_inviting(ui: &mut egui::Ui, cx: &ViewCtx, desks: &mut DeskState, booth: &BoothId) {
+fn worth_inviting(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, booth: &BoothId) {
     let lang = cx.lang();
     let app = cx.app;
     ui.label(egui::RichText::new(WORTH.get(lang)).strong());
     let best = app.worth_inviting(booth);
     if best.is_empty() {
         ui.weak(NOBODY_TO_INVITE.get(lang));
+    } else if ui
+        .button(SCHEDULE_THEM.get(lang))
+        .on_hover_text(SCHEDULE_HELP.get(lang))
+        .clicked()
+    {
+        let pairs = best.iter().take(15).cloned().collect();
+        cx.push(Command::Start(crate::app::Job::ScheduleMore { pairs }));
+        cx.push(Command::Show(super::View::Schedule));
     }
     for (cid, pid, fit) in best.iter().take(15) {
         let name = app.candidate(cid).map_or_else(|| cid.to_string(), |c| c.name.clone());

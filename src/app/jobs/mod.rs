@@ -95,6 +95,11 @@ pub enum Job {
         scope: CandidateScope,
         settings: crate::model::ScheduleSettings,
     },
+    /// Add interviews for these (candidate, position, fit) pairs at their positions' booths
+    /// (a booth's "worth inviting" list) around the timetable there is; one undoable edit.
+    ScheduleMore {
+        pairs: Vec<(crate::model::CandidateId, crate::model::PositionId, f32)>,
+    },
     /// Write this laptop's station log (its own events).
     ExportStationLog { path: PathBuf },
     /// Read station logs and merge them into the fair as one undoable edit.
@@ -397,6 +402,7 @@ impl AppState {
             Job::ExportAllocation { path } => csv_files::export_allocation(self, path.clone()),
             Job::Allocate { scope } => allocation::allocate(self, *scope),
             Job::Schedule { scope, settings } => schedule::make(self, *scope, *settings),
+            Job::ScheduleMore { pairs } => schedule::more(self, pairs.clone()),
             Job::ExportStationLog { path } => station_logs::export(self, path.clone()),
             Job::MergeStationLogs { paths } => station_logs::merge(self, paths.clone()),
             Job::ExportReport { lang, path } => report::export(self, *lang, path.clone()),

@@ -8,7 +8,7 @@ use super::{JobOutcome, Message, Task, failed};
 use crate::app::{AppState, Edit};
 use crate::matching::CandidateScope;
 use crate::model::{BoothId, CandidateId, PositionId, ScheduleSettings};
-use crate::schedule::{LeftOut, Options, requests, schedule};
+use crate::schedule::{LeftOut, Options, Request, Timetable, requests, schedule, schedule_more};
 
 /// What the last schedule left out, and why, for the Schedule view.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -75,6 +75,82 @@ pub(super) fn make(state: &AppState, scope: CandidateScope, settings: ScheduleSe
                 ),
             );
             if let Err(e) = state.apply(Edit::SetInterviews { interviews, settings }) {
+                return JobOutcome::Failed {
+                    summary: schedule_failed(),
+                    detail: e.en,
+                };
+            }
+            state.schedule_report = Some(Arc::new(report));
+            JobOutcome::Done(message)
+        })
+    })
+}
+
+/// Interviews for `pairs` added around the timetable there is, which does not move.
+pub(super) fn more(state: &AppState, pairs: Vec<(CandidateId, PositionId, f32)>) -> Task {
+    let label = Message::new("Scheduling interviews", "正在安排面试");
+    let fair = state.fair.share();
+    let generation = state.generation;
+    let finished_label = label.clone();
+    Task::new(label, true, move |_context| {
+        let start = Instant::now();
+        let settings = fair.schedule;
+        let wanted: Vec<Request> = pairs
+            .into_iter()
+            .filter_map(|(candidate, position, score)| {
+                let booth = fair.positions.iter().find(|p| p.id == position)?.booth.clone();
+                Some(Request {
+                    candidate,
+                    booth,
+                    position: Some(position),
+                    invited: false,
+                    score,
+                })
+            })
+            .collect();
+        let existing = fair.interviews.clone();
+        let Timetable { interviews, left_out } = schedule_more(&fair.booths, &existing, wanted, settings.into());
+        drop(fair);
+        let report = ScheduleReport {
+            scheduled: interviews.len(),
+            left_out: left_out
+                .into_iter()
+                .map(|(r, why)| (r.candidate, r.booth, r.position, why))
+                .collect(),
+            scope: CandidateScope::Everyone,
+            took: start.elapsed(),
+        };
+        Box::new(move |state: &mut AppState| {
+            if state.generation != generation {
+                return super::for_another_fair(&finished_label);
+            }
+            // Placed around the timetable as it was: if it changed meanwhile, place them again.
+            if state.fair().interviews != existing {
+                return JobOutcome::Failed {
+                    summary: schedule_failed(),
+                    detail: "the timetable changed while the interviews were placed; schedule them again".into(),
+                };
+            }
+            let message = Message::new(
+                format!(
+                    "Scheduled {} interviews; {} pairs left out",
+                    report.scheduled,
+                    report.left_out.len()
+                ),
+                format!(
+                    "已安排 {} 场面试；{} 对未能安排",
+                    report.scheduled,
+                    report.left_out.len()
+                ),
+            );
+            let mut all = existing;
+            all.extend(interviews);
+            // As a made schedule is: by booth, then start, then candidate.
+            all.sort_by(|a, b| (&a.booth, a.start, &a.candidate).cmp(&(&b.booth, b.start, &b.candidate)));
+            if let Err(e) = state.apply(Edit::SetInterviews {
+                interviews: all,
+                settings,
+            }) {
                 return JobOutcome::Failed {
                     summary: schedule_failed(),
                     detail: e.en,
