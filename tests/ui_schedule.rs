@@ -140,6 +140,22 @@ fn the_check_in_desk_shows_the_person_their_interviews() {
     h.run();
     assert!(h.query_by_label("Interviews today").is_some());
     assert!(h.query_by_label("09:15–09:30 A01 海尔集团").is_some());
+    // Printed: written as text through the job runner.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("itinerary.txt");
+    h.get_by_label("Print itinerary…").click();
+    h.run();
+    h.get_by_label("Path").click();
+    h.run();
+    h.get_by_label("Path").type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let text = std::fs::read_to_string(&path).expect("written");
+    assert!(text.contains("Itinerary of: 李娜 (C0002)"), "{text}");
+    assert!(text.contains("06-20 09:15–09:30  Interview  A01 海尔集团"), "{text}");
 }
 
 #[test]

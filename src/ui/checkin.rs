@@ -304,6 +304,9 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
             for line in lines {
                 ui.label(egui::RichText::new(line).size(super::style::LARGE));
             }
+            if ui.button(i18n::PRINT_ITINERARY.get(lang)).clicked() {
+                cx.push(Command::PickFile(super::FilePurpose::ExportItinerary(id.clone())));
+            }
         }
     }
     ui.add_space(super::style::SPACE_SECTION);

@@ -26,6 +26,8 @@ pub enum FilePurpose {
     ExportShortlist(BoothId),
     /// Where to write the fair report (PDF, or a workbook for `.xlsx`).
     ExportReport,
+    /// Where to write a candidate's itinerary (printable text).
+    ExportItinerary(crate::model::CandidateId),
 }
 
 impl FilePurpose {
@@ -39,6 +41,7 @@ impl FilePurpose {
                 | FilePurpose::ExportStationLog
                 | FilePurpose::ExportShortlist(_)
                 | FilePurpose::ExportReport
+                | FilePurpose::ExportItinerary(_)
         )
     }
 }
@@ -86,6 +89,7 @@ fn suggestion(ws: &Workspace, purpose: &FilePurpose) -> (Option<PathBuf>, String
         FilePurpose::ExportReport => "report.pdf".into(),
         FilePurpose::ExportStationLog => format!("station-{}.ron", ws.app.station()),
         FilePurpose::ExportShortlist(booth) => format!("shortlist-{booth}.csv"),
+        FilePurpose::ExportItinerary(candidate) => format!("itinerary-{candidate}.txt"),
         _ => String::new(),
     };
     (folder, name)
@@ -98,7 +102,10 @@ fn run_native(purpose: &FilePurpose, folder: Option<PathBuf>, name: String) -> O
     }
     dialog = match purpose {
         FilePurpose::Open | FilePurpose::SaveAs => dialog.add_filter("fair", &["ron"]),
-        FilePurpose::ImportCsv(_) => dialog.add_filter("CSV", &["csv", "txt", "tsv"]),
+        FilePurpose::ImportCsv(_) => dialog
+            .add_filter("CSV", &["csv", "txt", "tsv"])
+            .add_filter("Excel", &["xlsx", "xls", "xlsb", "ods"]),
+        FilePurpose::ExportItinerary(_) => dialog.add_filter("Text", &["txt"]),
         FilePurpose::ExportStationLog | FilePurpose::MergeStationLogs => dialog.add_filter("RON", &["ron"]),
         FilePurpose::ExportReport => dialog.add_filter("PDF", &["pdf"]).add_filter("Excel", &["xlsx"]),
         _ => dialog.add_filter("CSV", &["csv"]),
@@ -186,6 +193,11 @@ impl Workspace {
             FilePurpose::ExportCsv(table) => Job::ExportCsv { table, path },
             FilePurpose::ExportAllocation => Job::ExportAllocation { path },
             FilePurpose::ExportReport => Job::ExportReport {
+                lang: self.lang(),
+                path,
+            },
+            FilePurpose::ExportItinerary(candidate) => Job::ExportItinerary {
+                candidate,
                 lang: self.lang(),
                 path,
             },

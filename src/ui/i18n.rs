@@ -210,6 +210,7 @@ table! {
     NEW_SESSION => "New session", "新建对接会";
     NEW_SESSION_TITLE => "New session", "新对接会";
     ADD_FIELD => "Add a technology field", "添加技术领域";
+    PRINT_ITINERARY => "Print itinerary…", "打印行程…";
     PHONE_DIGITS => "a phone number has 7 to 15 digits", "手机号应为 7 到 15 位数字";
     EMAIL_NEEDS_AT => "an email address contains @", "邮箱应包含 @";
     YEAR_RANGE => "a year between 1950 and 2100", "年份应在 1950 到 2100 之间";

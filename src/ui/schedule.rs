@@ -248,6 +248,11 @@ fn itinerary(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ScheduleView) {
     if lines.is_empty() {
         ui.label(egui::RichText::new(cx.t(NO_ITINERARY)).weak());
     }
+    if ui.button(cx.t(super::i18n::PRINT_ITINERARY)).clicked() {
+        cx.push(Command::PickFile(super::FilePurpose::ExportItinerary(
+            candidate.clone(),
+        )));
+    }
     for (interview, text) in lines {
         if ui.add(egui::Button::new(text).frame(false).truncate()).clicked() {
             view.booth = Some(interview.booth.clone());

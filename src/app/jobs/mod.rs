@@ -11,6 +11,7 @@ mod allocation;
 mod csv_files;
 mod fair_files;
 mod import_questions;
+mod itinerary;
 mod recovery;
 mod report;
 mod schedule;
@@ -99,6 +100,12 @@ pub enum Job {
     /// (a booth's "worth inviting" list) around the timetable there is; one undoable edit.
     ScheduleMore {
         pairs: Vec<(crate::model::CandidateId, crate::model::PositionId, f32)>,
+    },
+    /// Write one candidate's interviews and sessions as printable text.
+    ExportItinerary {
+        candidate: crate::model::CandidateId,
+        lang: Lang,
+        path: PathBuf,
     },
     /// Write this laptop's station log (its own events).
     ExportStationLog { path: PathBuf },
@@ -403,6 +410,9 @@ impl AppState {
             Job::Allocate { scope } => allocation::allocate(self, *scope),
             Job::Schedule { scope, settings } => schedule::make(self, *scope, *settings),
             Job::ScheduleMore { pairs } => schedule::more(self, pairs.clone()),
+            Job::ExportItinerary { candidate, lang, path } => {
+                itinerary::export(self, candidate.clone(), *lang, path.clone())
+            }
             Job::ExportStationLog { path } => station_logs::export(self, path.clone()),
             Job::MergeStationLogs { paths } => station_logs::merge(self, paths.clone()),
             Job::ExportReport { lang, path } => report::export(self, *lang, path.clone()),
