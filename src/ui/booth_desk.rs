@@ -473,8 +473,11 @@ fn worth_inviting(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, bo
     if best.is_empty() {
         ui.weak(NOBODY_TO_INVITE.get(lang));
     } else if ui
-        .button(SCHEDULE_THEM.get(lang))
-        .on_hover_text(SCHEDULE_HELP.get(lang))
+        .horizontal(|ui| {
+            ui.button(SCHEDULE_THEM.get(lang))
+                .on_hover_text(SCHEDULE_HELP.get(lang))
+        })
+        .inner
         .clicked()
     {
         let pairs = best.iter().take(15).cloned().collect();
