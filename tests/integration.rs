@@ -56,6 +56,8 @@ mod model_skills;
 mod schedule_cli;
 #[path = "store_ron.rs"]
 mod store_ron;
+#[path = "sync_hub.rs"]
+mod sync_hub;
 #[cfg(feature = "gui")]
 #[path = "ui_commands.rs"]
 mod ui_commands;
