@@ -17,7 +17,8 @@ use super::jobs::Message;
 use super::safety::StateNotice;
 use super::{AppState, EditError};
 use crate::model::{EventId, Fair, STATION_LOG_VERSION, StationEvent, StationLog, derived_events};
-use crate::sync::worker::{FairVersion, FromWorker, LinkState, ToWorker, Worker};
+pub use crate::sync::worker::{FairVersion, LinkState};
+use crate::sync::worker::{FromWorker, ToWorker, Worker};
 use crate::sync::{Credentials, LinkOptions, Role};
 
 /// Live sync as the status bar and Settings show it.

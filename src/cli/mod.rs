@@ -12,6 +12,7 @@ pub mod report;
 pub mod schedule;
 pub mod stats;
 pub mod sync;
+pub mod sync_bench;
 #[cfg(feature = "gui")]
 pub mod ui_bench;
 
@@ -72,6 +73,8 @@ pub enum Command {
     Hub(sync::HubArgs),
     /// Sync a fair file with the hub: push this station's events, pull the others'.
     Sync(sync::SyncArgs),
+    /// Time live sync on loopback against a nats-server started for the run.
+    SyncBench(sync_bench::SyncBenchArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -100,6 +103,7 @@ pub fn main() -> ExitCode {
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Hub(args)) => sync::run_hub(&args),
         Some(Command::Sync(args)) => sync::run_sync(&args),
+        Some(Command::SyncBench(args)) => sync_bench::run(&args),
     }
 }
 

@@ -213,6 +213,7 @@ fn path(ctx: &egui::Context, cx: &mut ViewCtx, purpose: FilePurpose, mut text: S
         FilePurpose::ExportStationLog => super::station_logs::EXPORT_MENU,
         FilePurpose::MergeStationLogs => super::station_logs::MERGE_MENU,
         FilePurpose::ExportReport => i18n::EXPORT_REPORT,
+        FilePurpose::SyncCredentials => super::sync_settings::SYNC,
     };
     let prompt = TextPrompt {
         id: "path_dialog",

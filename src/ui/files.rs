@@ -26,6 +26,8 @@ pub enum FilePurpose {
     ExportShortlist(BoothId),
     /// Where to write the fair report (PDF, or a workbook for `.xlsx`).
     ExportReport,
+    /// This laptop's live-sync credentials (fills Settings → Sync).
+    SyncCredentials,
 }
 
 impl FilePurpose {
@@ -101,6 +103,7 @@ fn run_native(purpose: &FilePurpose, folder: Option<PathBuf>, name: String) -> O
         FilePurpose::ImportCsv(_) => dialog.add_filter("CSV", &["csv", "txt", "tsv"]),
         FilePurpose::ExportStationLog | FilePurpose::MergeStationLogs => dialog.add_filter("RON", &["ron"]),
         FilePurpose::ExportReport => dialog.add_filter("PDF", &["pdf"]).add_filter("Excel", &["xlsx"]),
+        FilePurpose::SyncCredentials => dialog.add_filter("credentials", &["creds"]),
         _ => dialog.add_filter("CSV", &["csv"]),
     };
     if purpose.writes() {
@@ -197,6 +200,10 @@ impl Workspace {
                 paths.insert(0, path);
                 let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
                 self.logs.paths = lines.join("\n");
+                return;
+            }
+            FilePurpose::SyncCredentials => {
+                self.app.prefs_mut().sync_creds = path.display().to_string();
                 return;
             }
             FilePurpose::ExportShortlist(booth) => {
