@@ -37,6 +37,7 @@ fn import(booths: Option<&Path>, positions: Option<&Path>, candidates: Option<&P
             booths,
             positions,
             candidates,
+            ..ImportFiles::default()
         },
     )
     .expect("files are usable");

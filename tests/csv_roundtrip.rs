@@ -189,6 +189,8 @@ fn round_trip(fair: &Fair, encoding: CsvEncoding) -> Fair {
     let b = write("b.csv", ExportTable::Booths);
     let p = write("p.csv", ExportTable::Positions);
     let c = write("c.csv", ExportTable::Candidates);
+    let j = write("j.csv", ExportTable::Projects);
+    let s = write("s.csv", ExportTable::Sessions);
     let mut back = Fair::new(fair.meta.id.clone(), fair.meta.name.clone());
     let report = import_csv(
         &mut back,
@@ -196,6 +198,8 @@ fn round_trip(fair: &Fair, encoding: CsvEncoding) -> Fair {
             booths: Some(&b),
             positions: Some(&p),
             candidates: Some(&c),
+            projects: Some(&j),
+            sessions: Some(&s),
         },
     )
     .unwrap();

@@ -52,6 +52,8 @@ mod insight_report;
 mod matching_cli;
 #[path = "model_skills.rs"]
 mod model_skills;
+#[path = "project_import.rs"]
+mod project_import;
 #[path = "schedule_cli.rs"]
 mod schedule_cli;
 #[path = "store_ron.rs"]
@@ -72,6 +74,9 @@ mod ui_files;
 mod ui_insight;
 #[path = "ui_layering.rs"]
 mod ui_layering;
+#[cfg(feature = "gui")]
+#[path = "ui_projects.rs"]
+mod ui_projects;
 #[cfg(feature = "gui")]
 #[path = "ui_schedule.rs"]
 mod ui_schedule;

@@ -10,7 +10,13 @@ fuzz_target!(|data: &[u8]| {
     let Some((&selector, bytes)) = data.split_first() else {
         return;
     };
-    let kind = [SheetKind::Booths, SheetKind::Positions, SheetKind::Candidates][usize::from(selector % 3)];
+    let kind = [
+        SheetKind::Booths,
+        SheetKind::Positions,
+        SheetKind::Candidates,
+        SheetKind::Projects,
+        SheetKind::Sessions,
+    ][usize::from(selector % 5)];
     let options = ImportOptions {
         encoding: if selector & 0x80 != 0 {
             fairmatch::store::encoding::encoding_for_label("gb18030")

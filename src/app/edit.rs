@@ -4,7 +4,7 @@
 use crate::app::merge::{LogMerge, LogUnmerge};
 use crate::model::{
     Booth, BoothId, Candidate, CandidateId, DuplicateDecision, FairMeta, FloorSpot, Interview, LocalTime,
-    MatchSettings, Position, PositionId, ScheduleSettings, Visit, VisitId,
+    MatchSettings, Position, PositionId, Project, ProjectId, ScheduleSettings, Session, SessionId, Visit, VisitId,
 };
 
 /// A field's name in both languages, used in edit names ("change skills of 张伟") and form labels.
@@ -64,6 +64,27 @@ fields! {
     CHECKED_IN => "check-in", "签到";
     FAIR_NAME => "fair details", "招聘会信息";
     MATCH_SETTINGS => "matching settings", "匹配设置";
+    PROJECT_TITLE => "project title", "项目名称";
+    LEAD => "lead", "负责人";
+    TEAM => "team", "团队成员";
+    TECH_FIELDS => "technology fields", "技术领域";
+    STAGE => "stage", "阶段";
+    INVESTMENT => "investment sought (万元)", "融资需求（万元）";
+    SEEKS => "also seeks", "其他需求";
+    STATUS => "status", "进度";
+    COUNTERPARTY => "counterparty", "对接方";
+    AMOUNT => "amount agreed (万元)", "签约金额（万元）";
+    PROJECT_DESCRIPTION => "about the project", "项目简介";
+    SESSION_TITLE => "session title", "对接会名称";
+    SESSION_KIND => "kind", "类型";
+    ROOM => "room", "会议室";
+    START => "start", "开始时间";
+    END => "end", "结束时间";
+    CAPACITY => "seats (0: no limit)", "容量（0 为不限）";
+    HOSTS => "host booths", "主办展位";
+    INVITEES => "invitees", "受邀人";
+    SESSION_PROJECTS => "projects presented", "参会项目";
+    ATTENDANCE => "attendance", "到场";
 }
 
 /// What happens to a booth's positions when the booth is deleted.
@@ -173,13 +194,31 @@ pub enum Edit {
     /// A project replaced whole (its editor, or its card moved on the pipeline board with a
     /// new step); `id` is the project's id before the edit.
     SetProject {
-        id: crate::model::ProjectId,
-        value: crate::model::Project,
+        id: ProjectId,
+        value: Project,
+        field: Field,
     },
-    /// A session replaced whole: invitations added, attendance marked at its door.
+    /// Insert at `at` (end when `None` or past the end).
+    AddProject {
+        value: Project,
+        at: Option<usize>,
+    },
+    /// Deletes the project; sessions that present it drop it (undo gives it back to them).
+    DeleteProject {
+        id: ProjectId,
+    },
+    /// A session replaced whole: its editor, or invitations added.
     SetSession {
-        id: crate::model::SessionId,
-        value: crate::model::Session,
+        id: SessionId,
+        value: Session,
+        field: Field,
+    },
+    AddSession {
+        value: Session,
+        at: Option<usize>,
+    },
+    DeleteSession {
+        id: SessionId,
     },
     /// One interview moved to another time at its booth; refused with the reason if the new
     /// time breaks a rule (booth hours, interviewers at once, the candidate's other interviews).
@@ -301,14 +340,24 @@ impl Edit {
                     format!("标记 {a} 与 {b} 为不同的人"),
                 ),
             },
-            Edit::SetProject { value, .. } => EditName::new(
-                format!("change project {}", value.title),
-                format!("修改项目 {}", value.title),
+            Edit::SetProject { value, field, .. } => EditName::new(
+                format!("change {} of project {}", field.en, value.title),
+                format!("修改项目 {} 的{}", value.title, field.zh),
             ),
-            Edit::SetSession { value, .. } => EditName::new(
-                format!("change session {}", value.title),
-                format!("修改对接会 {}", value.title),
+            Edit::AddProject { value, .. } => EditName::new(
+                format!("add project {}", value.title),
+                format!("添加项目 {}", value.title),
             ),
+            Edit::DeleteProject { id } => EditName::new(format!("delete project {id}"), format!("删除项目 {id}")),
+            Edit::SetSession { value, field, .. } => EditName::new(
+                format!("change {} of session {}", field.en, value.title),
+                format!("修改对接会 {} 的{}", value.title, field.zh),
+            ),
+            Edit::AddSession { value, .. } => EditName::new(
+                format!("add session {}", value.title),
+                format!("添加对接会 {}", value.title),
+            ),
+            Edit::DeleteSession { id } => EditName::new(format!("delete session {id}"), format!("删除对接会 {id}")),
             Edit::SetInterviews { .. } => EditName::new("make the interview schedule", "生成面试日程"),
             Edit::MoveInterview { candidate, start, .. } => EditName::new(
                 format!("move {candidate}'s interview to {}", start.format("%H:%M")),
@@ -350,7 +399,9 @@ impl Edit {
             | Edit::DeletePosition { .. }
             | Edit::Append { .. }
             | Edit::RemoveAppended { .. }
-            | Edit::SetProject { .. } => true,
+            | Edit::SetProject { .. }
+            | Edit::AddProject { .. }
+            | Edit::DeleteProject { .. } => true,
             Edit::Batch { edits, .. } => edits.iter().any(Edit::changes_project_matches),
             _ => false,
         }
@@ -365,6 +416,15 @@ impl Edit {
             Edit::SetCandidate { value, field, .. } => Some((2, value.id.0.clone(), *field)),
             Edit::SetSettings { field, .. } => Some((3, String::new(), *field)),
             Edit::SetMeta { .. } => Some((4, String::new(), field::FAIR_NAME)),
+            // A pipeline move, an invitation or a check-in is a step of its own.
+            Edit::SetProject { value, field, .. } if *field != field::STATUS && *field != field::TEAM => {
+                Some((5, value.id.0.clone(), *field))
+            }
+            Edit::SetSession { value, field, .. }
+                if ![field::INVITEES, field::ATTENDANCE, field::HOSTS].contains(field) =>
+            {
+                Some((6, value.id.0.clone(), *field))
+            }
             _ => None,
         }
     }

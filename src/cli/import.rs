@@ -1,4 +1,5 @@
-//! `fairmatch import --booths B.csv --positions P.xlsx --candidates C.csv [--into FAIR.ron] -o OUT.ron`.
+//! `fairmatch import --booths B.csv --positions P.xlsx --candidates C.csv [--projects J.csv]
+//! [--sessions S.xlsx] [--into FAIR.ron] -o OUT.ron`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use crate::store::csv_import::{ImportFiles, ImportOptions, import_with, parse_ma
 use crate::store::{self, FairLock};
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("inputs").required(true).multiple(true).args(["booths", "positions", "candidates"])))]
+#[command(group(clap::ArgGroup::new("inputs").required(true).multiple(true).args(["booths", "positions", "candidates", "projects", "sessions"])))]
 pub struct ImportArgs {
     /// Booths CSV or Excel workbook (id/展位号, employer/单位名称, kind, industry, zone).
     #[arg(long)]
@@ -21,6 +22,14 @@ pub struct ImportArgs {
     /// Candidates CSV (id, name/姓名, phone/手机, email, education/学历, skills/技能, ...).
     #[arg(long)]
     pub candidates: Option<PathBuf>,
+    /// Projects CSV or workbook (title/项目名称, lead/负责人, industry/领域, stage/阶段,
+    /// investment_wan/融资需求, cities/意向城市, status, ...), as `export --what projects` writes.
+    #[arg(long)]
+    pub projects: Option<PathBuf>,
+    /// Sessions CSV or workbook (title/对接会, room/会议室, start/开始时间, end/结束时间,
+    /// capacity/容量, hosts, invitees, ...), as `export --what sessions` writes.
+    #[arg(long)]
+    pub sessions: Option<PathBuf>,
     /// Existing fair file to add to (it is not modified unless it is also the output).
     #[arg(long)]
     pub into: Option<PathBuf>,
@@ -73,6 +82,8 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         booths: args.booths.as_deref(),
         positions: args.positions.as_deref(),
         candidates: args.candidates.as_deref(),
+        projects: args.projects.as_deref(),
+        sessions: args.sessions.as_deref(),
     };
     let report = match import_with(&mut fair, &files, &options) {
         Ok(report) => report,
@@ -117,8 +128,12 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         eprintln!("fairmatch import: {e}");
         return ExitCode::FAILURE;
     }
+    let extra = match (report.projects_added, report.sessions_added) {
+        (0, 0) => String::new(),
+        (projects, sessions) => format!(", {projects} projects, {sessions} sessions"),
+    };
     println!(
-        "added {} booths ({} created from positions' employers), {} positions, {} candidates; wrote {}",
+        "added {} booths ({} created from positions' employers), {} positions, {} candidates{extra}; wrote {}",
         report.booths_added + report.booths_created.len(),
         report.booths_created.len(),
         report.positions_added,

@@ -21,6 +21,7 @@ pub const PROJECT_COLUMNS: &[&str] = &[
     "amount_wan",
     "status_at",
     "description",
+    "steps",
 ];
 
 pub const SESSION_COLUMNS: &[&str] = &[
@@ -58,6 +59,16 @@ pub(super) fn project_rows(fair: &Fair) -> Vec<Vec<String>> {
                 .unwrap_or_default(),
             last.map(|s| s.at.format(TIME).to_string()).unwrap_or_default(),
             p.description.clone(),
+            // The whole pipeline, so an import gives the project back as it was.
+            list(p.steps.iter().map(|s| {
+                format!(
+                    "{}|{}|{}|{}",
+                    s.status.en(),
+                    s.at.format(TIME),
+                    s.counterparty.as_ref().map_or("", |b| b.as_str()),
+                    s.amount_wan.map(|n| n.to_string()).unwrap_or_default()
+                )
+            })),
         ]);
     }
     rows

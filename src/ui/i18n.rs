@@ -199,6 +199,17 @@ table! {
     AT_LEAST_ONE_OPENING => "at least one opening", "招聘人数至少为 1";
     MIN_ABOVE_MAX => "minimum is above maximum", "最低薪资高于最高薪资";
     NAME_REQUIRED => "a name is required", "姓名不能为空";
+    PROJECT_TITLE_REQUIRED => "a project title is required", "项目名称不能为空";
+    SESSION_TITLE_REQUIRED => "a session title is required", "对接会名称不能为空";
+    DATE_TIME_EXPECTED => "expected a date and time like 2026-02-21 13:30", "请输入日期和时间，例如 2026-02-21 13:30";
+    END_BEFORE_START => "the end must come after the start", "结束时间须晚于开始时间";
+    OVER_SEATS => "{invited} invited: {over} more than the seats", "已邀请 {invited} 人，超出座位 {over} 人";
+    FIND_TO_ADD => "type to find and add", "输入以查找并添加";
+    NEW_PROJECT => "New project", "新建项目";
+    NEW_PROJECT_TITLE => "New project", "新项目";
+    NEW_SESSION => "New session", "新建对接会";
+    NEW_SESSION_TITLE => "New session", "新对接会";
+    ADD_FIELD => "Add a technology field", "添加技术领域";
     PHONE_DIGITS => "a phone number has 7 to 15 digits", "手机号应为 7 到 15 位数字";
     EMAIL_NEEDS_AT => "an email address contains @", "邮箱应包含 @";
     YEAR_RANGE => "a year between 1950 and 2100", "年份应在 1950 到 2100 之间";

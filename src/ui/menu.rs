@@ -115,6 +115,8 @@ fn file_menu(ui: &mut egui::Ui, cx: &mut ViewCtx) {
             (CsvKind::Booths, i18n::BOOTHS),
             (CsvKind::Positions, i18n::POSITIONS),
             (CsvKind::Candidates, i18n::CANDIDATES),
+            (CsvKind::Projects, i18n::PROJECTS),
+            (CsvKind::Sessions, i18n::SESSIONS),
         ] {
             entry(
                 ui,

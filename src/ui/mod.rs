@@ -544,7 +544,7 @@ impl Workspace {
             View::Matches => matches::show(ui, &mut cx, worklist),
             View::Allocation => allocation::show(ui, &mut cx, allocation),
             View::Schedule => schedule::show(ui, &mut cx, schedule),
-            View::Projects => projects::show(ui, &mut cx, projects),
+            View::Projects => projects::show(ui, &mut cx, projects, editor),
             View::CheckIn => checkin::show(ui, &mut cx, desks),
             View::BoothDesk => booth_desk::show(ui, &mut cx, desks),
             View::Settings => settings::show(ui, &mut cx, editor),

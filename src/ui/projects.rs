@@ -2,11 +2,16 @@
 //! undo step), the selected project with its best counterparties and why, and the signing list
 //! for the ceremony.
 
+use super::EditorState;
 use super::command::{Command, ViewCtx};
-use super::i18n::{Tr, tr};
+use super::i18n::{self, Tr, tr};
 use super::style;
-use crate::app::{Edit, ProjectMatch, Record};
-use crate::model::{Lang, Project, ProjectId, ProjectStatus, ProjectStep};
+use crate::app::{Edit, ProjectMatch, Record, field};
+use crate::model::{Lang, Project, ProjectId, ProjectStatus};
+
+pub(super) mod editor;
+
+use editor::moved;
 
 pub const TITLE: Tr = tr("Projects", "项目");
 const HELP: Tr = tr(
@@ -14,8 +19,8 @@ const HELP: Tr = tr(
     "寻求投资、场地、合作伙伴或试点客户的项目。将卡片拖到另一列即可推进项目进度。",
 );
 const NO_PROJECTS: Tr = tr(
-    "This fair has no projects yet (they come with the fair file, e.g. from fairmatch generate).",
-    "本招聘会暂无项目（随招聘会文件提供，例如由 fairmatch generate 生成）。",
+    "This fair has no projects yet: add one with New project, or import a projects CSV or workbook.",
+    "本招聘会暂无项目：点击“新建项目”添加，或导入项目 CSV 或工作簿。",
 );
 const BEST: Tr = tr("Best counterparties", "最佳对接方");
 const NONE_FIT: Tr = tr("No booth fits this project yet.", "暂无适合该项目的展位。");
@@ -47,16 +52,28 @@ pub struct ProjectsView {
 const PIPELINE_TAB: Tr = tr("Pipeline", "项目进度");
 const SESSIONS_TAB: Tr = tr("Sessions", "对接会与路演");
 
-pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ProjectsView) {
+pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ProjectsView, editor: &mut EditorState) {
     let lang = cx.lang();
+    if view.selected.as_ref().and_then(|id| cx.app.project(id)).is_none() {
+        view.selected = cx.app.fair().projects.first().map(|p| p.id.clone());
+    }
+    super::sessions::keep_selection(cx.app, &mut view.sessions);
     ui.horizontal(|ui| {
         ui.heading(cx.t(TITLE));
         ui.add_space(style::SPACE_SECTION);
         ui.selectable_value(&mut view.sessions_tab, false, cx.t(PIPELINE_TAB));
         ui.selectable_value(&mut view.sessions_tab, true, cx.t(SESSIONS_TAB));
+        ui.add_space(style::SPACE_SECTION);
+        if view.sessions_tab {
+            if ui.button(cx.t(i18n::NEW_SESSION)).clicked() {
+                view.sessions.selected = Some(editor::new_session(cx));
+            }
+        } else if ui.button(cx.t(i18n::NEW_PROJECT)).clicked() {
+            view.selected = Some(editor::new_project(cx));
+        }
     });
     if view.sessions_tab {
-        super::sessions::show(ui, cx, &mut view.sessions);
+        super::sessions::show(ui, cx, &mut view.sessions, editor);
         return;
     }
     ui.label(egui::RichText::new(cx.t(HELP)).weak());
@@ -66,8 +83,15 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ProjectsView) {
         return;
     }
     ui.add_space(style::SPACE_ROW);
-    if view.selected.as_ref().and_then(|id| cx.app.project(id)).is_none() {
-        view.selected = cx.app.fair().projects.first().map(|p| p.id.clone());
+    if let Some(id) = view.selected.clone() {
+        egui::Panel::right("project_editor")
+            .default_size(320.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("project_editor_scroll")
+                    .show(ui, |ui| editor::project_editor(ui, cx, editor, &id));
+            });
     }
     board(ui, cx, view);
     ui.separator();
@@ -124,29 +148,10 @@ fn board(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ProjectsView) {
         cx.push(Command::Apply(Edit::SetProject {
             id: id.clone(),
             value: moved(project, status),
+            field: field::STATUS,
         }));
         view.selected = Some(id);
     }
-}
-
-/// The project at `status`, with a step that says when it got there; the counterparty and
-/// amount of its last step carry over (edited in the project's record when they change).
-fn moved(project: &Project, status: ProjectStatus) -> Project {
-    let mut value = project.clone();
-    let last = project.steps.last();
-    value.status = status;
-    if status == ProjectStatus::Registered {
-        value.steps.clear();
-    } else {
-        value.steps.retain(|s| s.status < status);
-        value.steps.push(ProjectStep {
-            status,
-            at: chrono::Local::now().naive_local(),
-            counterparty: last.and_then(|s| s.counterparty.clone()),
-            amount_wan: last.and_then(|s| s.amount_wan),
-        });
-    }
-    value
 }
 
 fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ProjectsView, project: &Project, width: f32) {
@@ -176,7 +181,12 @@ fn card(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ProjectsView, project: &
     // The drag source senses drags only; a click on the card selects it.
     let response = ui.interact(response.rect, id.with("click"), egui::Sense::click());
     // Screen readers (and the window tests) find a card by its title.
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &project.title));
+    let name = if project.title.trim().is_empty() {
+        project.id.as_str()
+    } else {
+        &project.title
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
     let response = response.on_hover_text(cx.t(CARD_HINT));
     if response.clicked() {
         view.selected = Some(project.id.clone());

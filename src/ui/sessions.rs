@@ -4,11 +4,14 @@
 
 use super::command::{Command, ViewCtx};
 use super::i18n::{Tr, tr};
-use super::style;
-use crate::app::{Edit, Record};
+use super::{EditorState, style};
+use crate::app::{Edit, Record, field};
 use crate::model::{CandidateId, Lang, Session, SessionId};
 
-const NO_SESSIONS: Tr = tr("This fair has no sessions.", "本招聘会暂无对接会或路演。");
+const NO_SESSIONS: Tr = tr(
+    "This fair has no sessions: add one with New session.",
+    "本招聘会暂无对接会或路演：点击“新建对接会”添加。",
+);
 const SEATS: Tr = tr(
     "{invited} invited / {capacity} seats",
     "已邀请 {invited} / 座位 {capacity}",
@@ -34,20 +37,24 @@ pub struct SessionsState {
     pub door: String,
 }
 
-pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState) {
+pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState, editor: &mut EditorState) {
     let lang = cx.lang();
     let sessions = &cx.app.fair().sessions;
     if sessions.is_empty() {
         ui.label(cx.t(NO_SESSIONS));
         return;
     }
-    if state
-        .selected
-        .as_ref()
-        .is_none_or(|id| !sessions.iter().any(|s| &s.id == id))
-    {
-        state.selected = sessions.first().map(|s| s.id.clone());
+    if let Some(id) = state.selected.clone() {
+        egui::Panel::right("session_editor")
+            .default_size(320.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("session_editor_scroll")
+                    .show(ui, |ui| super::projects::editor::session_editor(ui, cx, editor, &id));
+            });
     }
+    let sessions = &cx.app.fair().sessions;
     egui::Grid::new("sessions").striped(true).show(ui, |ui| {
         for session in sessions {
             let selected = state.selected.as_ref() == Some(&session.id);
@@ -126,6 +133,7 @@ fn detail(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState, sessio
         cx.push(Command::Apply(Edit::SetSession {
             id: session.id.clone(),
             value,
+            field: field::INVITEES,
         }));
     }
     door(ui, cx, state, session);
@@ -145,6 +153,7 @@ fn detail(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState, sessio
                     cx.push(Command::Apply(Edit::SetSession {
                         id: session.id.clone(),
                         value: attendance(session, candidate, came),
+                        field: field::ATTENDANCE,
                     }));
                 }
             }
@@ -189,6 +198,19 @@ fn attendance(session: &Session, candidate: &CandidateId, came: bool) -> Session
     value
 }
 
+/// Selects the first session when none (or one since deleted) is. Called before the New
+/// session button, whose session exists only once the frame's commands are applied.
+pub fn keep_selection(app: &crate::app::AppState, state: &mut SessionsState) {
+    let sessions = &app.fair().sessions;
+    if state
+        .selected
+        .as_ref()
+        .is_none_or(|id| !sessions.iter().any(|s| &s.id == id))
+    {
+        state.selected = sessions.first().map(|s| s.id.clone());
+    }
+}
+
 /// Check-in at the session's door: Enter marks the first person found as come.
 fn door(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState, session: &Session) {
     let label = ui.label(cx.t(DOOR));
@@ -216,6 +238,7 @@ fn door(ui: &mut egui::Ui, cx: &mut ViewCtx, state: &mut SessionsState, session:
         cx.push(Command::Apply(Edit::SetSession {
             id: session.id.clone(),
             value: attendance(session, &candidate, true),
+            field: field::ATTENDANCE,
         }));
     }
 }

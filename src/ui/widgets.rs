@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::app::Field;
-use crate::model::{Lang, SkillDictionary, skills::split_list};
+use crate::model::{Lang, LocalTime, SkillDictionary, skills::split_list};
 
 use super::i18n;
 
@@ -323,6 +323,105 @@ impl Form<'_> {
         self.mark(changed, field);
     }
 
+    /// Several yes/no values under one label, side by side.
+    pub fn checks(&mut self, ui: &mut egui::Ui, field: Field, values: &mut [(&mut bool, &str)]) {
+        let _ = self.label(ui, field);
+        let mut changed = false;
+        ui.horizontal_wrapped(|ui| {
+            for (value, text) in values.iter_mut() {
+                changed |= ui.checkbox(value, *text).changed();
+            }
+        });
+        self.mark(changed, field);
+    }
+
+    /// A date and time typed as `2026-02-21 13:30`; what does not parse yet stays a draft,
+    /// with what is expected shown under it.
+    pub fn date_time(&mut self, ui: &mut egui::Ui, field: Field, value: &mut LocalTime, problem: Option<String>) {
+        let label = self.label(ui, field);
+        let model_text = value.format(DATE_TIME).to_string();
+        let lang = self.lang;
+        let mut changed = false;
+        ui.vertical(|ui| {
+            let typed = self.buffered(ui, field, label.id, model_text);
+            let current = self.drafts.get(&self.id(field)).cloned().unwrap_or_default();
+            if let Some(text) = typed
+                && let Some(new) = parse_date_time(&text)
+                && new != *value
+            {
+                *value = new;
+                changed = true;
+            }
+            if parse_date_time(&current).is_none() {
+                Self::problem(ui, Some(i18n::DATE_TIME_EXPECTED.get(lang).to_owned()));
+            } else {
+                Self::problem(ui, problem);
+            }
+        });
+        self.mark(changed, field);
+    }
+
+    /// Records picked from the fair as removable chips, and a search box that offers up to
+    /// eight more (`find` says which, with their names); `name` names a chosen one.
+    pub fn picks<T: Clone + PartialEq>(
+        &mut self,
+        ui: &mut egui::Ui,
+        field: Field,
+        values: &mut Vec<T>,
+        name: impl Fn(&T) -> String,
+        find: impl Fn(&str) -> Vec<(T, String)>,
+    ) {
+        let label = self.label(ui, field);
+        let id = self.id(field);
+        let mut changed = false;
+        ui.vertical(|ui| {
+            let mut remove = None;
+            ui.horizontal_wrapped(|ui| {
+                for (i, value) in values.iter().enumerate() {
+                    if ui.small_button(format!("{} ✕", name(value))).clicked() {
+                        remove = Some(i);
+                    }
+                }
+            });
+            if let Some(i) = remove {
+                values.remove(i);
+                changed = true;
+            }
+            let query = self.queries.entry(id).or_default();
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(query)
+                        .id(id.with("find"))
+                        .hint_text(i18n::FIND_TO_ADD.get(self.lang))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if query.trim().is_empty() {
+                return;
+            }
+            let offered: Vec<(T, String)> = find(query.trim())
+                .into_iter()
+                .filter(|(v, _)| !values.contains(v))
+                .take(8)
+                .collect();
+            let mut picked = entered.then(|| offered.first().map(|(v, _)| v.clone())).flatten();
+            ui.horizontal_wrapped(|ui| {
+                for (value, text) in &offered {
+                    if ui.small_button(format!("+ {text}")).clicked() {
+                        picked = Some(value.clone());
+                    }
+                }
+            });
+            if let Some(value) = picked {
+                values.push(value);
+                query.clear();
+                changed = true;
+            }
+        });
+        self.mark(changed, field);
+    }
+
     /// Skills as removable chips plus an input suggesting dictionary skills in both languages.
     pub fn skills(&mut self, ui: &mut egui::Ui, field: Field, values: &mut Vec<String>, add_label: &str) {
         let _ = self.label(ui, field);
@@ -404,6 +503,16 @@ impl Form<'_> {
         });
         self.mark(changed, field);
     }
+}
+
+const DATE_TIME: &str = "%Y-%m-%d %H:%M";
+
+/// `2026-02-21 13:30`, also with `T` or `/`, full-width colons or seconds.
+fn parse_date_time(text: &str) -> Option<LocalTime> {
+    let text = text.trim().replace('：', ":").replace('/', "-").replace('T', " ");
+    ["%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+        .iter()
+        .find_map(|format| LocalTime::parse_from_str(&text, format).ok())
 }
 
 fn parse_number<T: std::str::FromStr>(text: &str) -> Result<Option<T>, ()> {

@@ -17,6 +17,8 @@ pub enum CsvKind {
     Booths,
     Positions,
     Candidates,
+    Projects,
+    Sessions,
 }
 
 /// A CSV import parsed against the fair's ids, not added yet: its good rows and the rows that
@@ -27,6 +29,8 @@ pub struct PendingImport {
     pub booths: Vec<crate::model::Booth>,
     pub positions: Vec<crate::model::Position>,
     pub candidates: Vec<Candidate>,
+    pub projects: Vec<crate::model::Project>,
+    pub sessions: Vec<crate::model::Session>,
     pub bad_rows: Vec<BadRow>,
     /// The fair's label mappings with the import's answers added, when it was given some: kept
     /// in the fair by the same undoable step as the rows.
@@ -35,7 +39,7 @@ pub struct PendingImport {
 
 impl PendingImport {
     pub fn good_rows(&self) -> usize {
-        self.booths.len() + self.positions.len() + self.candidates.len()
+        self.booths.len() + self.positions.len() + self.candidates.len() + self.projects.len() + self.sessions.len()
     }
 
     /// The good rows as one undoable edit, named for the file (and the rows skipped).
@@ -60,13 +64,26 @@ impl PendingImport {
             positions: self.positions,
             candidates: self.candidates,
         };
-        match self.label_mappings {
-            Some(value) => Edit::Batch {
-                name,
-                edits: vec![Edit::SetLabelMappings { value }, append],
-            },
-            None => append,
+        // Projects and sessions are few: one AddProject/AddSession each, in the same step.
+        let added: Vec<Edit> = (self.projects.into_iter())
+            .map(|value| Edit::AddProject { value, at: None })
+            .chain(
+                self.sessions
+                    .into_iter()
+                    .map(|value| Edit::AddSession { value, at: None }),
+            )
+            .collect();
+        if self.label_mappings.is_none() && added.is_empty() {
+            return append;
         }
+        let mut edits: Vec<Edit> = self
+            .label_mappings
+            .map(|value| Edit::SetLabelMappings { value })
+            .into_iter()
+            .collect();
+        edits.push(append);
+        edits.extend(added);
+        Edit::Batch { name, edits }
     }
 }
 
@@ -86,6 +103,9 @@ fn id_snapshot(fair: &Fair) -> Fair {
     ids.positions = fair.positions.clone();
     // Mappings kept from earlier imports apply to this one.
     ids.label_mappings = fair.label_mappings.clone();
+    // A session may present a project; ids must not clash.
+    ids.projects = fair.projects.clone();
+    ids.sessions = fair.sessions.clone();
     ids.candidates = fair
         .candidates
         .iter()
@@ -118,8 +138,16 @@ pub(super) fn import(state: &AppState, kind: CsvKind, path: PathBuf, answers: Im
             booths: (kind == CsvKind::Booths).then_some(path.as_path()),
             positions: (kind == CsvKind::Positions).then_some(path.as_path()),
             candidates: (kind == CsvKind::Candidates).then_some(path.as_path()),
+            projects: (kind == CsvKind::Projects).then_some(path.as_path()),
+            sessions: (kind == CsvKind::Sessions).then_some(path.as_path()),
         };
-        let before = (fair.booths.len(), fair.positions.len(), fair.candidates.len());
+        let before = (
+            fair.booths.len(),
+            fair.positions.len(),
+            fair.candidates.len(),
+            fair.projects.len(),
+            fair.sessions.len(),
+        );
         let options = ImportOptions {
             encoding: answers
                 .encoding
@@ -162,6 +190,8 @@ pub(super) fn import(state: &AppState, kind: CsvKind, path: PathBuf, answers: Im
             booths: fair.booths.split_off(before.0),
             positions: fair.positions.split_off(before.1),
             candidates: fair.candidates.split_off(before.2),
+            projects: fair.projects.split_off(before.3),
+            sessions: fair.sessions.split_off(before.4),
             bad_rows: report.bad_rows,
             label_mappings: (!answers.mappings.is_empty()).then(|| fair.label_mappings.clone()),
         };

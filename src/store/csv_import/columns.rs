@@ -73,6 +73,41 @@ pub const CANDIDATE_COLUMNS: &[Column] = &[
     col("badge", &["胸卡号", "胸牌号"]),
 ];
 
+pub const PROJECT_COLUMNS: &[Column] = &[
+    col("id", &["项目编号"]),
+    col("title", &["项目名称", "项目"]),
+    col("lead", &["负责人", "项目负责人"]),
+    col("team", &["团队", "团队成员"]),
+    col("industry", &["领域", "行业", "所属行业", "所属领域"]),
+    col("fields", &["技术领域", "技术方向"]),
+    col("stage", &["阶段", "项目阶段"]),
+    col("investment_wan", &["融资需求", "融资金额", "investment"]),
+    col("site", &["需要场地", "场地需求", "场地"]),
+    col("partners", &["寻求合作伙伴", "合作伙伴"]),
+    col("pilot_customers", &["试点客户", "寻求试点客户"]),
+    col("cities", &["意向城市", "落地城市"]),
+    col("status", &["状态", "项目状态", "进度"]),
+    col("counterparty", &["对接方", "对接单位", "签约单位"]),
+    col("amount_wan", &["签约金额", "金额"]),
+    col("status_at", &["状态日期", "日期"]),
+    col("description", &["项目简介", "简介", "描述"]),
+    col("steps", &["进度记录"]),
+];
+
+pub const SESSION_COLUMNS: &[Column] = &[
+    col("id", &["对接会编号", "场次编号"]),
+    col("title", &["对接会", "对接会名称", "名称", "活动名称"]),
+    col("kind", &["类型", "活动类型", "形式"]),
+    col("room", &["会议室", "地点"]),
+    col("start", &["开始时间"]),
+    col("end", &["结束时间"]),
+    col("capacity", &["容量", "座位数", "人数上限"]),
+    col("hosts", &["主办展位", "主办单位", "主办方"]),
+    col("invitees", &["受邀人", "邀请名单"]),
+    col("projects", &["参会项目", "路演项目", "项目"]),
+    col("attended", &["到场", "到场人员", "签到"]),
+];
+
 /// A decoded CSV file with its header mapped to known columns.
 pub(crate) struct Table {
     pub(super) origin: String,

@@ -18,6 +18,8 @@ use super::cells::{
 use super::columns::{Row, Table};
 use super::labels::LabelMapper;
 
+mod projects;
+
 /// Where an id or contact was first seen, for duplicate messages.
 #[derive(Clone)]
 pub(super) enum Seen {

@@ -27,7 +27,7 @@ use super::StoreError;
 
 pub use cells::parse_salary_range;
 use columns::Table;
-pub use columns::{BOOTH_COLUMNS, CANDIDATE_COLUMNS, Column, POSITION_COLUMNS};
+pub use columns::{BOOTH_COLUMNS, CANDIDATE_COLUMNS, Column, POSITION_COLUMNS, PROJECT_COLUMNS, SESSION_COLUMNS};
 use importer::Importer;
 pub use labels::{MappedBy, MappedValue, UnknownValue, parse_map_arg};
 
@@ -40,6 +40,8 @@ pub struct ImportFiles<'a> {
     pub booths: Option<&'a Path>,
     pub positions: Option<&'a Path>,
     pub candidates: Option<&'a Path>,
+    pub projects: Option<&'a Path>,
+    pub sessions: Option<&'a Path>,
 }
 
 /// Which kind of sheet: what its rows become.
@@ -48,6 +50,8 @@ pub enum SheetKind {
     Booths,
     Positions,
     Candidates,
+    Projects,
+    Sessions,
 }
 
 impl SheetKind {
@@ -56,6 +60,8 @@ impl SheetKind {
             SheetKind::Booths => (BOOTH_COLUMNS, &["employer"]),
             SheetKind::Positions => (POSITION_COLUMNS, &["title"]),
             SheetKind::Candidates => (CANDIDATE_COLUMNS, &["name"]),
+            SheetKind::Projects => (PROJECT_COLUMNS, &["title"]),
+            SheetKind::Sessions => (SESSION_COLUMNS, &["title", "start", "end"]),
         }
     }
 }
@@ -97,6 +103,8 @@ pub struct ImportReport {
     pub booths_added: usize,
     pub positions_added: usize,
     pub candidates_added: usize,
+    pub projects_added: usize,
+    pub sessions_added: usize,
     /// Booths created because a position named a missing booth but gave its employer.
     pub booths_created: Vec<BoothId>,
     /// Every row not imported, with the reason. Duplicate candidates are listed here too.
@@ -128,7 +136,9 @@ pub fn import_with(fair: &mut Fair, files: &ImportFiles, options: &ImportOptions
     let booths = files.booths.map(|p| read(p, SheetKind::Booths)).transpose()?;
     let positions = files.positions.map(|p| read(p, SheetKind::Positions)).transpose()?;
     let candidates = files.candidates.map(|p| read(p, SheetKind::Candidates)).transpose()?;
-    import_tables(fair, [booths, positions, candidates], options)
+    let projects = files.projects.map(|p| read(p, SheetKind::Projects)).transpose()?;
+    let sessions = files.sessions.map(|p| read(p, SheetKind::Sessions)).transpose()?;
+    import_tables(fair, [booths, positions, candidates, projects, sessions], options)
 }
 
 /// Imports one sheet from bytes already read: CSV, or a workbook when `workbook` is set.
@@ -148,17 +158,17 @@ pub fn import_bytes(
     } else {
         Table::parse(bytes, origin, known, required, options.encoding)?
     };
-    let mut tables = [None, None, None];
+    let mut tables = [None, None, None, None, None];
     tables[kind as usize] = Some(table);
     import_tables(fair, tables, options)
 }
 
 fn import_tables(
     fair: &mut Fair,
-    tables: [Option<Table>; 3],
+    tables: [Option<Table>; 5],
     options: &ImportOptions,
 ) -> Result<ImportReport, StoreError> {
-    let [booths, positions, candidates] = tables;
+    let [booths, positions, candidates, projects, sessions] = tables;
     for mapping in &options.mappings {
         let key = crate::text::fold(&mapping.value);
         fair.label_mappings
@@ -166,7 +176,10 @@ fn import_tables(
         fair.label_mappings.push(mapping.clone());
     }
     let mut report = ImportReport::default();
-    for table in [&booths, &positions, &candidates].into_iter().flatten() {
+    for table in [&booths, &positions, &candidates, &projects, &sessions]
+        .into_iter()
+        .flatten()
+    {
         report.notes.extend(table.notes.iter().cloned());
     }
     let mapper = labels::LabelMapper::new(fair.label_mappings.clone().iter());
@@ -179,6 +192,13 @@ fn import_tables(
     }
     if let Some(table) = &candidates {
         importer.candidates(table);
+    }
+    // Projects before sessions: a session may present a project of the same import.
+    if let Some(table) = &projects {
+        importer.projects(table);
+    }
+    if let Some(table) = &sessions {
+        importer.sessions(table);
     }
     let mut mapper = importer.into_mapper();
     report.mapped = mapper.take_mapped();
