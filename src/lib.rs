@@ -23,6 +23,7 @@ pub mod model;
 pub mod report;
 pub mod schedule;
 pub mod store;
+pub mod sync;
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

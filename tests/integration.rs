@@ -60,6 +60,8 @@ mod project_import;
 mod schedule_cli;
 #[path = "store_ron.rs"]
 mod store_ron;
+#[path = "sync_hub.rs"]
+mod sync_hub;
 #[cfg(feature = "gui")]
 #[path = "ui_commands.rs"]
 mod ui_commands;

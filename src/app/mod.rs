@@ -20,6 +20,7 @@ pub mod fairday;
 pub mod jobs;
 mod live_insight;
 mod live_matching;
+pub mod live_sync;
 pub mod merge;
 pub mod prefs;
 mod privacy;

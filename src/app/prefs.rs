@@ -26,6 +26,9 @@ pub struct Prefs {
     pub font_notice_shown: bool,
     /// Organizer screens show phone numbers and emails in full (off: masked).
     pub show_contacts: bool,
+    /// Live sync: the hub's URL and this laptop's credentials file (empty: sync off).
+    pub sync_server: String,
+    pub sync_creds: String,
 }
 
 impl Default for Prefs {
@@ -38,6 +41,8 @@ impl Default for Prefs {
             desk_booth: String::new(),
             font_notice_shown: false,
             show_contacts: false,
+            sync_server: String::new(),
+            sync_creds: String::new(),
         }
     }
 }

@@ -31,6 +31,8 @@ pub(super) struct SafetyState {
     /// The journal open for appending, with the station it belongs to.
     pub journal: Option<(StationId, Journal)>,
     pub notices: Vec<StateNotice>,
+    /// Live sync with the hub (off until started).
+    pub sync: super::live_sync::LiveSync,
     /// Whether the window writes recovery copies (`None`: it does not).
     pub autosave_every: Option<Duration>,
     /// When the unsaved organizer edits began, or the last recovery copy was written.

@@ -72,10 +72,23 @@ impl AppState {
         std::mem::take(&mut self.safety.notices)
     }
 
-    /// Appends `event`, just recorded, to the station journal and syncs it. The one place desk
-    /// actions become durable (and where live sync publishes them).
+    /// Appends `event`, just recorded, to the station journal and syncs it, then hands it to
+    /// live sync. The one place desk actions become durable (journal first, then publish).
     pub(super) fn make_durable(&mut self, event: &StationEvent) -> Result<(), EditError> {
-        let Some(path) = self.journal_file() else { return Ok(()) };
+        if let Some(journal) = self.open_journal()? {
+            journal
+                .append(event)
+                .map_err(|e| journal_failed(&journal.path().display().to_string(), &e.to_string()))?;
+        }
+        self.publish_recorded(event);
+        Ok(())
+    }
+
+    /// The station journal, opened on first use; `None` when journaling is off.
+    pub(super) fn open_journal(&mut self) -> Result<Option<&mut Journal>, EditError> {
+        let Some(path) = self.journal_file() else {
+            return Ok(None);
+        };
         let station = self.station();
         if self.safety.journal.as_ref().is_none_or(|(s, _)| s != &station) {
             self.safety.journal = None;
@@ -87,10 +100,29 @@ impl AppState {
                 .map_err(|e| journal_failed(&path.display().to_string(), &e.to_string()))?;
             self.safety.journal = Some((station, journal));
         }
-        let (_, journal) = self.safety.journal.as_mut().expect("opened above");
-        journal
-            .append(event)
-            .map_err(|e| journal_failed(&journal.path().display().to_string(), &e.to_string()))
+        Ok(self.safety.journal.as_mut().map(|(_, journal)| journal))
+    }
+
+    /// Merges events recorded elsewhere (this laptop's journal, other stations over live sync)
+    /// as recorded desk actions: unsaved, never undone. Returns how many were new.
+    pub(super) fn merge_recorded(&mut self, events: Vec<StationEvent>, name: EditName) -> Result<usize, String> {
+        let log = StationLog {
+            format_version: STATION_LOG_VERSION,
+            fair_id: self.fair.meta.id.clone(),
+            station: None,
+            events,
+        };
+        let (mut merge, report) = plan_merge(&self.fair, &[log]).map_err(|e| e.to_string())?;
+        let added = report.events_added;
+        if added == 0 {
+            return Ok(0);
+        }
+        merge.name = name;
+        self.apply_raw(Edit::MergeLogs(Box::new(merge))).map_err(|e| e.en)?;
+        self.refresh_insight();
+        // Recorded desk actions: unsaved, and not on the undo history.
+        self.desk_actions += added as u64;
+        Ok(added)
     }
 
     /// Brings into the open fair the journaled desk actions of this station that it lacks, as
@@ -124,23 +156,9 @@ impl AppState {
             return;
         }
         let count = missing.len();
-        let log = StationLog {
-            format_version: STATION_LOG_VERSION,
-            fair_id: self.fair.meta.id.clone(),
-            station: Some(self.station()),
-            events: missing,
-        };
-        let applied = plan_merge(&self.fair, &[log])
-            .map_err(|e| e.to_string())
-            .and_then(|(mut merge, _)| {
-                merge.name = EditName::new("recover desk actions", "恢复现场操作");
-                self.apply_raw(Edit::MergeLogs(Box::new(merge))).map_err(|e| e.en)
-            });
-        self.refresh_insight();
+        let applied = self.merge_recorded(missing, EditName::new("recover desk actions", "恢复现场操作"));
         match applied {
             Ok(_) => {
-                // Recorded desk actions: unsaved, and not on the undo history.
-                self.desk_actions += count as u64;
                 self.safety.notices.push(StateNotice::Info(Message::new(
                     format!("Recovered {count} desk action(s) from this laptop's station journal that the fair file lacked; save to keep them"),
                     format!("已从本机工作站日志恢复 {count} 条招聘会文件中缺少的现场操作；请保存"),

@@ -11,6 +11,8 @@ pub mod privacy;
 pub mod report;
 pub mod schedule;
 pub mod stats;
+pub mod sync;
+pub mod sync_bench;
 #[cfg(feature = "gui")]
 pub mod ui_bench;
 
@@ -67,6 +69,12 @@ pub enum Command {
     Stats(stats::StatsArgs),
     /// Write the fair report: an A4 PDF with charts, or an Excel workbook (--format xlsx).
     Report(report::ReportArgs),
+    /// Set up or run the live-sync hub (nats-server with JetStream) for a fair.
+    Hub(sync::HubArgs),
+    /// Sync a fair file with the hub: push this station's events, pull the others'.
+    Sync(sync::SyncArgs),
+    /// Time live sync on loopback against a nats-server started for the run.
+    SyncBench(sync_bench::SyncBenchArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -93,6 +101,9 @@ pub fn main() -> ExitCode {
         Some(Command::Decrypt(args)) => privacy::run_decrypt(&args),
         Some(Command::Stats(args)) => stats::run(&args),
         Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Hub(args)) => sync::run_hub(&args),
+        Some(Command::Sync(args)) => sync::run_sync(&args),
+        Some(Command::SyncBench(args)) => sync_bench::run(&args),
     }
 }
 

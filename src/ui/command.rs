@@ -64,6 +64,20 @@ pub enum Command {
     Pref(Pref),
     /// Remove a notice from the error panel.
     Dismiss(usize),
+    /// Live sync with the hub.
+    Sync(SyncCommand),
+}
+
+/// What Settings → Sync and the status bar ask of live sync.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncCommand {
+    /// Connect with the server and credentials file in the preferences.
+    Connect,
+    Disconnect,
+    /// Organizer: publish the open fair as the new fair version.
+    PublishFair,
+    /// Station: take the organizer's newer fair version.
+    TakeFair,
 }
 
 /// A change to a table's row order.
@@ -86,6 +100,9 @@ pub enum Pref {
     StationId(String),
     /// Organizer screens show contacts in full.
     ShowContacts(bool),
+    /// Live sync: the hub's URL, and this laptop's credentials file.
+    SyncServer(String),
+    SyncCreds(String),
 }
 
 /// The commands of one frame, in the order views pushed them.
@@ -226,6 +243,24 @@ impl Workspace {
                 }
                 Err(e) => self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned()),
             },
+            Command::Sync(command) => {
+                let result = match command {
+                    SyncCommand::Connect => {
+                        let prefs = self.app.prefs();
+                        let (server, creds) = (prefs.sync_server.clone(), PathBuf::from(prefs.sync_creds.trim()));
+                        self.app.start_sync(&server, &creds)
+                    }
+                    SyncCommand::Disconnect => {
+                        self.app.stop_sync();
+                        Ok(())
+                    }
+                    SyncCommand::PublishFair => self.app.publish_fair_version(),
+                    SyncCommand::TakeFair => self.app.take_fair_version(),
+                };
+                if let Err(e) = result {
+                    self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned());
+                }
+            }
             Command::Undo => {
                 self.editor.clear();
                 if let Err(e) = self.app.undo() {
@@ -246,6 +281,8 @@ impl Workspace {
                     Pref::DeskBooth(booth) => prefs.desk_booth = booth,
                     Pref::StationId(station) => prefs.station_id = station,
                     Pref::ShowContacts(show) => prefs.show_contacts = show,
+                    Pref::SyncServer(server) => prefs.sync_server = server,
+                    Pref::SyncCreds(creds) => prefs.sync_creds = creds,
                 }
             }
             Command::Dismiss(i) => {

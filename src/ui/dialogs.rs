@@ -214,6 +214,7 @@ fn path(ctx: &egui::Context, cx: &mut ViewCtx, purpose: FilePurpose, mut text: S
         FilePurpose::MergeStationLogs => super::station_logs::MERGE_MENU,
         FilePurpose::ExportReport => i18n::EXPORT_REPORT,
         FilePurpose::ExportItinerary(_) => i18n::PRINT_ITINERARY,
+        FilePurpose::SyncCredentials => super::sync_settings::SYNC,
     };
     let prompt = TextPrompt {
         id: "path_dialog",

@@ -28,6 +28,8 @@ pub enum FilePurpose {
     ExportReport,
     /// Where to write a candidate's itinerary (printable text).
     ExportItinerary(crate::model::CandidateId),
+    /// This laptop's live-sync credentials (fills Settings → Sync).
+    SyncCredentials,
 }
 
 impl FilePurpose {
@@ -108,6 +110,7 @@ fn run_native(purpose: &FilePurpose, folder: Option<PathBuf>, name: String) -> O
         FilePurpose::ExportItinerary(_) => dialog.add_filter("Text", &["txt"]),
         FilePurpose::ExportStationLog | FilePurpose::MergeStationLogs => dialog.add_filter("RON", &["ron"]),
         FilePurpose::ExportReport => dialog.add_filter("PDF", &["pdf"]).add_filter("Excel", &["xlsx"]),
+        FilePurpose::SyncCredentials => dialog.add_filter("credentials", &["creds"]),
         _ => dialog.add_filter("CSV", &["csv"]),
     };
     if purpose.writes() {
@@ -209,6 +212,10 @@ impl Workspace {
                 paths.insert(0, path);
                 let lines: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
                 self.logs.paths = lines.join("\n");
+                return;
+            }
+            FilePurpose::SyncCredentials => {
+                self.app.prefs_mut().sync_creds = path.display().to_string();
                 return;
             }
             FilePurpose::ExportShortlist(booth) => {

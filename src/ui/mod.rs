@@ -33,6 +33,7 @@ mod settings;
 mod station_logs;
 mod status;
 mod style;
+mod sync_settings;
 mod table;
 mod talent_map;
 mod widgets;

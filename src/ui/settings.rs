@@ -1,4 +1,4 @@
-//! Settings in four sections: this laptop's station, the matching weights (sliders that say
+//! Settings in five sections: this laptop's station, live sync (`sync_settings`), the matching weights (sliders that say
 //! what they weigh, with the selected candidate's top matches re-ranking as they move), the
 //! fair's details, and the display. Fair details and weights are in the fair file (undoable);
 //! the station, language and theme are per user (remembered).
@@ -71,6 +71,9 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, editor: &mut EditorState) {
     egui::ScrollArea::vertical().id_salt("settings_scroll").show(ui, |ui| {
         ui.set_max_width(720.0);
         section(ui, cx.t(STATION), |ui| station(ui, cx));
+        section(ui, cx.t(super::sync_settings::SYNC), |ui| {
+            super::sync_settings::body(ui, cx)
+        });
         section(ui, cx.t(WEIGHTS), |ui| matching(ui, cx, editor));
         section(ui, cx.t(FAIR_DAY), |ui| fair_details(ui, cx, editor));
         section(ui, cx.t(DISPLAY), |ui| display(ui, cx));

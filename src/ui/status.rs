@@ -52,6 +52,7 @@ pub fn status_bar(ui: &mut egui::Ui, cx: &mut ViewCtx, last: Option<&Message>) {
         }
         ui.horizontal(|ui| {
             ui.label(counts);
+            super::sync_settings::status_item(ui, cx);
             if let Some(message) = last {
                 ui.separator();
                 ui.weak(message.get(lang));

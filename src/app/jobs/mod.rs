@@ -436,6 +436,7 @@ impl AppState {
     /// Runs the finishers of the jobs that finished since the last call, in the order they were
     /// started, and says what each did. Call once per frame.
     pub fn poll_jobs(&mut self) -> Vec<Finished> {
+        self.poll_sync();
         let finished = self.jobs.take_finished();
         finished
             .into_iter()
@@ -508,6 +509,11 @@ impl AppState {
     /// Called when a job finishes or reports progress (the window asks for a repaint).
     pub fn set_job_waker(&mut self, waker: impl Fn() + Send + Sync + 'static) {
         self.jobs.waker = Some(Arc::new(waker));
+    }
+
+    /// What wakes the window (jobs and live sync call it when they have news).
+    pub(crate) fn waker(&self) -> Waker {
+        self.jobs.waker.clone().unwrap_or_else(|| Arc::new(|| {}))
     }
 }
 
