@@ -10,13 +10,13 @@
 //!   takes it on a click, keeping its events.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::edit::EditName;
 use super::jobs::Message;
 use super::safety::StateNotice;
 use super::{AppState, EditError};
-use crate::model::{EventId, Fair, STATION_LOG_VERSION, StationEvent, StationLog, derived_events};
+use crate::model::{EventId, Fair, StationEvent, derived_events};
 pub use crate::sync::worker::{FairVersion, LinkState};
 use crate::sync::worker::{FromWorker, ToWorker, Worker};
 use crate::sync::{Credentials, LinkOptions, Role};
@@ -316,24 +316,14 @@ impl AppState {
                 if fair.meta.id != self.fair.meta.id {
                     return Err(format!("the published fair is fair {:?}, not this one", fair.meta.id.0));
                 }
-                let ours = StationLog {
-                    format_version: STATION_LOG_VERSION,
-                    fair_id: fair.meta.id.clone(),
-                    station: None,
-                    events: self.fair.events.clone(),
-                };
+                let ours = super::merge::station_log(&self.fair, None);
                 super::merge::merge_logs(&mut fair, &[ours]).map_err(|e| e.to_string())?;
                 Ok(fair)
             });
         match taken {
             Ok(fair) => {
-                let path: Option<PathBuf> = self.path.clone();
-                let sync = std::mem::take(&mut self.safety.sync);
-                self.replace_fair(fair, path);
-                self.safety.sync = sync;
+                self.install_in_place(super::PreparedFair::new(fair));
                 self.safety.sync.offered = None;
-                // Unsaved: the file on disk is still the old version.
-                self.desk_actions += 1;
                 self.safety.notices.push(StateNotice::Info(Message::new(
                     "Took the organizer's fair version; this laptop's events are kept. Save to keep it",
                     "已采用组织方发布的新版本，本机记录均已保留。请保存",

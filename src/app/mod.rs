@@ -40,6 +40,7 @@ use rayon::prelude::*;
 
 pub use desk::{DeskAction, DeskOutcome};
 pub use edit::{BoothPositions, Edit, EditName, Field, field};
+pub use jobs::itinerary::{Stop, itinerary};
 pub use jobs::{
     AllocationReport, AllocationRow, CsvKind, EncodingChoice, Finished, ImportAnswers, ImportQuestion, Job, JobId,
     JobInfo, JobOutcome, Message, PendingImport, ScheduleReport,

@@ -89,4 +89,19 @@ impl AppState {
     pub(super) fn mark_unsaved(&mut self) {
         self.saved_serial = u64::MAX;
     }
+
+    /// Puts `prepared` in place of the open fair as the same file (a restored recovery copy, a
+    /// fair version from the organizer): the file's lock, read-only mode and passphrase stay,
+    /// and the fair counts as unsaved, since the file still holds the old one.
+    pub(super) fn install_in_place(&mut self, prepared: super::PreparedFair) {
+        let lock = self.safety.lock.take();
+        let read_only = self.safety.read_only;
+        let passphrase = self.safety.passphrase.take();
+        let path = self.path.clone();
+        self.install(prepared, path);
+        self.safety.lock = lock;
+        self.safety.read_only = read_only;
+        self.safety.passphrase = passphrase;
+        self.mark_unsaved();
+    }
 }

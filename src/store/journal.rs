@@ -177,10 +177,7 @@ impl Journal {
 
 /// One line, written with a single `write_all` and synced.
 fn write_line<T: Serialize>(file: &mut File, value: &T) -> std::io::Result<()> {
-    let mut line = serde_json::to_vec(value).map_err(std::io::Error::other)?;
-    line.push(b'\n');
-    file.write_all(&line)?;
-    file.sync_data()
+    write_lines(file, std::slice::from_ref(value))
 }
 
 /// Several lines, written with a single `write_all` and synced once.

@@ -63,6 +63,12 @@ impl Credentials {
         })
     }
 
+    /// Whether the hub lets these credentials publish `event`: a station only its own events,
+    /// the organizer any.
+    pub fn may_publish(&self, event: &crate::model::StationEvent) -> bool {
+        self.role == Role::Organizer || event.station == self.station
+    }
+
     /// The public key the hub's config names this user by.
     pub fn public_key(&self) -> Result<String, SyncError> {
         nkeys::KeyPair::from_seed(&self.seed)

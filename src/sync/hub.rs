@@ -36,8 +36,21 @@ impl HubSpec {
     /// The URL stations connect to, as far as the hub knows it (a wildcard host becomes
     /// `127.0.0.1`; stations on other laptops use the hub laptop's address).
     pub fn url(&self) -> String {
-        let listen = self.listen.replace("0.0.0.0", "127.0.0.1");
-        format!("nats://{listen}")
+        match self.local_address() {
+            Ok((host, port)) => format!("nats://{host}:{port}"),
+            Err(_) => format!("nats://{}", self.listen),
+        }
+    }
+
+    /// Where this laptop reaches the hub: the listen address, a wildcard host as `127.0.0.1`.
+    pub fn local_address(&self) -> Result<(String, u16), SyncError> {
+        let (host, port) = parse_listen(&self.listen)?;
+        let host = if host == "0.0.0.0" {
+            "127.0.0.1".to_owned()
+        } else {
+            host
+        };
+        Ok((host, port))
     }
 }
 
@@ -237,7 +250,7 @@ pub fn server_binary() -> Result<PathBuf, SyncError> {
 /// Starts `nats-server` on HUBDIR's config, its output to `log` (or inherited when `None`),
 /// and waits until it accepts connections.
 pub fn start(dir: &Path, log: Option<&Path>) -> Result<Child, SyncError> {
-    let spec = load_spec(dir)?;
+    let (host, port) = load_spec(dir)?.local_address()?;
     let binary = server_binary()?;
     let mut command = Command::new(binary);
     command.arg("-c").arg(dir.join(CONFIG_FILE)).stdin(Stdio::null());
@@ -249,12 +262,6 @@ pub fn start(dir: &Path, log: Option<&Path>) -> Result<Child, SyncError> {
     let mut child = command
         .spawn()
         .map_err(|e| SyncError(format!("cannot start nats-server: {e}")))?;
-    let (host, port) = parse_listen(&spec.listen)?;
-    let host = if host == "0.0.0.0" {
-        "127.0.0.1".to_owned()
-    } else {
-        host
-    };
     // Bounded: 100 tries, 10 s in all.
     for _ in 0..100 {
         if std::net::TcpStream::connect((host.as_str(), port)).is_ok() {

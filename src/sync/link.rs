@@ -116,18 +116,14 @@ impl Link {
         })
     }
 
-    /// Publishes `events` on their stations' subjects, `Nats-Msg-Id` = event id, many in
-    /// flight, and returns the ids the stream acknowledged (new or duplicate), in order. Stops
+    /// Publishes `events` on their stations' subjects (callers pass only what
+    /// [`Credentials::may_publish`]), `Nats-Msg-Id` = event id, many in flight, and returns the ids the stream acknowledged (new or duplicate), in order. Stops
     /// at the first failure, returning what was acknowledged before it and the error.
     pub async fn publish(&self, events: &[StationEvent]) -> (Vec<EventId>, Option<SyncError>) {
         let mut acked = Vec::with_capacity(events.len());
         for chunk in events.chunks(self.options.in_flight.max(1)) {
             let mut waiting = Vec::with_capacity(chunk.len());
             for event in chunk {
-                if self.creds.role == Role::Station && event.station != self.creds.station {
-                    // The hub would refuse it anyway; not ours to send.
-                    continue;
-                }
                 let payload = match serde_json::to_vec(event) {
                     Ok(bytes) => bytes,
                     Err(e) => return (acked, Some(SyncError(format!("event {}: {e}", event.id)))),

@@ -149,16 +149,18 @@ impl Out {
 }
 
 /// The worker's own state across reconnects.
-#[derive(Default)]
 struct Outbox {
+    creds: Credentials,
     queue: VecDeque<StationEvent>,
     queued: HashSet<EventId>,
 }
 
 impl Outbox {
+    /// Queues what these credentials may publish; the hub would refuse the rest, and it would
+    /// wait forever.
     fn add(&mut self, events: Vec<StationEvent>) {
         for event in events {
-            if self.queued.insert(event.id.clone()) {
+            if self.creds.may_publish(&event) && self.queued.insert(event.id.clone()) {
                 self.queue.push_back(event);
             }
         }
@@ -172,7 +174,11 @@ async fn run(
     mut commands: mpsc::UnboundedReceiver<ToWorker>,
     out: Out,
 ) {
-    let mut outbox = Outbox::default();
+    let mut outbox = Outbox {
+        creds: creds.clone(),
+        queue: VecDeque::new(),
+        queued: HashSet::new(),
+    };
     let mut backoff = Duration::from_millis(250);
     let mut next_batch = 0u64;
     loop {
@@ -325,6 +331,8 @@ async fn connected(
                 }
             },
             _ = ticker.tick() => {
+                // A publish that timed out without the connection dropping is tried again.
+                online = link.client.connection_state() == async_nats::connection::State::Connected;
                 if link.creds.role == Role::Station
                     && let Some(version) = fair_version(link).await
                     && last_version.as_ref() != Some(&version.nuid)

@@ -258,7 +258,7 @@ impl Workspace {
                     SyncCommand::TakeFair => self.app.take_fair_version(),
                 };
                 if let Err(e) = result {
-                    self.error(i18n::EDIT_REFUSED, e.get(self.lang()).to_owned());
+                    self.error(super::sync_settings::SYNC, e.get(self.lang()).to_owned());
                 }
             }
             Command::Undo => {

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::command::{Command, ViewCtx};
 use super::i18n::{Tr, tr};
 use super::style;
-use crate::app::{AppState, BoothGrid, CandidateScope, Edit, Job, LeftOut, Record, ScheduleOptions};
+use crate::app::{AppState, BoothGrid, CandidateScope, Edit, Job, LeftOut, Record, ScheduleOptions, Stop};
 use crate::model::{BoothId, CandidateId, Interview, Lang, LocalTime, ScheduleSettings};
 
 pub const TITLE: Tr = tr("Schedule", "面试日程");
@@ -430,14 +430,12 @@ fn interview_box(
 
 /// One candidate's interviews in time order, each with its line: "13:00–13:15 A-001 崂山科技大学".
 fn itinerary_of<'a>(app: &'a AppState, candidate: &CandidateId) -> Vec<(&'a Interview, String)> {
-    let mut mine: Vec<&Interview> = app
-        .fair()
-        .interviews
-        .iter()
-        .filter(|i| &i.candidate == candidate)
-        .collect();
-    mine.sort_by_key(|i| i.start);
-    mine.into_iter()
+    crate::app::itinerary(app.fair(), candidate)
+        .into_iter()
+        .filter_map(|stop| match stop {
+            Stop::Interview(i) => Some(i),
+            Stop::Session(_) => None,
+        })
         .map(|i| {
             let employer = app.booth(&i.booth).map_or("", |b| b.employer.as_str());
             (i, format!("{}–{} {} {employer}", hm(i.start), hm(i.end), i.booth))

@@ -22,25 +22,36 @@ const PUBLISH_HELP: Tr = tr(
     "各工位将收到当前的展位、岗位和报名信息；其自身记录保留不变。",
 );
 const TAKE: Tr = tr("Take it", "采用");
+const STATE: Tr = tr(
+    "Sync: {state} · {waiting} waiting · last {last}",
+    "同步：{state} · 待发送 {waiting} · 最近 {last}",
+);
+const CONNECTING: Tr = tr("connecting…", "连接中…");
+const CONNECTED: Tr = tr("connected", "已连接");
+const OFFLINE: Tr = tr("offline", "离线");
+const REFUSED: Tr = tr("refused", "被拒绝");
+const RECEIVED: Tr = tr(
+    "{count} events from other stations merged since connecting",
+    "连接以来已合并其他工位的记录 {count} 条",
+);
+const OFFERED: Tr = tr("New fair version from the organizer", "组织方发布了新版本");
 
 /// The connection in a few words, for the status bar and Settings.
 pub fn state_text(cx: &ViewCtx, status: &SyncStatus) -> String {
-    let (en, zh) = match &status.state {
-        LinkState::Connecting => ("connecting…".to_owned(), "连接中…".to_owned()),
-        LinkState::Connected => ("connected".to_owned(), "已连接".to_owned()),
-        LinkState::Offline(_) => ("offline".to_owned(), "离线".to_owned()),
-        LinkState::Refused(_) => ("refused".to_owned(), "被拒绝".to_owned()),
+    let state = match &status.state {
+        LinkState::Connecting => CONNECTING,
+        LinkState::Connected => CONNECTED,
+        LinkState::Offline(_) => OFFLINE,
+        LinkState::Refused(_) => REFUSED,
     };
     let last = status
         .last_sync
         .map(|t| t.format("%H:%M:%S").to_string())
         .unwrap_or_else(|| "—".into());
-    cx.lang()
-        .pick(
-            &format!("Sync: {en} · {} waiting · last {last}", status.waiting),
-            &format!("同步：{zh} · 待发送 {} · 最近 {last}", status.waiting),
-        )
-        .to_owned()
+    STATE.fill(
+        cx.lang(),
+        &[("state", &cx.t(state)), ("waiting", &status.waiting), ("last", &last)],
+    )
 }
 
 /// Why the link is down, when it says.
@@ -109,10 +120,7 @@ pub fn body(ui: &mut egui::Ui, cx: &mut ViewCtx) {
     if let Some(why) = reason(&status) {
         ui.colored_label(ui.visuals().warn_fg_color, why);
     }
-    ui.label(cx.lang().pick(
-        &format!("{} events from other stations merged since connecting", status.received),
-        &format!("连接以来已合并其他工位的记录 {} 条", status.received),
-    ));
+    ui.label(RECEIVED.fill(cx.lang(), &[("count", &status.received)]));
     if status.organizer {
         ui.horizontal(|ui| {
             if ui.button(cx.t(PUBLISH)).clicked() {
@@ -139,10 +147,7 @@ pub fn status_item(ui: &mut egui::Ui, cx: &mut ViewCtx) {
         response.on_hover_text(why);
     }
     if status.offered.is_some() {
-        let offer = cx
-            .lang()
-            .pick("New fair version from the organizer", "组织方发布了新版本");
-        ui.label(offer);
+        ui.label(cx.t(OFFERED));
         if ui.small_button(cx.t(TAKE)).clicked() {
             cx.push(Command::Sync(SyncCommand::TakeFair));
         }

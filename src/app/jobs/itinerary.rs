@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::{Message, Task, done, failed};
 use crate::app::AppState;
-use crate::model::{CandidateId, Fair, Lang, LocalTime};
+use crate::model::{CandidateId, Fair, Interview, Lang, LocalTime, Session};
 
 pub(super) fn export(state: &AppState, candidate: CandidateId, lang: Lang, path: PathBuf) -> Task {
     let snapshot = state.fair.share();
@@ -30,50 +30,73 @@ pub(super) fn export(state: &AppState, candidate: CandidateId, lang: Lang, path:
     })
 }
 
+/// One stop of a candidate's day, in time order (see [`itinerary`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stop<'a> {
+    Interview(&'a Interview),
+    Session(&'a Session),
+}
+
+impl Stop<'_> {
+    pub fn start(&self) -> LocalTime {
+        match self {
+            Stop::Interview(i) => i.start,
+            Stop::Session(s) => s.start,
+        }
+    }
+}
+
+/// `candidate`'s interviews, and the sessions they are invited to or came to, in time order:
+/// what the Schedule view, the check-in desk and the printed itinerary show.
+pub fn itinerary<'a>(fair: &'a Fair, candidate: &CandidateId) -> Vec<Stop<'a>> {
+    let interviews = fair
+        .interviews
+        .iter()
+        .filter(|i| &i.candidate == candidate)
+        .map(Stop::Interview);
+    let sessions = fair
+        .sessions
+        .iter()
+        .filter(|s| s.invitees.contains(candidate) || s.attended.contains(candidate))
+        .map(Stop::Session);
+    let mut stops: Vec<Stop> = interviews.chain(sessions).collect();
+    stops.sort_by_key(Stop::start);
+    stops
+}
+
 /// The itinerary of `candidate` as plain text lines (a heading, then one line per interview or
 /// session); `None` when the fair has no such candidate.
 pub fn itinerary_text(fair: &Fair, candidate: &CandidateId, lang: Lang) -> Option<String> {
     let person = fair.candidates.iter().find(|c| &c.id == candidate)?;
     let hm = |t: LocalTime| t.format("%H:%M").to_string();
-    let mut rows: Vec<(LocalTime, String)> = Vec::new();
-    for interview in fair.interviews.iter().filter(|i| &i.candidate == candidate) {
-        let booth = fair.booths.iter().find(|b| b.id == interview.booth);
-        let employer = booth.map_or("", |b| b.employer.as_str());
-        let title = interview
-            .position
-            .as_ref()
-            .and_then(|p| fair.positions.iter().find(|q| &q.id == p))
-            .map_or(String::new(), |p| format!(" · {}", p.title));
-        let what = lang.pick("Interview", "面试");
-        rows.push((
-            interview.start,
-            format!(
-                "{} {}–{}  {what}  {} {employer}{title}",
-                interview.start.format("%m-%d"),
-                hm(interview.start),
-                hm(interview.end),
-                interview.booth
+    let line = |start: LocalTime, end: LocalTime, rest: String| {
+        format!("{} {}–{}  {rest}", start.format("%m-%d"), hm(start), hm(end))
+    };
+    let rows: Vec<String> = itinerary(fair, candidate)
+        .into_iter()
+        .map(|stop| match stop {
+            Stop::Interview(interview) => {
+                let booth = fair.booths.iter().find(|b| b.id == interview.booth);
+                let employer = booth.map_or("", |b| b.employer.as_str());
+                let title = interview
+                    .position
+                    .as_ref()
+                    .and_then(|p| fair.positions.iter().find(|q| &q.id == p))
+                    .map_or(String::new(), |p| format!(" · {}", p.title));
+                let what = lang.pick("Interview", "面试");
+                line(
+                    interview.start,
+                    interview.end,
+                    format!("{what}  {} {employer}{title}", interview.booth),
+                )
+            }
+            Stop::Session(session) => line(
+                session.start,
+                session.end,
+                format!("{}  {} {}", session.kind.label(lang), session.room, session.title),
             ),
-        ));
-    }
-    for session in &fair.sessions {
-        if !session.invitees.contains(candidate) && !session.attended.contains(candidate) {
-            continue;
-        }
-        rows.push((
-            session.start,
-            format!(
-                "{} {}–{}  {}  {} {}",
-                session.start.format("%m-%d"),
-                hm(session.start),
-                hm(session.end),
-                session.kind.label(lang),
-                session.room,
-                session.title
-            ),
-        ));
-    }
-    rows.sort();
+        })
+        .collect();
     let mut text = format!("{}\n", fair.meta.name);
     let badge = if person.badge.is_empty() {
         String::new()
@@ -89,8 +112,8 @@ pub fn itinerary_text(fair: &Fair, candidate: &CandidateId, lang: Lang) -> Optio
     if rows.is_empty() {
         text.push_str(lang.pick("No interviews or sessions.\n", "暂无面试或对接会安排。\n"));
     }
-    for (_, line) in rows {
-        text.push_str(&line);
+    for row in rows {
+        text.push_str(&row);
         text.push('\n');
     }
     Some(text)

@@ -11,7 +11,7 @@ mod allocation;
 mod csv_files;
 mod fair_files;
 mod import_questions;
-mod itinerary;
+pub mod itinerary;
 mod recovery;
 mod report;
 mod schedule;

@@ -50,15 +50,11 @@ pub(super) fn restore(state: &AppState, offer: RecoveryOffer) -> Task {
             Ok(fair) => {
                 let prepared = PreparedFair::new(fair);
                 Box::new(move |state: &mut AppState| {
-                    let lock = state.safety.lock.take();
-                    let read_only = state.safety.read_only;
-                    state.install(prepared, Some(offer.fair));
-                    state.safety.lock = lock;
-                    state.safety.read_only = read_only;
+                    state.path = Some(offer.fair);
                     state.safety.passphrase = passphrase;
+                    state.install_in_place(prepared);
                     // The copy stays until the restored fair is saved.
                     state.safety.recovery_offer = None;
-                    state.mark_unsaved();
                     JobOutcome::Opened
                 })
             }

@@ -19,6 +19,47 @@ pub struct ScheduleReport {
     pub took: Duration,
 }
 
+impl ScheduleReport {
+    /// The report of `left_out`, next to `scheduled` interviews made in `took`.
+    fn new(scheduled: usize, left_out: Vec<(Request, LeftOut)>, scope: CandidateScope, took: Duration) -> Self {
+        ScheduleReport {
+            scheduled,
+            left_out: left_out
+                .into_iter()
+                .map(|(r, why)| (r.candidate, r.booth, r.position, why))
+                .collect(),
+            scope,
+            took,
+        }
+    }
+
+    fn message(&self) -> Message {
+        let (scheduled, left_out) = (self.scheduled, self.left_out.len());
+        Message::new(
+            format!("Scheduled {scheduled} interviews; {left_out} pairs left out"),
+            format!("已安排 {scheduled} 场面试；{left_out} 对未能安排"),
+        )
+    }
+}
+
+/// Applies a made timetable as one undoable edit and keeps its report for the Schedule view.
+fn apply_timetable(
+    state: &mut AppState,
+    interviews: Vec<crate::model::Interview>,
+    settings: ScheduleSettings,
+    report: ScheduleReport,
+) -> JobOutcome {
+    let message = report.message();
+    if let Err(e) = state.apply(Edit::SetInterviews { interviews, settings }) {
+        return JobOutcome::Failed {
+            summary: schedule_failed(),
+            detail: e.en,
+        };
+    }
+    state.schedule_report = Some(Arc::new(report));
+    JobOutcome::Done(message)
+}
+
 fn schedule_failed() -> Message {
     Message::new("Could not make the schedule", "无法生成面试日程")
 }
@@ -45,43 +86,14 @@ pub(super) fn make(state: &AppState, scope: CandidateScope, settings: ScheduleSe
         context.set_fraction(0.6);
         let wanted = requests(&fair, &matcher, &allocation, scope);
         drop(matcher);
-        let timetable = schedule(&fair.booths, wanted, Options::from(settings));
+        let Timetable { interviews, left_out } = schedule(&fair.booths, wanted, Options::from(settings));
         drop(fair);
-        let report = ScheduleReport {
-            scheduled: timetable.interviews.len(),
-            left_out: timetable
-                .left_out
-                .into_iter()
-                .map(|(r, why)| (r.candidate, r.booth, r.position, why))
-                .collect(),
-            scope,
-            took: start.elapsed(),
-        };
-        let interviews = timetable.interviews;
+        let report = ScheduleReport::new(interviews.len(), left_out, scope, start.elapsed());
         Box::new(move |state: &mut AppState| {
             if state.generation != generation {
                 return super::for_another_fair(&finished_label);
             }
-            let message = Message::new(
-                format!(
-                    "Scheduled {} interviews; {} pairs left out",
-                    report.scheduled,
-                    report.left_out.len()
-                ),
-                format!(
-                    "已安排 {} 场面试；{} 对未能安排",
-                    report.scheduled,
-                    report.left_out.len()
-                ),
-            );
-            if let Err(e) = state.apply(Edit::SetInterviews { interviews, settings }) {
-                return JobOutcome::Failed {
-                    summary: schedule_failed(),
-                    detail: e.en,
-                };
-            }
-            state.schedule_report = Some(Arc::new(report));
-            JobOutcome::Done(message)
+            apply_timetable(state, interviews, settings, report)
         })
     })
 }
@@ -111,15 +123,7 @@ pub(super) fn more(state: &AppState, pairs: Vec<(CandidateId, PositionId, f32)>)
         let existing = fair.interviews.clone();
         let Timetable { interviews, left_out } = schedule_more(&fair.booths, &existing, wanted, settings.into());
         drop(fair);
-        let report = ScheduleReport {
-            scheduled: interviews.len(),
-            left_out: left_out
-                .into_iter()
-                .map(|(r, why)| (r.candidate, r.booth, r.position, why))
-                .collect(),
-            scope: CandidateScope::Everyone,
-            took: start.elapsed(),
-        };
+        let report = ScheduleReport::new(interviews.len(), left_out, CandidateScope::Everyone, start.elapsed());
         Box::new(move |state: &mut AppState| {
             if state.generation != generation {
                 return super::for_another_fair(&finished_label);
@@ -131,33 +135,11 @@ pub(super) fn more(state: &AppState, pairs: Vec<(CandidateId, PositionId, f32)>)
                     detail: "the timetable changed while the interviews were placed; schedule them again".into(),
                 };
             }
-            let message = Message::new(
-                format!(
-                    "Scheduled {} interviews; {} pairs left out",
-                    report.scheduled,
-                    report.left_out.len()
-                ),
-                format!(
-                    "已安排 {} 场面试；{} 对未能安排",
-                    report.scheduled,
-                    report.left_out.len()
-                ),
-            );
             let mut all = existing;
             all.extend(interviews);
             // As a made schedule is: by booth, then start, then candidate.
             all.sort_by(|a, b| (&a.booth, a.start, &a.candidate).cmp(&(&b.booth, b.start, &b.candidate)));
-            if let Err(e) = state.apply(Edit::SetInterviews {
-                interviews: all,
-                settings,
-            }) {
-                return JobOutcome::Failed {
-                    summary: schedule_failed(),
-                    detail: e.en,
-                };
-            }
-            state.schedule_report = Some(Arc::new(report));
-            JobOutcome::Done(message)
+            apply_timetable(state, all, settings, report)
         })
     })
 }

@@ -116,19 +116,7 @@ impl<'a> Importer<'a> {
                     EmployerKind::parse,
                 )
             });
-            let industry = row.parse("industry", |cell| {
-                if cell.is_empty() {
-                    return Err(format!("is empty; expected one of {}", Industry::expected()));
-                }
-                read_label(
-                    mapper,
-                    Vocabulary::Industry,
-                    "industry",
-                    line_number,
-                    cell,
-                    Industry::parse,
-                )
-            });
+            let industry = row.parse("industry", |cell| read_industry(mapper, line_number, cell));
             let zone = row.text("zone").to_owned();
             let interviews = parse_interview_hours(
                 row.text("interviewers"),
@@ -548,6 +536,14 @@ fn read_label<T>(
 }
 
 /// Reads a list cell of labels; every item must be known.
+/// A required `industry` cell: a label, a mapping or a synonym.
+fn read_industry(mapper: &mut LabelMapper, line: u64, cell: &str) -> Result<Industry, String> {
+    if cell.is_empty() {
+        return Err(format!("is empty; expected one of {}", Industry::expected()));
+    }
+    read_label(mapper, Vocabulary::Industry, "industry", line, cell, Industry::parse)
+}
+
 fn read_labels<T>(
     mapper: &mut LabelMapper,
     vocabulary: Vocabulary,

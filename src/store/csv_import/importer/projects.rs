@@ -6,14 +6,14 @@
 use std::collections::HashSet;
 
 use crate::model::{
-    BoothId, CandidateId, Industry, LocalTime, Project, ProjectId, ProjectSeeks, ProjectStage, ProjectStatus,
-    ProjectStep, Session, SessionId, SessionKind, Vocabulary,
+    BoothId, CandidateId, LocalTime, Project, ProjectId, ProjectSeeks, ProjectStage, ProjectStatus, ProjectStep,
+    Session, SessionId, SessionKind,
 };
 use crate::text::{fold, halfwidth, split_list};
 
 use super::super::cells::{parse_local_time, parse_yes_no};
 use super::super::columns::{Row, Table};
-use super::{Importer, Seen, read_label};
+use super::{Importer, Seen, read_industry};
 
 impl Importer<'_> {
     pub(in super::super) fn projects(&mut self, table: &Table) {
@@ -28,19 +28,7 @@ impl Importer<'_> {
             let (line_number, mapper) = (*line, &mut self.mapper);
             let id = Self::row_id(&mut row, "PRJ", &ids);
             let title = row.required("title");
-            let industry = row.parse("industry", |cell| {
-                if cell.is_empty() {
-                    return Err(format!("is empty; expected one of {}", Industry::expected()));
-                }
-                read_label(
-                    mapper,
-                    Vocabulary::Industry,
-                    "industry",
-                    line_number,
-                    cell,
-                    Industry::parse,
-                )
-            });
+            let industry = row.parse("industry", |cell| read_industry(mapper, line_number, cell));
             let stage = row.parse("stage", |cell| {
                 label(
                     cell,
