@@ -139,6 +139,8 @@ fn bench_json_has_exactly_the_documented_keys() {
         "allocate_ms",
         "schedule_ms",
         "project_match_ms",
+        "project_edit_p50_ms",
+        "project_edit_p99_ms",
         "candidate_edit_p50_ms",
         "candidate_edit_p99_ms",
         "position_edit_p50_ms",

@@ -379,34 +379,6 @@ impl Edit {
         }
     }
 
-    /// Whether project matches may change: what booths are and offer (kind, industry, their
-    /// positions' skills and cities), or the projects themselves. A booth's name or a
-    /// candidate's phone does not, so typing there rebuilds nothing.
-    pub(crate) fn changes_project_matches(&self) -> bool {
-        match self {
-            Edit::SetBooth { field, .. } => [field::ID, field::EMPLOYER_KIND, field::INDUSTRY].contains(field),
-            Edit::SetPosition { field, .. } => [
-                field::ID,
-                field::BOOTH,
-                field::REQUIRED_SKILLS,
-                field::PREFERRED_SKILLS,
-                field::CITY,
-            ]
-            .contains(field),
-            Edit::AddBooth { .. }
-            | Edit::DeleteBooth { .. }
-            | Edit::AddPosition { .. }
-            | Edit::DeletePosition { .. }
-            | Edit::Append { .. }
-            | Edit::RemoveAppended { .. }
-            | Edit::SetProject { .. }
-            | Edit::AddProject { .. }
-            | Edit::DeleteProject { .. } => true,
-            Edit::Batch { edits, .. } => edits.iter().any(Edit::changes_project_matches),
-            _ => false,
-        }
-    }
-
     /// Identifies the record and field a `Set*` edit changes, so consecutive keystrokes in one
     /// field merge into one undo step.
     pub(crate) fn merge_key(&self) -> Option<(u8, String, Field)> {

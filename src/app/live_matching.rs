@@ -205,6 +205,7 @@ impl AppState {
 
     pub(super) fn booth_changed(&mut self, id: &BoothId) {
         self.insight_notes.booth(id);
+        self.note_project_booth(id);
         self.matching_update(
             |t| {
                 t.booths.insert(id.clone());
@@ -215,6 +216,7 @@ impl AppState {
 
     pub(super) fn position_changed(&mut self, id: &PositionId) {
         self.insight_notes.position(id);
+        self.note_project_position(id);
         self.matching_update(
             |t| {
                 t.positions.insert(id.clone());

@@ -276,9 +276,6 @@ pub struct AppState {
     /// The last allocation run.
     allocation: Option<Arc<AllocationReport>>,
     project_matches: projects::ProjectMatches,
-    /// Changes with every edit that can change project matches (see
-    /// [`Edit::changes_project_matches`]); desk actions leave it alone.
-    project_inputs: u64,
     /// What the last schedule made in this window left out.
     schedule_report: Option<Arc<ScheduleReport>>,
     /// Journal, recovery copy, lock and passphrase of the open fair.
@@ -334,7 +331,6 @@ impl AppState {
             queued_save: None,
             allocation: None,
             project_matches: projects::ProjectMatches::default(),
-            project_inputs: 0,
             schedule_report: None,
             safety: safety::SafetyState::default(),
         };

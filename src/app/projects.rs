@@ -3,17 +3,22 @@
 use std::sync::{Arc, Mutex};
 
 use super::{AppState, Edit, EditError, EditName, Field, field};
-use crate::matching::projects::ProjectMatcher;
-use crate::model::{Project, ProjectId, Session, SessionId};
+use crate::matching::projects::{ProjectChanges, ProjectMatcher};
+use crate::model::{BoothId, PositionId, Project, ProjectId, Session, SessionId};
 
-/// Project matches, rebuilt when what they depend on (booths, positions, projects, or another
-/// fair) changed since they were asked for last; check-ins, visits and candidate edits do not
-/// rebuild them. Only the Projects view and the booth editor ask.
+/// Project matches, built the first time they are asked for (only the Projects view, the
+/// booth editor and the report ask) and from then on brought up to date with the booths,
+/// positions and projects edited since, when asked again. Another fair builds them anew.
 #[derive(Default)]
-pub(super) struct ProjectMatches(Mutex<Option<(Inputs, Arc<ProjectMatcher>)>>);
+pub(super) struct ProjectMatches(Mutex<Option<Kept>>);
 
-/// The fair's generation and its project inputs' version the matches were built for.
-type Inputs = (u64, u64);
+struct Kept {
+    /// The fair's generation the matches belong to.
+    generation: u64,
+    matcher: Arc<ProjectMatcher>,
+    /// What changed since the matcher was last brought up to date.
+    changes: ProjectChanges,
+}
 
 impl std::fmt::Debug for ProjectMatches {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -21,19 +26,51 @@ impl std::fmt::Debug for ProjectMatches {
     }
 }
 
+impl ProjectMatches {
+    /// Notes a change for the next ask; before the first one there is nothing to keep current.
+    fn note(&mut self, note: impl FnOnce(&mut ProjectChanges)) {
+        let kept = self.0.get_mut().unwrap_or_else(|e| e.into_inner());
+        if let Some(kept) = kept {
+            note(&mut kept.changes);
+        }
+    }
+}
+
 impl AppState {
     /// Every project's best counterparties with reasons, current with the fair.
     pub fn project_matches(&self) -> Arc<ProjectMatcher> {
-        let inputs = (self.generation, self.project_inputs);
         let mut cached = self.project_matches.0.lock().unwrap_or_else(|e| e.into_inner());
-        match cached.as_ref() {
-            Some((built_for, matcher)) if *built_for == inputs => Arc::clone(matcher),
+        match cached.as_mut() {
+            Some(kept) if kept.generation == self.generation => {
+                if !kept.changes.is_empty() {
+                    let changes = std::mem::take(&mut kept.changes);
+                    // Views let go of the last frame's matcher, so this updates it in place.
+                    Arc::make_mut(&mut kept.matcher).update(&self.fair, &changes);
+                }
+                Arc::clone(&kept.matcher)
+            }
             _ => {
                 let matcher = Arc::new(ProjectMatcher::build(&self.fair));
-                *cached = Some((inputs, Arc::clone(&matcher)));
+                *cached = Some(Kept {
+                    generation: self.generation,
+                    matcher: Arc::clone(&matcher),
+                    changes: ProjectChanges::default(),
+                });
                 matcher
             }
         }
+    }
+
+    pub(super) fn note_project_booth(&mut self, id: &BoothId) {
+        self.project_matches.note(|c| c.booth(id));
+    }
+
+    pub(super) fn note_project_position(&mut self, id: &PositionId) {
+        self.project_matches.note(|c| c.position(id));
+    }
+
+    fn note_project(&mut self, id: &ProjectId) {
+        self.project_matches.note(|c| c.project(id));
     }
 
     pub fn project(&self, id: &ProjectId) -> Option<&Project> {
@@ -65,6 +102,8 @@ impl AppState {
         if value.id != id && self.project(&value.id).is_some() {
             return Err(taken("project", "项目", &value.id.0));
         }
+        self.note_project(&id);
+        self.note_project(&value.id);
         let old = std::mem::replace(&mut self.fair.projects[i], value);
         Ok(Edit::SetProject {
             id: self.fair.projects[i].id.clone(),
@@ -78,6 +117,7 @@ impl AppState {
             return Err(taken("project", "项目", &value.id.0));
         }
         let id = value.id.clone();
+        self.note_project(&id);
         let projects = &mut self.fair.projects;
         projects.insert(at.unwrap_or(projects.len()).min(projects.len()), value);
         Ok(Edit::DeleteProject { id })
@@ -98,6 +138,7 @@ impl AppState {
             });
         }
         let value = self.fair.projects.remove(i);
+        self.note_project(&id);
         let name = EditName::new(
             format!("add project {}", value.title),
             format!("添加项目 {}", value.title),
@@ -181,7 +222,7 @@ mod tests {
     use crate::app::{Prefs, field};
 
     #[test]
-    fn project_matches_are_rebuilt_by_what_they_depend_on_only() {
+    fn project_matches_follow_each_edit_as_a_fresh_build_would() {
         let mut app = AppState::new(crate::generate::sample_fair(), None, Prefs::default());
         let first = app.project_matches();
         assert!(Arc::ptr_eq(&first, &app.project_matches()), "asked twice, built once");
@@ -195,8 +236,17 @@ mod tests {
         .expect("applies");
         assert!(
             Arc::ptr_eq(&first, &app.project_matches()),
-            "a candidate edit keeps them"
+            "a candidate edit changes nothing here"
         );
+        drop(first);
+        let same = |app: &AppState| {
+            let kept = app.project_matches();
+            let fresh = ProjectMatcher::build(&app.fair);
+            app.fair
+                .projects
+                .iter()
+                .all(|p| kept.top_booths(&p.id) == fresh.top_booths(&p.id))
+        };
         let mut project = app.fair.projects[0].clone();
         project.fields.push("Java".into());
         app.apply(Edit::SetProject {
@@ -205,10 +255,46 @@ mod tests {
             field: field::TECH_FIELDS,
         })
         .expect("applies");
-        assert!(
-            !Arc::ptr_eq(&first, &app.project_matches()),
-            "a project edit rebuilds them"
-        );
+        assert!(same(&app), "after a project edit");
+        // The best counterparty of the first project turns investor.
+        let best = app.project_matches().top_booths(&app.fair.projects[0].id)[0]
+            .booth
+            .clone();
+        let mut booth = app.booth(&best).expect("listed booths exist").clone();
+        booth.employer_kind = crate::model::EmployerKind::Investor;
+        app.apply(Edit::SetBooth {
+            id: best.clone(),
+            value: booth,
+            field: field::EMPLOYER_KIND,
+        })
+        .expect("applies");
+        assert!(same(&app), "after a booth edit");
+        let moved = app
+            .fair
+            .positions
+            .iter()
+            .find(|p| p.booth == best)
+            .expect("a position")
+            .clone();
+        let mut position = moved.clone();
+        position.booth = app
+            .fair
+            .booths
+            .iter()
+            .find(|b| b.id != best)
+            .expect("another booth")
+            .id
+            .clone();
+        app.apply(Edit::SetPosition {
+            id: moved.id.clone(),
+            value: position,
+            field: field::BOOTH,
+        })
+        .expect("applies");
+        assert!(same(&app), "after a position moved");
+        app.undo().expect("undoes");
+        app.undo().expect("undoes");
+        assert!(same(&app), "after undo");
     }
 
     #[test]

@@ -34,6 +34,10 @@ struct Figures {
     full_match_ms: f64,
     allocate_ms: f64,
     project_match_ms: f64,
+    /// Project lists brought up to date after one position edit (its booth scored again
+    /// against every project).
+    project_edit_p50_ms: f64,
+    project_edit_p99_ms: f64,
     schedule_ms: f64,
     candidate_edit_p50_ms: f64,
     candidate_edit_p99_ms: f64,
@@ -173,9 +177,8 @@ pub fn run(args: &BenchArgs) -> ExitCode {
     let full_match = t.elapsed();
 
     let t = Instant::now();
-    let projects = crate::matching::projects::ProjectMatcher::build(&fair);
+    let mut projects = crate::matching::projects::ProjectMatcher::build(&fair);
     let project_match = t.elapsed();
-    drop(projects);
 
     let t = Instant::now();
     let alloc = matcher.allocate(&fair);
@@ -207,6 +210,7 @@ pub fn run(args: &BenchArgs) -> ExitCode {
         }
     }
     let mut position_times = Vec::with_capacity(args.position_edits);
+    let mut project_times = Vec::with_capacity(args.position_edits);
     if !fair.positions.is_empty() {
         for _ in 0..args.position_edits {
             let i = rng.random_range(0..fair.positions.len());
@@ -216,10 +220,16 @@ pub fn run(args: &BenchArgs) -> ExitCode {
             matcher.position_changed(&fair, &id);
             std::hint::black_box(matcher.top_candidates(&id).len());
             position_times.push(t.elapsed());
+            let mut changes = crate::matching::projects::ProjectChanges::default();
+            changes.position(&id);
+            let t = Instant::now();
+            projects.update(&fair, &changes);
+            project_times.push(t.elapsed());
         }
     }
     candidate_times.sort_unstable();
     position_times.sort_unstable();
+    project_times.sort_unstable();
     let (insight_candidate_times, insight_fair_day_times) = time_insight_updates(&mut insight_state, &fair, args);
 
     let save_path = std::env::temp_dir().join(format!("fairmatch-bench-{}.ron", std::process::id()));
@@ -237,6 +247,8 @@ pub fn run(args: &BenchArgs) -> ExitCode {
         full_match_ms: ms(full_match),
         allocate_ms: ms(allocate),
         project_match_ms: ms(project_match),
+        project_edit_p50_ms: percentile(&project_times, 50.0),
+        project_edit_p99_ms: percentile(&project_times, 99.0),
         schedule_ms: ms(schedule),
         candidate_edit_p50_ms: percentile(&candidate_times, 50.0),
         candidate_edit_p99_ms: percentile(&candidate_times, 99.0),
@@ -280,6 +292,10 @@ pub fn run(args: &BenchArgs) -> ExitCode {
             "project matching     {:>10.1} ms  ({} projects)",
             figures.project_match_ms,
             fair.projects.len()
+        );
+        println!(
+            "project lists, after a position edit  p50 {:.3} ms  p99 {:.3} ms",
+            figures.project_edit_p50_ms, figures.project_edit_p99_ms
         );
         println!(
             "schedule             {:>10.1} ms  ({} interviews, {} left out)",

@@ -103,9 +103,6 @@ impl AppState {
     pub(super) fn apply_raw(&mut self, edit: Edit) -> Result<Edit, EditError> {
         self.revision += 1;
         self.fair_version += 1;
-        if edit.changes_project_matches() {
-            self.project_inputs += 1;
-        }
         match edit {
             Edit::SetBooth { id, value, field } => self.set_booth(id, value, field),
             Edit::AddBooth { value, at } => self.add_booth(value, at),
