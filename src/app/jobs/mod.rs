@@ -100,7 +100,7 @@ pub enum Job {
     /// around the timetable there is, which does not move; one undoable edit. Invited requests
     /// go first, then higher scores (see [`crate::schedule::schedule_more`]).
     ScheduleMore { requests: Vec<crate::schedule::Request> },
-    /// Write one candidate's interviews and sessions as printable text.
+    /// Write one candidate's interviews and sessions to print: a PDF, or text for a `.txt` path.
     ExportItinerary {
         candidate: crate::model::CandidateId,
         lang: Lang,
