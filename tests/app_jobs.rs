@@ -1,6 +1,7 @@
 //! Slow work runs as jobs off the frame: starting one returns at once, its result arrives
 //! through `poll_jobs`, and a cancelled job's result never arrives. A CSV import and a
-//! station-log merge are one undo step each and keep the history before them.
+//! station-log merge are one undo step each and keep the history before them; the report and
+//! itinerary jobs write a PDF or another format by the extension.
 
 mod fairday_support;
 
@@ -311,4 +312,81 @@ fn the_report_job_writes_a_pdf_or_a_workbook_by_the_extension() {
     app.wait_for_jobs();
     let bytes = std::fs::read(&xlsx).expect("written");
     assert!(bytes.starts_with(b"PK"), "a workbook is a zip file");
+}
+
+#[test]
+fn the_itinerary_job_writes_a_pdf_or_text_by_the_extension_and_a_failed_write_keeps_the_old_file() {
+    use fairmatch::model::{BoothId, Interview, Lang, PositionId};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut fair = small_fair();
+    for (booth, position, hour) in [("A-001", "P-1", 9), ("A-002", "P-3", 10)] {
+        fair.interviews.push(Interview {
+            candidate: CandidateId::new("C-1"),
+            booth: BoothId::new(booth),
+            position: Some(PositionId::new(position)),
+            start: at(hour, 0),
+            end: at(hour, 15),
+        });
+    }
+    let mut app = state(fair);
+    let export = |app: &mut AppState, path: &std::path::Path| {
+        app.start(Job::ExportItinerary {
+            candidate: CandidateId::new("C-1"),
+            lang: Lang::Zh,
+            path: path.to_path_buf(),
+        });
+        app.wait_for_jobs().remove(0).outcome
+    };
+
+    let pdf = dir.path().join("itinerary.pdf");
+    let outcome = export(&mut app, &pdf);
+    assert!(matches!(outcome, JobOutcome::Done(_)), "{outcome:?}");
+    let bytes = std::fs::read(&pdf).expect("written");
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    assert!(bytes.len() > 4_000, "{} bytes: no font embedded?", bytes.len());
+    let doc = lopdf::Document::load_mem(&bytes).expect("the PDF parses");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    assert_eq!(pages.len(), 1, "two interviews fit one A4 page");
+    let text: String = doc
+        .extract_text(&pages)
+        .expect("text extracts")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for shown in [
+        "青岛归雁招聘会",
+        "张伟",
+        "C-1",
+        "B0001",
+        "海尔智家",
+        "海信视像",
+        "算法工程师",
+        "09:00–09:15",
+    ] {
+        assert!(text.contains(shown), "{shown} is not in the PDF: {text}");
+    }
+    for private in ["13800138000", "zhangwei@example.com"] {
+        assert!(!text.contains(private), "{private} is printed");
+    }
+
+    let txt = dir.path().join("itinerary.TXT");
+    let outcome = export(&mut app, &txt);
+    assert!(matches!(outcome, JobOutcome::Done(_)), "{outcome:?}");
+    let text = std::fs::read_to_string(&txt).expect("written");
+    assert!(
+        text.contains("11-22 09:00–09:15  面试 · 算法工程师  A-001 海尔智家"),
+        "{text}"
+    );
+
+    // A file that cannot be replaced (read-only) is left exactly as it was.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let kept = dir.path().join("kept.pdf");
+        std::fs::write(&kept, b"an older itinerary").expect("written");
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+        let outcome = export(&mut app, &kept);
+        assert!(matches!(outcome, JobOutcome::Failed { .. }), "{outcome:?}");
+        assert_eq!(std::fs::read(&kept).expect("still there"), b"an older itinerary");
+    }
 }

@@ -6,7 +6,7 @@ mod ui_fixture;
 
 use ui_fixture::{harness, nav};
 
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use fairmatch::app::{AppState, Prefs};
 use fairmatch::model::{BoothId, CandidateId, Interview, InterviewHours, Lang};
 use fairmatch::ui::Workspace;
@@ -339,4 +339,56 @@ fn the_booth_desk_schedules_its_worth_inviting_list_around_the_timetable() {
     );
     h.state_mut().app.undo().unwrap();
     assert_eq!(h.state().app.fair().interviews, vec![other]);
+}
+
+#[test]
+fn the_booth_desk_schedules_its_shortlisted_visitors_best_rating_first() {
+    use fairmatch::model::{NextStep, PipelineStatus, Visit, VisitId};
+    let mut ws = workspace();
+    let mut fair = ws.app.fair().clone();
+    // At A02: Wang Fang's 5★ and 张伟's 2★ visits ask for an interview; 李娜's 5★ decides nothing.
+    for (n, candidate, rating, next_step) in [
+        (1, "C0001", 2, NextStep::Interview),
+        (2, "C0003", 5, NextStep::Interview),
+        (3, "C0002", 5, NextStep::None),
+    ] {
+        fair.visits.push(Visit {
+            id: VisitId::new(format!("V-A02-{n}")),
+            candidate: CandidateId::new(candidate),
+            booth: BoothId::new("A02"),
+            position: None,
+            at: at(8, 30 + n),
+            rating: Some(rating),
+            notes: String::new(),
+            next_step,
+            status: PipelineStatus::Open,
+        });
+    }
+    ws.app.replace_fair(fair, None);
+    ws.app.prefs_mut().desk_booth = "A02".into();
+    ws.app.wait_for_matching();
+    let before = ws.app.fair().interviews.clone();
+    let mut h = harness(ws);
+    nav(&h, "Booth desk");
+    h.run();
+    h.get_by_label("Schedule shortlisted (2)").click();
+    h.run();
+    h.state_mut().wait_for_jobs();
+    h.run();
+    let interviews = h.state().app.fair().interviews.clone();
+    assert!(before.iter().all(|i| interviews.contains(i)), "nothing moves");
+    let at_a02: Vec<&Interview> = interviews.iter().filter(|i| i.booth.as_str() == "A02").collect();
+    let who: Vec<&str> = at_a02.iter().map(|i| i.candidate.as_str()).collect();
+    assert_eq!(who, ["C0003", "C0001"], "5★ takes the first slot");
+    assert!(at_a02.iter().all(|i| i.position.is_some()), "each at a position of A02");
+    assert!(
+        h.query_by_label_contains("Make schedule").is_some(),
+        "the Schedule view shows"
+    );
+    nav(&h, "Booth desk");
+    h.run();
+    let button = h.get_by_label("Schedule shortlisted (0)");
+    assert!(button.accesskit_node().is_disabled(), "nothing left to schedule");
+    h.state_mut().app.undo().unwrap();
+    assert_eq!(h.state().app.fair().interviews, before);
 }

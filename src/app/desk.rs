@@ -7,10 +7,14 @@
 //! last desk action cannot be undone), still mark the fair unsaved and tell the matcher at once.
 
 use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use super::fairday::{self, CheckInOutcome, DeskIndex, DeskMatch, VisitDraft, WalkInOutcome};
-use super::{AppState, EditError, EditName};
-use crate::model::{Candidate, CandidateId, LocalTime, PositionId, SessionId, StationId, VisitId};
+use super::{AppState, EditError, EditName, InterviewRequest};
+use crate::model::{
+    BoothId, Candidate, CandidateId, LocalTime, NextStep, PipelineStatus, PositionId, SessionId, StationId, Visit,
+    VisitId,
+};
 
 /// Station id used when the laptop has none set in Settings.
 pub const DEFAULT_STATION: &str = "desk";
@@ -220,9 +224,9 @@ impl AppState {
 
     /// "Worth inviting" at `booth`: checked-in candidates among its positions' top matches who
     /// have not visited it yet, each with their best-fitting position there, best fit first.
-    pub fn worth_inviting(&self, booth: &crate::model::BoothId) -> Vec<(CandidateId, PositionId, f32)> {
+    pub fn worth_inviting(&self, booth: &BoothId) -> Vec<(CandidateId, PositionId, f32)> {
         // One pass over the visits, not one per listed candidate: the desk draws this each frame.
-        let visited: std::collections::HashSet<&CandidateId> = self
+        let visited: HashSet<&CandidateId> = self
             .fair
             .visits
             .iter()
@@ -246,6 +250,73 @@ impl AppState {
         best.sort_by(|a, b| b.2.total_cmp(&a.2));
         best
     }
+
+    /// The booth desk's "Schedule shortlisted": an interview request at `booth` for each visitor
+    /// whose latest visit there (any day) has next step Interview, still open, and who has no
+    /// interview there yet. A rating alone does not count: staff decide by setting the next step,
+    /// as the made schedule does ([`crate::schedule::requests`]).
+    ///
+    /// The position is the visit's, else the candidate's best fit among the booth's positions,
+    /// else the booth's first. Higher rating goes first, then better fit (see [`shortlist_score`]).
+    pub fn shortlist_to_schedule(&self, booth: &BoothId) -> Vec<InterviewRequest> {
+        let mut latest: HashMap<&CandidateId, &Visit> = HashMap::new();
+        for v in self.fair.visits.iter().filter(|v| &v.booth == booth) {
+            match latest.get(&v.candidate) {
+                Some(seen) if seen.at > v.at => {}
+                _ => {
+                    latest.insert(&v.candidate, v);
+                }
+            }
+        }
+        let booked: HashSet<&CandidateId> = self
+            .fair
+            .interviews
+            .iter()
+            .filter(|i| &i.booth == booth)
+            .map(|i| &i.candidate)
+            .collect();
+        let positions: Vec<&PositionId> = self
+            .fair
+            .positions
+            .iter()
+            .filter(|p| &p.booth == booth)
+            .map(|p| &p.id)
+            .collect();
+        let fit = |c: &CandidateId, p: &PositionId| self.matcher.pair(c, p).and_then(Result::ok).map(|s| s.fit);
+        let mut wanted: Vec<InterviewRequest> = latest
+            .into_values()
+            .filter(|v| v.next_step == NextStep::Interview && v.status == PipelineStatus::Open)
+            .filter(|v| !booked.contains(&v.candidate) && self.candidate(&v.candidate).is_some())
+            .map(|v| {
+                let chosen = v.position.as_ref().filter(|p| positions.contains(p));
+                let best = || {
+                    positions
+                        .iter()
+                        .filter_map(|&p| Some((p, fit(&v.candidate, p)?)))
+                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                        .map(|(p, _)| p)
+                };
+                let position = chosen.or_else(best).or(positions.first().copied()).cloned();
+                let fit = position.as_ref().and_then(|p| fit(&v.candidate, p)).unwrap_or(0.0);
+                InterviewRequest {
+                    candidate: v.candidate.clone(),
+                    booth: booth.clone(),
+                    position,
+                    invited: true,
+                    score: shortlist_score(v.rating, fit),
+                }
+            })
+            .collect();
+        wanted.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.candidate.cmp(&b.candidate)));
+        wanted
+    }
+}
+
+/// The order "Schedule shortlisted" places people in: each star of the rating outweighs the
+/// whole fit range (0 to 100), so a 5★ visitor goes before a better-fitting 4★ one, and fit
+/// decides between equal ratings; unrated visits come last.
+pub fn shortlist_score(rating: Option<u8>, fit: f32) -> f32 {
+    f32::from(rating.unwrap_or(0)) * 100.0 + fit.clamp(0.0, 99.9)
 }
 
 #[cfg(test)]
@@ -448,5 +519,134 @@ mod tests {
         app.record(visit(&candidate, &booth, NextStep::Interview))
             .expect("visit");
         assert!(!listed(&app), "visited");
+    }
+
+    /// A booth of the sample with at least two positions, each needing a skill, and five of
+    /// the fair's candidates with no visit there.
+    fn shortlist_fair() -> (crate::model::Fair, BoothId, Vec<CandidateId>) {
+        let mut fair = crate::generate::sample_fair();
+        let booth = fair
+            .booths
+            .iter()
+            .map(|b| b.id.clone())
+            .find(|b| fair.positions.iter().filter(|p| &p.booth == b).count() >= 2)
+            .expect("a booth with two positions");
+        fair.visits.retain(|v| v.booth != booth);
+        fair.interviews.clear();
+        for p in fair.positions.iter_mut().filter(|p| p.booth == booth) {
+            if p.required_skills.is_empty() {
+                p.required_skills.push("Python".into());
+            }
+        }
+        let people = fair.candidates.iter().take(6).map(|c| c.id.clone()).collect();
+        (fair, booth, people)
+    }
+
+    fn listed_visit(
+        n: u32,
+        candidate: &CandidateId,
+        booth: &BoothId,
+        rating: Option<u8>,
+        next_step: NextStep,
+    ) -> crate::model::Visit {
+        crate::model::Visit {
+            id: VisitId::new(format!("V-SL-{n}")),
+            candidate: candidate.clone(),
+            booth: booth.clone(),
+            position: None,
+            at: at(9, n),
+            rating,
+            notes: String::new(),
+            next_step,
+            status: PipelineStatus::Open,
+        }
+    }
+
+    #[test]
+    fn the_shortlist_to_schedule_is_the_open_interview_visits_best_rating_first() {
+        let (mut fair, booth, people) = shortlist_fair();
+        let positions: Vec<PositionId> = fair
+            .positions
+            .iter()
+            .filter(|p| p.booth == booth)
+            .map(|p| p.id.clone())
+            .collect();
+        let visit = |n, who: usize, rating, step| listed_visit(n, &people[who], &booth, rating, step);
+        // 0: Interview, 3★, the second position picked at the visit.
+        let mut picked = visit(1, 0, Some(3), NextStep::Interview);
+        picked.position = Some(positions[1].clone());
+        // 1: Interview, 5★, no position picked.
+        // 2: rated 5★ but no next step decided: not scheduled.
+        // 3: invited, then rejected at a later visit: the latest visit counts.
+        // 4: invited, but already has an interview at this booth.
+        // 5: invited, but the interview already took place (done).
+        let mut done = visit(7, 5, Some(5), NextStep::Interview);
+        done.status = PipelineStatus::Done;
+        fair.visits.extend([
+            picked,
+            visit(2, 1, Some(5), NextStep::Interview),
+            visit(3, 2, Some(5), NextStep::None),
+            visit(4, 3, Some(4), NextStep::Interview),
+            visit(5, 3, Some(4), NextStep::Reject),
+            visit(6, 4, Some(4), NextStep::Interview),
+            done,
+        ]);
+        fair.interviews.push(crate::model::Interview {
+            candidate: people[4].clone(),
+            booth: booth.clone(),
+            position: None,
+            start: at(13, 0),
+            end: at(13, 15),
+        });
+        let app = AppState::new(fair, None, Prefs::default());
+        let wanted = app.shortlist_to_schedule(&booth);
+        let who: Vec<&CandidateId> = wanted.iter().map(|r| &r.candidate).collect();
+        assert_eq!(who, [&people[1], &people[0]], "5★ before 3★; the others are not due");
+        assert!(wanted.iter().all(|r| r.invited && r.booth == booth));
+        assert_eq!(
+            wanted[1].position.as_ref(),
+            Some(&positions[1]),
+            "the visit's own position"
+        );
+        // No position picked: the one that fits the person best.
+        let fit = |p: &PositionId| {
+            app.matcher()
+                .pair(&people[1], p)
+                .and_then(Result::ok)
+                .map_or(f32::MIN, |s| s.fit)
+        };
+        let best = positions
+            .iter()
+            .max_by(|a, b| fit(a).total_cmp(&fit(b)))
+            .expect("positions");
+        assert!(fit(best) > f32::MIN, "some position of the booth is open to them");
+        assert_eq!(wanted[0].position.as_ref(), Some(best));
+    }
+
+    #[test]
+    fn with_no_fitting_position_the_booths_first_one_is_taken_and_rating_outweighs_fit() {
+        let (mut fair, booth, people) = shortlist_fair();
+        let first = fair
+            .positions
+            .iter()
+            .find(|p| p.booth == booth)
+            .map(|p| p.id.clone())
+            .expect("a position");
+        // No skills: no position of the booth is open to this person.
+        let skilless = fair
+            .candidates
+            .iter_mut()
+            .find(|c| c.id == people[0])
+            .expect("candidate");
+        skilless.skills.clear();
+        fair.visits
+            .push(listed_visit(1, &people[0], &booth, None, NextStep::Interview));
+        let app = AppState::new(fair, None, Prefs::default());
+        let wanted = app.shortlist_to_schedule(&booth);
+        assert_eq!(wanted.len(), 1);
+        assert_eq!(wanted[0].position.as_ref(), Some(&first));
+        assert!(shortlist_score(Some(5), 0.0) > shortlist_score(Some(4), 100.0));
+        assert!(shortlist_score(Some(4), 80.0) > shortlist_score(Some(4), 60.0));
+        assert!(shortlist_score(Some(1), 0.0) > shortlist_score(None, 100.0));
     }
 }

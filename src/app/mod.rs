@@ -54,7 +54,7 @@ pub use views::{Column, Filters, Table, TableView};
 /// What views show of match results and files, so they need not reach past this layer.
 pub use crate::matching::projects::{ProjectMatch, ProjectMatcher, ProjectReason};
 pub use crate::matching::{CandidateScope, Explanation, Scored, UnassignedReason, skill_names};
-pub use crate::schedule::{BoothGrid, LeftOut, Options as ScheduleOptions};
+pub use crate::schedule::{BoothGrid, LeftOut, Options as ScheduleOptions, Request as InterviewRequest};
 pub use crate::store::csv_export::ExportTable;
 pub use crate::store::csv_import::BadRow;
 pub use crate::store::csv_import::labels::UnknownValue;

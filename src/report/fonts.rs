@@ -86,6 +86,11 @@ impl Face {
         found
     }
 
+    /// Whether the font has a glyph for `c` (else it prints as an empty box).
+    pub fn has(&self, c: char) -> bool {
+        self.glyph(c).0 != 0
+    }
+
     /// Width of `text` at `size` points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         text.chars().map(|c| self.glyph(c).1).sum::<f32>() * size

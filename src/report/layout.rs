@@ -4,6 +4,7 @@
 
 use super::fonts::Fonts;
 use super::tables::{Table, Value};
+use crate::model::Lang;
 
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
@@ -21,6 +22,20 @@ pub const ACCENT: Rgb = (13, 94, 166);
 pub const RULE: Rgb = (206, 212, 218);
 pub const STRIPE: Rgb = (244, 246, 248);
 pub const HEADER: Rgb = (226, 234, 243);
+
+/// How a [`Layout::grid`] sets its cells.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TableStyle {
+    /// Text size in points; the row height follows it.
+    pub size: f32,
+    /// Wrap a long cell onto more lines instead of cutting it.
+    pub wrap: bool,
+}
+
+impl TableStyle {
+    /// The report's dense tables: small type, one line per row.
+    pub const REPORT: TableStyle = TableStyle { size: 8.0, wrap: false };
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
@@ -241,60 +256,102 @@ impl<'f> Layout<'f> {
     /// A table at the cursor: at most `max_rows` rows, header repeated on every page, numbers
     /// right-aligned. Says how many rows were left out, if any.
     pub fn table(&mut self, table: &Table, max_rows: usize, more: &dyn Fn(usize) -> String) {
-        const SIZE: f32 = 8.0;
-        const ROW: f32 = 14.0;
-        let total: f32 = table.widths.iter().sum::<f32>().max(f32::EPSILON);
-        let widths: Vec<f32> = table.widths.iter().map(|w| w / total * WIDTH).collect();
-        let numeric: Vec<bool> = (0..table.columns.len())
-            .map(|c| !table.rows.is_empty() && table.rows.iter().all(|r| r.get(c).is_some_and(Value::is_number)))
-            .collect();
-        let header = |layout: &mut Layout| {
-            layout.rect(LEFT, layout.y, WIDTH, ROW + 4.0, HEADER);
-            let mut x = LEFT;
-            for (c, name) in table.columns.iter().enumerate() {
-                let w = widths[c];
-                let cell = layout.fit(name, SIZE, true, w - 6.0);
-                let (tx, align) = if numeric[c] {
-                    (x + w - 3.0, Align::Right)
-                } else {
-                    (x + 3.0, Align::Left)
-                };
-                layout.text_at(tx, layout.y + ROW - 2.0, SIZE, true, INK, align, &cell);
-                x += w;
-            }
-            layout.y += ROW + 4.0;
-        };
-        self.ensure(3.0 * ROW);
-        header(self);
-        for (r, row) in table.rows.iter().take(max_rows).enumerate() {
-            if self.y + ROW > BOTTOM {
-                self.new_page();
-                header(self);
-            }
-            if r % 2 == 1 {
-                self.rect(LEFT, self.y, WIDTH, ROW, STRIPE);
-            }
-            let mut x = LEFT;
-            for (c, value) in row.iter().enumerate() {
-                let w = widths.get(c).copied().unwrap_or(0.0);
-                let cell = self.fit(&value.display(), SIZE, false, w - 6.0);
-                let (tx, align) = if numeric[c] {
-                    (x + w - 3.0, Align::Right)
-                } else {
-                    (x + 3.0, Align::Left)
-                };
-                self.text_at(tx, self.y + ROW - 4.0, SIZE, false, INK, align, &cell);
-                x += w;
-            }
-            self.y += ROW;
-        }
-        self.line((LEFT, self.y), (RIGHT, self.y), 0.5, RULE);
-        self.y += 6.0;
+        let shown = &table.rows[..table.rows.len().min(max_rows)];
+        self.grid(&table.columns, &table.widths, shown, TableStyle::REPORT);
         if table.rows.len() > max_rows {
             self.paragraph(&more(table.rows.len() - max_rows), 8.0, false, MUTED);
         } else if table.rows.is_empty() {
             self.paragraph("–", 8.0, false, MUTED);
         }
         self.y += 8.0;
+    }
+
+    /// `rows` under a shaded header of `columns`, `widths` relative (shared out over the page
+    /// width); the header is repeated on every page, a column of numbers is right-aligned, and
+    /// a cell too long for its column is cut with an ellipsis or, with `style.wrap`, wrapped.
+    pub fn grid(&mut self, columns: &[String], widths: &[f32], rows: &[Vec<Value>], style: TableStyle) {
+        let TableStyle { size, wrap } = style;
+        let row = size * 1.75;
+        let leading = size * 1.3;
+        let total: f32 = widths.iter().sum::<f32>().max(f32::EPSILON);
+        let widths: Vec<f32> = widths.iter().map(|w| w / total * WIDTH).collect();
+        let numeric: Vec<bool> = (0..columns.len())
+            .map(|c| !rows.is_empty() && rows.iter().all(|r| r.get(c).is_some_and(Value::is_number)))
+            .collect();
+        let header = |layout: &mut Layout| {
+            layout.rect(LEFT, layout.y, WIDTH, row + 4.0, HEADER);
+            let mut x = LEFT;
+            for (c, name) in columns.iter().enumerate() {
+                let w = widths.get(c).copied().unwrap_or(0.0);
+                let cell = layout.fit(name, size, true, w - 6.0);
+                let (tx, align) = if numeric[c] {
+                    (x + w - 3.0, Align::Right)
+                } else {
+                    (x + 3.0, Align::Left)
+                };
+                layout.text_at(tx, layout.y + row - 2.0, size, true, INK, align, &cell);
+                x += w;
+            }
+            layout.y += row + 4.0;
+        };
+        self.ensure(3.0 * row);
+        header(self);
+        for (r, values) in rows.iter().enumerate() {
+            let cells: Vec<Vec<String>> = values
+                .iter()
+                .enumerate()
+                .map(|(c, value)| {
+                    let w = widths.get(c).copied().unwrap_or(0.0) - 6.0;
+                    let text = value.display();
+                    if wrap && !numeric[c] {
+                        self.wrap(&text, size, false, w)
+                    } else {
+                        vec![self.fit(&text, size, false, w)]
+                    }
+                })
+                .collect();
+            let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            let height = row + (lines - 1) as f32 * leading;
+            if self.y + height > BOTTOM {
+                self.new_page();
+                header(self);
+            }
+            if r % 2 == 1 {
+                self.rect(LEFT, self.y, WIDTH, height, STRIPE);
+            }
+            let mut x = LEFT;
+            for (c, cell) in cells.iter().enumerate() {
+                let w = widths.get(c).copied().unwrap_or(0.0);
+                let (tx, align) = if numeric[c] {
+                    (x + w - 3.0, Align::Right)
+                } else {
+                    (x + 3.0, Align::Left)
+                };
+                for (n, line) in cell.iter().enumerate() {
+                    let baseline = self.y + row - size * 0.5 + n as f32 * leading;
+                    self.text_at(tx, baseline, size, false, INK, align, line);
+                }
+                x += w;
+            }
+            self.y += height;
+        }
+        self.line((LEFT, self.y), (RIGHT, self.y), 0.5, RULE);
+        self.y += 6.0;
+    }
+
+    /// The fair's name and the page number at the foot of every page from `first` (0-based) on.
+    pub fn footers(&mut self, name: &str, lang: Lang, first: usize) {
+        let total = self.pages.len();
+        let name = self.fit(name, 7.5, false, RIGHT - LEFT - 80.0);
+        for page in first..total {
+            let number = match lang {
+                Lang::En => format!("{} / {total}", page + 1),
+                Lang::Zh => format!("第 {} 页，共 {total} 页", page + 1),
+            };
+            self.current = page;
+            self.line((LEFT, PAGE_H - 40.0), (RIGHT, PAGE_H - 40.0), 0.4, RULE);
+            self.text_at(LEFT, PAGE_H - 28.0, 7.5, false, MUTED, Align::Left, &name);
+            self.text_at(RIGHT, PAGE_H - 28.0, 7.5, false, MUTED, Align::Right, &number);
+        }
     }
 }

@@ -1,10 +1,13 @@
 //! The fair report: an A4 PDF (krilla, with a subset of a system CJK font embedded) or an Excel
-//! workbook (rust_xlsxwriter) with the same tables. No egui; the only I/O is finding the font
+//! workbook (rust_xlsxwriter) with the same tables; and a person's printed itinerary, a PDF
+//! drawn the same way. No egui; the only I/O is finding the font
 //! and the final atomic write, so the window can run [`write_report`] as a job with progress and
 //! a cancel flag.
 
 mod charts;
+mod draw;
 mod fonts;
+mod itinerary;
 mod layout;
 mod pdf;
 pub mod tables;
@@ -19,6 +22,7 @@ use crate::model::{Fair, Lang};
 use crate::store::{StoreError, write_atomically};
 
 pub use fonts::FONT_PACKAGE;
+pub use itinerary::{Itinerary, ItineraryStop, ItinerarySummary, render_itinerary, write_itinerary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ReportFormat {

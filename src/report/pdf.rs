@@ -3,21 +3,14 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use krilla::Document;
-use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect, Transform};
-use krilla::metadata::Metadata;
-use krilla::num::NormalizedF32;
-use krilla::page::PageSettings;
-use krilla::paint::{Fill, FillRule, Stroke};
-
 use crate::insight::{Insight, MapAxis};
 use crate::model::{Fair, Lang};
 
 use super::ReportError;
 use super::charts;
+use super::draw::draw;
 use super::fonts::Fonts;
-use super::layout::{ACCENT, Align, BOTTOM, INK, LEFT, Layout, MUTED, Op, PAGE_H, PAGE_W, RIGHT, RULE, Rgb, TOP};
+use super::layout::{ACCENT, Align, BOTTOM, INK, LEFT, Layout, MUTED, RIGHT, TOP};
 use super::tables::{Table, TableId, thousands};
 
 /// Rows the PDF prints of the long tables (the workbook has them all).
@@ -125,9 +118,10 @@ pub fn render(
     progress(0.6);
     check(cancel)?;
 
-    footers(&mut layout, &fair.meta.name, lang);
+    // The cover has no footer.
+    layout.footers(&fair.meta.name, lang, 1);
     let pages = layout.pages;
-    draw(&pages, fonts, fair, lang, progress, cancel)
+    draw(&pages, fonts, &fair.meta.name, lang, progress, cancel)
 }
 
 fn cover(layout: &mut Layout, fair: &Fair, insight: &Insight, lang: Lang) {
@@ -258,131 +252,4 @@ fn overview(layout: &mut Layout, insight: &Insight, lang: Lang) {
     );
     layout.subheading(TableId::Funnel.title(lang), 150.0);
     charts::funnel(layout, &insight.funnel(), lang);
-}
-
-fn footers(layout: &mut Layout, name: &str, lang: Lang) {
-    let total = layout.pages.len();
-    let name = layout.fit(name, 7.5, false, RIGHT - LEFT - 80.0);
-    let mut footers = Vec::new();
-    for page in 1..total {
-        let number = match lang {
-            Lang::En => format!("{} / {total}", page + 1),
-            Lang::Zh => format!("第 {} 页，共 {total} 页", page + 1),
-        };
-        footers.push((page, number));
-    }
-    for (page, number) in footers {
-        layout.current = page;
-        layout.line((LEFT, PAGE_H - 40.0), (RIGHT, PAGE_H - 40.0), 0.4, RULE);
-        layout.text_at(LEFT, PAGE_H - 28.0, 7.5, false, MUTED, Align::Left, &name);
-        layout.text_at(RIGHT, PAGE_H - 28.0, 7.5, false, MUTED, Align::Right, &number);
-    }
-}
-
-fn paint(colour: Rgb) -> krilla::paint::Paint {
-    rgb::Color::new(colour.0, colour.1, colour.2).into()
-}
-
-fn draw(
-    pages: &[Vec<Op>],
-    fonts: &Fonts,
-    fair: &Fair,
-    lang: Lang,
-    progress: &dyn Fn(f32),
-    cancel: &AtomicBool,
-) -> Result<Vec<u8>, ReportError> {
-    let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(fair.meta.name.clone())
-            .language(t(lang, "en", "zh-CN").to_owned())
-            .creator("fairmatch".to_owned()),
-    );
-    let settings = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or_else(|| ReportError::Pdf("bad page size".into()))?;
-    for (n, ops) in pages.iter().enumerate() {
-        if n % 8 == 0 {
-            check(cancel)?;
-            progress(0.6 + 0.2 * n as f32 / pages.len().max(1) as f32);
-        }
-        let mut page = document.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    bold,
-                    colour,
-                    angle,
-                    text,
-                } => {
-                    let face = match (&fonts.bold, bold) {
-                        (Some(face), true) => face,
-                        _ => &fonts.regular,
-                    };
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(Fill {
-                        paint: paint(*colour),
-                        opacity: NormalizedF32::ONE,
-                        rule: FillRule::NonZero,
-                    }));
-                    let turned = *angle != 0.0;
-                    if turned {
-                        surface.push_transform(&Transform::from_rotate_at(*angle, *x, *y));
-                    }
-                    let glyphs = face.glyphs(text);
-                    surface.draw_glyphs(Point::from_xy(*x, *y), &glyphs, face.font.clone(), text, *size, false);
-                    if turned {
-                        surface.pop();
-                    }
-                }
-                Op::Rect { x, y, w, h, colour } => {
-                    let mut path = PathBuilder::new();
-                    if let Some(rect) = Rect::from_xywh(*x, *y, *w, *h) {
-                        path.push_rect(rect);
-                    }
-                    if let Some(path) = path.finish() {
-                        surface.set_stroke(None);
-                        surface.set_fill(Some(Fill {
-                            paint: paint(*colour),
-                            opacity: NormalizedF32::ONE,
-                            rule: FillRule::NonZero,
-                        }));
-                        surface.draw_path(&path);
-                    }
-                }
-                Op::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    width,
-                    colour,
-                } => {
-                    let mut path = PathBuilder::new();
-                    path.move_to(*x1, *y1);
-                    path.line_to(*x2, *y2);
-                    if let Some(path) = path.finish() {
-                        surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke {
-                            paint: paint(*colour),
-                            width: *width,
-                            ..Stroke::default()
-                        }));
-                        surface.draw_path(&path);
-                        surface.set_stroke(None);
-                    }
-                }
-            }
-        }
-        surface.finish();
-        page.finish();
-    }
-    check(cancel)?;
-    progress(0.85);
-    // Subsets and embeds the fonts, compresses the pages.
-    let bytes = document.finish().map_err(|e| ReportError::Pdf(format!("{e:?}")))?;
-    progress(1.0);
-    Ok(bytes)
 }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::app::fairday::{self, ShortlistDay, VisitDraft};
-use crate::app::{AppState, DeskAction, Explanation, Job};
+use crate::app::{AppState, DeskAction, Explanation, InterviewRequest, Job};
 use crate::model::{BoothId, CandidateId, NextStep, PositionId};
 
 use super::checkin::{self, DeskState, clock};
@@ -40,6 +40,19 @@ const SCHEDULE_THEM: Tr = tr("Schedule interviews", "安排面试");
 const SCHEDULE_HELP: Tr = tr(
     "Gives each person below an interview slot at this booth, around the interviews already set (nothing moves); the result shows in the Schedule view.",
     "为以下每人在本展位安排面试时段，已有的面试不变；结果显示在“面试日程”中。",
+);
+const SCHEDULE_SHORTLIST: Tr = tr("Schedule shortlisted ({count})", "安排入围面试（{count}）");
+const SCHEDULE_SHORTLIST_HELP: Tr = tr(
+    "Gives an interview slot at this booth to each visitor whose latest visit here (any day) has next step Interview and who has no interview here yet: higher rating first, then better fit. A rating alone does not count: set the next step to Interview. Interviews already set do not move; the result shows in the Schedule view.",
+    "为每位在本展位最近一次到访（任一天）的下一步为“面试”、且尚未在本展位安排面试的到访者安排面试时段：评分高者优先，其次匹配度高者优先。仅有评分不算：请把下一步设为“面试”。已有的面试不变；结果显示在“面试日程”中。",
+);
+const NOBODY_SHORTLISTED: Tr = tr(
+    "Nobody to schedule: no visitor here has next step Interview without an interview at this booth already. A rating alone does not count: set the next step to Interview.",
+    "暂无可安排者：本展位没有下一步为“面试”且尚未安排面试的到访者。仅有评分不算：请把下一步设为“面试”。",
+);
+const NO_INTERVIEW_HOURS: Tr = tr(
+    "This booth has no interview hours: set them in the booth editor first.",
+    "本展位未设面试时间：请先在展位编辑中设置。",
 );
 const CHOOSE: Tr = tr("Choose file…", "选择文件…");
 const WORTH: Tr = tr(
@@ -392,7 +405,10 @@ fn shortlist(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, booth: 
         ShortlistDay::Day(day) => i18n::VISITORS_ON.fill(lang, &[("day", &day)]),
         ShortlistDay::All => SHORTLIST_ALL.get(lang).to_owned(),
     };
-    ui.label(egui::RichText::new(format!("{heading} ({})", rows.len())).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(format!("{heading} ({})", rows.len())).strong());
+        schedule_shortlisted(ui, cx, booth);
+    });
     let today = checkin::now().date();
     if rows.is_empty()
         && desks.shortlist_day == ShortlistDay::Today
@@ -420,6 +436,38 @@ fn shortlist(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, booth: 
             cx.push(Command::PickFile(FilePurpose::ExportShortlist(booth.clone())));
         }
     });
+}
+
+/// "Schedule shortlisted (N)": the visitors this booth invited to an interview, into the
+/// timetable around what is there; disabled, with the reason on hover, when there is nothing to do.
+fn schedule_shortlisted(ui: &mut egui::Ui, cx: &mut ViewCtx, booth: &BoothId) {
+    let lang = cx.lang();
+    let app = cx.app;
+    let requests = app.shortlist_to_schedule(booth);
+    let has_hours = app.booth(booth).is_some_and(|b| b.interviews.is_some());
+    let count = requests.len();
+    let why_not = if count == 0 {
+        Some(NOBODY_SHORTLISTED)
+    } else if !has_hours {
+        Some(NO_INTERVIEW_HOURS)
+    } else {
+        None
+    };
+    let running = app.is_running(&Job::ScheduleMore { requests: Vec::new() });
+    let enabled = why_not.is_none() && !running;
+    let button = ui.add_enabled(
+        enabled,
+        egui::Button::new(SCHEDULE_SHORTLIST.fill(lang, &[("count", &count)])),
+    );
+    let clicked = button.clicked();
+    match why_not {
+        Some(reason) => button.on_disabled_hover_text(reason.get(lang)),
+        None => button.on_hover_text(SCHEDULE_SHORTLIST_HELP.get(lang)),
+    };
+    if clicked {
+        cx.push(Command::Start(Job::ScheduleMore { requests }));
+        cx.push(Command::Show(super::View::Schedule));
+    }
 }
 
 fn shortlist_grid(ui: &mut egui::Ui, rows: &[[String; 6]]) {
@@ -480,8 +528,18 @@ fn worth_inviting(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, bo
         .inner
         .clicked()
     {
-        let pairs = best.iter().take(15).cloned().collect();
-        cx.push(Command::Start(crate::app::Job::ScheduleMore { pairs }));
+        let requests = best
+            .iter()
+            .take(15)
+            .map(|(candidate, position, fit)| InterviewRequest {
+                candidate: candidate.clone(),
+                booth: booth.clone(),
+                position: Some(position.clone()),
+                invited: false,
+                score: *fit,
+            })
+            .collect();
+        cx.push(Command::Start(Job::ScheduleMore { requests }));
         cx.push(Command::Show(super::View::Schedule));
     }
     for (cid, pid, fit) in best.iter().take(15) {

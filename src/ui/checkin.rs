@@ -304,7 +304,11 @@ pub fn show(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState) {
             for line in lines {
                 ui.label(egui::RichText::new(line).size(super::style::LARGE));
             }
-            if ui.button(i18n::PRINT_ITINERARY.get(lang)).clicked() {
+            if ui
+                .button(i18n::PRINT_ITINERARY.get(lang))
+                .on_hover_text(i18n::PRINT_ITINERARY_HELP.get(lang))
+                .clicked()
+            {
                 cx.push(Command::PickFile(super::FilePurpose::ExportItinerary(id.clone())));
             }
         }

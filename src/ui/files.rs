@@ -26,7 +26,7 @@ pub enum FilePurpose {
     ExportShortlist(BoothId),
     /// Where to write the fair report (PDF, or a workbook for `.xlsx`).
     ExportReport,
-    /// Where to write a candidate's itinerary (printable text).
+    /// Where to write a candidate's itinerary (a PDF, or text for `.txt`).
     ExportItinerary(crate::model::CandidateId),
     /// This laptop's live-sync credentials (fills Settings → Sync).
     SyncCredentials,
@@ -91,7 +91,7 @@ fn suggestion(ws: &Workspace, purpose: &FilePurpose) -> (Option<PathBuf>, String
         FilePurpose::ExportReport => "report.pdf".into(),
         FilePurpose::ExportStationLog => format!("station-{}.ron", ws.app.station()),
         FilePurpose::ExportShortlist(booth) => format!("shortlist-{booth}.csv"),
-        FilePurpose::ExportItinerary(candidate) => format!("itinerary-{candidate}.txt"),
+        FilePurpose::ExportItinerary(candidate) => format!("itinerary-{candidate}.pdf"),
         _ => String::new(),
     };
     (folder, name)
@@ -107,7 +107,8 @@ fn run_native(purpose: &FilePurpose, folder: Option<PathBuf>, name: String) -> O
         FilePurpose::ImportCsv(_) => dialog
             .add_filter("CSV", &["csv", "txt", "tsv"])
             .add_filter("Excel", &["xlsx", "xls", "xlsb", "ods"]),
-        FilePurpose::ExportItinerary(_) => dialog.add_filter("Text", &["txt"]),
+        // The PDF first (the default); a `.txt` name writes text.
+        FilePurpose::ExportItinerary(_) => dialog.add_filter("PDF", &["pdf"]).add_filter("Text", &["txt"]),
         FilePurpose::ExportStationLog | FilePurpose::MergeStationLogs => dialog.add_filter("RON", &["ron"]),
         FilePurpose::ExportReport => dialog.add_filter("PDF", &["pdf"]).add_filter("Excel", &["xlsx"]),
         FilePurpose::SyncCredentials => dialog.add_filter("credentials", &["creds"]),

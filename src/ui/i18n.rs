@@ -211,6 +211,7 @@ table! {
     NEW_SESSION_TITLE => "New session", "新对接会";
     ADD_FIELD => "Add a technology field", "添加技术领域";
     PRINT_ITINERARY => "Print itinerary…", "打印行程…";
+    PRINT_ITINERARY_HELP => "Writes the person's interviews and sessions as a one-page PDF to print or send (a file name ending in .txt writes plain text).", "将此人的面试和对接会安排写成一页 PDF，供打印或发送（文件名以 .txt 结尾则写成纯文本）。";
     PHONE_DIGITS => "a phone number has 7 to 15 digits", "手机号应为 7 到 15 位数字";
     EMAIL_NEEDS_AT => "an email address contains @", "邮箱应包含 @";
     YEAR_RANGE => "a year between 1950 and 2100", "年份应在 1950 到 2100 之间";

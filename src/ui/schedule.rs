@@ -248,7 +248,11 @@ fn itinerary(ui: &mut egui::Ui, cx: &mut ViewCtx, view: &mut ScheduleView) {
     if lines.is_empty() {
         ui.label(egui::RichText::new(cx.t(NO_ITINERARY)).weak());
     }
-    if ui.button(cx.t(super::i18n::PRINT_ITINERARY)).clicked() {
+    if ui
+        .button(cx.t(super::i18n::PRINT_ITINERARY))
+        .on_hover_text(cx.t(super::i18n::PRINT_ITINERARY_HELP))
+        .clicked()
+    {
         cx.push(Command::PickFile(super::FilePurpose::ExportItinerary(
             candidate.clone(),
         )));

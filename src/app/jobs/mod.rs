@@ -96,12 +96,11 @@ pub enum Job {
         scope: CandidateScope,
         settings: crate::model::ScheduleSettings,
     },
-    /// Add interviews for these (candidate, position, fit) pairs at their positions' booths
-    /// (a booth's "worth inviting" list) around the timetable there is; one undoable edit.
-    ScheduleMore {
-        pairs: Vec<(crate::model::CandidateId, crate::model::PositionId, f32)>,
-    },
-    /// Write one candidate's interviews and sessions as printable text.
+    /// Add interviews for these requests (a booth's shortlist or its "worth inviting" list)
+    /// around the timetable there is, which does not move; one undoable edit. Invited requests
+    /// go first, then higher scores (see [`crate::schedule::schedule_more`]).
+    ScheduleMore { requests: Vec<crate::schedule::Request> },
+    /// Write one candidate's interviews and sessions to print: a PDF, or text for a `.txt` path.
     ExportItinerary {
         candidate: crate::model::CandidateId,
         lang: Lang,
@@ -409,7 +408,7 @@ impl AppState {
             Job::ExportAllocation { path } => csv_files::export_allocation(self, path.clone()),
             Job::Allocate { scope } => allocation::allocate(self, *scope),
             Job::Schedule { scope, settings } => schedule::make(self, *scope, *settings),
-            Job::ScheduleMore { pairs } => schedule::more(self, pairs.clone()),
+            Job::ScheduleMore { requests } => schedule::more(self, requests.clone()),
             Job::ExportItinerary { candidate, lang, path } => {
                 itinerary::export(self, candidate.clone(), *lang, path.clone())
             }

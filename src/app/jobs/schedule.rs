@@ -98,8 +98,8 @@ pub(super) fn make(state: &AppState, scope: CandidateScope, settings: ScheduleSe
     })
 }
 
-/// Interviews for `pairs` added around the timetable there is, which does not move.
-pub(super) fn more(state: &AppState, pairs: Vec<(CandidateId, PositionId, f32)>) -> Task {
+/// Interviews for `wanted` added around the timetable there is, which does not move.
+pub(super) fn more(state: &AppState, wanted: Vec<Request>) -> Task {
     let label = Message::new("Scheduling interviews", "正在安排面试");
     let fair = state.fair.share();
     let generation = state.generation;
@@ -107,19 +107,6 @@ pub(super) fn more(state: &AppState, pairs: Vec<(CandidateId, PositionId, f32)>)
     Task::new(label, true, move |_context| {
         let start = Instant::now();
         let settings = fair.schedule;
-        let wanted: Vec<Request> = pairs
-            .into_iter()
-            .filter_map(|(candidate, position, score)| {
-                let booth = fair.positions.iter().find(|p| p.id == position)?.booth.clone();
-                Some(Request {
-                    candidate,
-                    booth,
-                    position: Some(position),
-                    invited: false,
-                    score,
-                })
-            })
-            .collect();
         let existing = fair.interviews.clone();
         let Timetable { interviews, left_out } = schedule_more(&fair.booths, &existing, wanted, settings.into());
         drop(fair);
