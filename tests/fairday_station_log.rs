@@ -6,7 +6,7 @@ use fairday_support::{at, small_fair};
 use fairmatch::app::fairday::{DeskIndex, check_in};
 use fairmatch::app::merge::station_log;
 use fairmatch::cli::merge::{export_station_log, merge_files};
-use fairmatch::model::{CandidateId, FairId, StationId};
+use fairmatch::model::{CandidateId, FairId, STATION_LOG_VERSION, StationId};
 use fairmatch::store::station_log::{station_log_from_str, station_log_to_string};
 use fairmatch::store::{load_fair, load_station_log, save_fair, save_station_log};
 
@@ -49,7 +49,12 @@ fn broken_station_logs_give_clear_errors() {
         let error = station_log_from_str(&text[..cut], "log.ron").expect_err("truncated log refused");
         assert!(error.to_string().starts_with("log.ron:"), "{error}");
     }
-    let newer = text.replacen("format_version: 1", "format_version: 7", 1);
+    let newer = text.replacen(
+        &format!("format_version: {STATION_LOG_VERSION}"),
+        &format!("format_version: {}", STATION_LOG_VERSION + 1),
+        1,
+    );
+    assert_ne!(newer, text);
     let error = station_log_from_str(&newer, "log.ron").expect_err("newer refused");
     assert!(error.to_string().contains("newer"), "{error}");
 

@@ -35,11 +35,30 @@ proptest! {
 }
 
 #[test]
+fn a_file_of_the_previous_format_loads_and_is_saved_in_this_one() {
+    let mut fair = sample_fair();
+    fair.projects.clear();
+    fair.sessions.clear();
+    let text =
+        fair_to_string(&fair)
+            .unwrap()
+            .replacen(&format!("format_version: {FORMAT_VERSION}"), "format_version: 1", 1);
+    let loaded = fair_from_str(&text, "old.ron").expect("an older file loads");
+    assert_eq!(loaded.format_version, FORMAT_VERSION);
+    assert_eq!(loaded, fair);
+    assert!(
+        fair_to_string(&loaded)
+            .unwrap()
+            .contains(&format!("format_version: {FORMAT_VERSION}"))
+    );
+}
+
+#[test]
 fn sample_fair_is_valid_and_round_trips() {
     let fair = sample_fair();
     assert_eq!(validate(&fair), vec![]);
     let text = fair_to_string(&fair).unwrap();
-    assert!(text.contains("format_version: 1"), "{text}");
+    assert!(text.contains(&format!("format_version: {FORMAT_VERSION}")), "{text}");
     assert_eq!(fair_from_str(&text, "sample").unwrap(), fair);
 }
 

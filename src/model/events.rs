@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{Candidate, CandidateId, Fair, FairId, LocalTime, SessionId, Visit};
 
-/// Version of the station log format this build writes. Logs with a higher version are refused.
-pub const STATION_LOG_VERSION: u32 = 1;
+/// Version of the station log format this build writes. Logs with a higher version are refused,
+/// with a message that says so rather than a parse error on an event a build does not know.
+/// 2: check-ins at a session's door.
+pub const STATION_LOG_VERSION: u32 = 2;
 
 string_id!(
     /// Name of one laptop on the day, e.g. `entrance-1` or `booth-A012`.

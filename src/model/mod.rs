@@ -22,8 +22,10 @@ pub use projects::{Project, ProjectId, ProjectSeeks, ProjectStep, Session, Sessi
 pub use skills::{SkillDictionary, SkillGroup, SkillId};
 pub use validate::{Problem, validate};
 
-/// Version of the fair file format this build writes. Files with a higher version are refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the fair file format this build writes. Files with a higher version are refused,
+/// so a build that does not know a part of the file cannot load it and drop that part on save.
+/// 2: projects, sessions, booth interview hours, the interview schedule, session check-ins.
+pub const FORMAT_VERSION: u32 = 2;
 
 macro_rules! string_id {
     ($(#[$meta:meta])* $name:ident) => {

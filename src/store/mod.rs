@@ -197,14 +197,19 @@ pub fn fair_from_str(text: &str, origin: &str) -> Result<Fair, StoreError> {
             supported: FORMAT_VERSION,
         });
     }
-    if text.len() >= split_parse::MIN_SPLIT_BYTES
-        && let Some(fair) = split_parse::parse_fair(text, &ron_options())
-    {
-        return Ok(fair);
-    }
-    ron_options()
-        .from_str::<Fair>(text)
-        .map_err(|e| parse_error(text, origin, e))
+    let split = (text.len() >= split_parse::MIN_SPLIT_BYTES)
+        .then(|| split_parse::parse_fair(text, &ron_options()))
+        .flatten();
+    let mut fair = match split {
+        Some(fair) => fair,
+        None => ron_options()
+            .from_str::<Fair>(text)
+            .map_err(|e| parse_error(text, origin, e))?,
+    };
+    // An older file is read as this build's format (what it lacks takes its default) and is
+    // saved as such, so no older build opens it again and drops what this one added.
+    fair.format_version = FORMAT_VERSION;
+    Ok(fair)
 }
 
 /// Parses a fair from a file's bytes (UTF-8 RON; not encrypted); `origin` names it in messages.
