@@ -16,19 +16,11 @@ pub fn schedule_more(
     mut requests: Vec<Request>,
     options: Options,
 ) -> Timetable {
-    requests.sort_by(|a, b| {
-        b.invited
-            .cmp(&a.invited)
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.candidate.cmp(&b.candidate))
-            .then_with(|| a.booth.cmp(&b.booth))
-    });
-    let mut seen = rustc_hash::FxHashSet::default();
+    super::best_first_once(&mut requests);
     requests.retain(|r| {
-        let booked = existing
+        !existing
             .iter()
-            .any(|i| i.candidate == r.candidate && i.booth == r.booth);
-        !booked && seen.insert((r.candidate.clone(), r.booth.clone()))
+            .any(|i| i.candidate == r.candidate && i.booth == r.booth)
     });
     let mut added: Vec<Interview> = Vec::new();
     let mut left_out = Vec::new();

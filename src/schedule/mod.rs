@@ -170,15 +170,7 @@ impl Clash {
 /// at the priority of the best of them.
 pub fn schedule(booths: &[Booth], requests: Vec<Request>, options: Options) -> Timetable {
     let mut requests = requests;
-    requests.sort_by(|a, b| {
-        b.invited
-            .cmp(&a.invited)
-            .then(b.score.total_cmp(&a.score))
-            .then_with(|| a.candidate.cmp(&b.candidate))
-            .then_with(|| a.booth.cmp(&b.booth))
-    });
-    let mut seen = rustc_hash::FxHashSet::default();
-    requests.retain(|r| seen.insert((r.candidate.clone(), r.booth.clone())));
+    best_first_once(&mut requests);
 
     let mut plan = grid::Plan::new(booths, options);
     let mut left_out = Vec::new();
@@ -195,6 +187,20 @@ pub fn schedule(booths: &[Booth], requests: Vec<Request>, options: Options) -> T
         interviews: plan.into_interviews(),
         left_out,
     }
+}
+
+/// Orders `requests` best first (invitations, then score; ids break ties) and keeps each
+/// (candidate, booth) pair once, at the priority of the best of its requests.
+fn best_first_once(requests: &mut Vec<Request>) {
+    requests.sort_by(|a, b| {
+        b.invited
+            .cmp(&a.invited)
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| a.candidate.cmp(&b.candidate))
+            .then_with(|| a.booth.cmp(&b.booth))
+    });
+    let mut seen = rustc_hash::FxHashSet::default();
+    requests.retain(|r| seen.insert((r.candidate.clone(), r.booth.clone())));
 }
 
 /// Every rule `interviews` break at `booths`, each with the interview (by index) breaking it,

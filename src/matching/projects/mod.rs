@@ -129,10 +129,8 @@ impl ProjectMatcher {
                 .entry(booth.id.clone())
                 .or_insert_with(|| Counterparty::new(booth));
         }
-        let mut seen = rustc_hash::FxHashSet::default();
-        for position in &fair.positions {
-            // With duplicate ids the first position counts, as in the candidate matcher.
-            if seen.insert(&position.id)
+        for (i, position) in fair.positions.iter().enumerate() {
+            if positions.counts(i, &position.id)
                 && let Some(c) = counterparties.get_mut(&position.booth)
             {
                 c.add(position);

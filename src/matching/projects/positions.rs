@@ -28,6 +28,12 @@ impl BoothPositions {
         map
     }
 
+    /// Whether the position at `index` counts: with duplicate ids only the first does, as in
+    /// the candidate matcher.
+    pub(super) fn counts(&self, index: usize, id: &PositionId) -> bool {
+        self.hint.get(id) == Some(&index)
+    }
+
     /// Position `id` was added, edited or removed: returns the booths it left and joined.
     pub(super) fn moved(&mut self, fair: &Fair, id: &PositionId, refreshed: &mut bool) -> [Option<BoothId>; 2] {
         let left = self.booth_of.remove(id);
