@@ -259,22 +259,6 @@ impl AppState {
     /// The position is the visit's, else the candidate's best fit among the booth's positions,
     /// else the booth's first. Higher rating goes first, then better fit (see [`shortlist_score`]).
     pub fn shortlist_to_schedule(&self, booth: &BoothId) -> Vec<InterviewRequest> {
-        let mut latest: HashMap<&CandidateId, &Visit> = HashMap::new();
-        for v in self.fair.visits.iter().filter(|v| &v.booth == booth) {
-            match latest.get(&v.candidate) {
-                Some(seen) if seen.at > v.at => {}
-                _ => {
-                    latest.insert(&v.candidate, v);
-                }
-            }
-        }
-        let booked: HashSet<&CandidateId> = self
-            .fair
-            .interviews
-            .iter()
-            .filter(|i| &i.booth == booth)
-            .map(|i| &i.candidate)
-            .collect();
         let positions: Vec<&PositionId> = self
             .fair
             .positions
@@ -283,10 +267,9 @@ impl AppState {
             .map(|p| &p.id)
             .collect();
         let fit = |c: &CandidateId, p: &PositionId| self.matcher.pair(c, p).and_then(Result::ok).map(|s| s.fit);
-        let mut wanted: Vec<InterviewRequest> = latest
-            .into_values()
-            .filter(|v| v.next_step == NextStep::Interview && v.status == PipelineStatus::Open)
-            .filter(|v| !booked.contains(&v.candidate) && self.candidate(&v.candidate).is_some())
+        let mut wanted: Vec<InterviewRequest> = self
+            .shortlist_due(booth)
+            .into_iter()
             .map(|v| {
                 let chosen = v.position.as_ref().filter(|p| positions.contains(p));
                 let best = || {
@@ -310,12 +293,38 @@ impl AppState {
         wanted.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.candidate.cmp(&b.candidate)));
         wanted
     }
+
+    /// The visits behind [`AppState::shortlist_to_schedule`], one per person due an interview at
+    /// `booth`: cheap enough for the desk to count them each frame, without scoring anyone.
+    pub fn shortlist_due(&self, booth: &BoothId) -> Vec<&Visit> {
+        let mut latest: HashMap<&CandidateId, &Visit> = HashMap::new();
+        for v in self.fair.visits.iter().filter(|v| &v.booth == booth) {
+            match latest.get(&v.candidate) {
+                Some(seen) if seen.at > v.at => {}
+                _ => {
+                    latest.insert(&v.candidate, v);
+                }
+            }
+        }
+        let booked: HashSet<&CandidateId> = self
+            .fair
+            .interviews
+            .iter()
+            .filter(|i| &i.booth == booth)
+            .map(|i| &i.candidate)
+            .collect();
+        latest
+            .into_values()
+            .filter(|v| v.next_step == NextStep::Interview && v.status == PipelineStatus::Open)
+            .filter(|v| !booked.contains(&v.candidate) && self.candidate(&v.candidate).is_some())
+            .collect()
+    }
 }
 
 /// The order "Schedule shortlisted" places people in: each star of the rating outweighs the
 /// whole fit range (0 to 100), so a 5★ visitor goes before a better-fitting 4★ one, and fit
 /// decides between equal ratings; unrated visits come last.
-pub fn shortlist_score(rating: Option<u8>, fit: f32) -> f32 {
+fn shortlist_score(rating: Option<u8>, fit: f32) -> f32 {
     f32::from(rating.unwrap_or(0)) * 100.0 + fit.clamp(0.0, 99.9)
 }
 

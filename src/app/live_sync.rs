@@ -24,7 +24,6 @@ use crate::sync::{Credentials, LinkOptions, Role};
 /// Live sync as the status bar and Settings show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyncStatus {
-    pub server: String,
     pub station: String,
     pub organizer: bool,
     pub state: LinkState,
@@ -45,7 +44,6 @@ pub struct SyncStatus {
 pub struct LiveSync {
     worker: Option<Worker>,
     creds: Option<Credentials>,
-    server: String,
     state: Option<LinkState>,
     waiting: HashSet<EventId>,
     /// Ids of the fair's events the worker was handed or delivered (the organizer's "already
@@ -63,7 +61,6 @@ impl std::fmt::Debug for LiveSync {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LiveSync")
             .field("creds", &self.creds)
-            .field("server", &self.server)
             .field("state", &self.state)
             .field("waiting", &self.waiting.len())
             .finish_non_exhaustive()
@@ -120,7 +117,6 @@ impl AppState {
         }
         sync.worker = Some(worker);
         sync.creds = Some(creds);
-        sync.server = server;
         sync.state = Some(LinkState::Connecting);
         Ok(())
     }
@@ -134,7 +130,6 @@ impl AppState {
         let sync = &self.safety.sync;
         let creds = sync.creds.as_ref()?;
         Some(SyncStatus {
-            server: sync.server.clone(),
             station: creds.station.to_string(),
             organizer: creds.role == Role::Organizer,
             state: sync.state.clone().unwrap_or(LinkState::Connecting),
@@ -227,7 +222,6 @@ impl AppState {
                 batch,
                 events,
                 rejected,
-                ..
             } => {
                 for why in rejected {
                     self.sync_problem(why);
@@ -287,13 +281,14 @@ impl AppState {
             return;
         }
         sync.seen_counts = counts;
+        let unknown = |e: &StationEvent| !sync.known.contains(&e.id);
         let new: Vec<StationEvent> = self
             .fair
             .events
             .iter()
+            .filter(|e| unknown(e))
             .cloned()
-            .chain(derived_events(&self.fair))
-            .filter(|e| !sync.known.contains(&e.id))
+            .chain(derived_events(&self.fair).into_iter().filter(|e| unknown(e)))
             .collect();
         if new.is_empty() {
             return;

@@ -191,7 +191,7 @@ pub fn sync_once(path: &Path, url: &str, creds: &Credentials, options: LinkOptio
     }
     let runtime = runtime()?;
     let outbox = outbox(&fair, creds);
-    let exchanged = runtime
+    let mut exchanged = runtime
         .block_on(exchange(url, creds, &outbox, options))
         .map_err(|e| e.to_string())?;
     let mut lines = vec![format!(
@@ -208,7 +208,7 @@ pub fn sync_once(path: &Path, url: &str, creds: &Credentials, options: LinkOptio
         format_version: STATION_LOG_VERSION,
         fair_id: fair.meta.id.clone(),
         station: None,
-        events: exchanged.received.clone(),
+        events: std::mem::take(&mut exchanged.received),
     };
     let report = merge_logs(&mut fair, &[log]).map_err(|e| e.to_string())?;
     if report.events_added > 0 {

@@ -72,13 +72,14 @@ fn bench(args: &SyncBenchArgs) -> Result<(), String> {
     };
     let hub_dir = dir.path().join("hub");
     hub::init(&spec, &hub_dir).map_err(|e| e.to_string())?;
-    let mut server = hub::start(&hub_dir, Some(&dir.path().join("server.log"))).map_err(|e| e.to_string())?;
-    let creds = |name: &str| Credentials::load(&hub_dir.join(format!("{name}.creds"))).map_err(|e| e.to_string());
-    let url = spec.url();
+    // Built before the server starts, so no early return leaves the server running.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
+    let mut server = hub::start(&hub_dir, Some(&dir.path().join("server.log"))).map_err(|e| e.to_string())?;
+    let creds = |name: &str| Credentials::load(&hub_dir.join(format!("{name}.creds"))).map_err(|e| e.to_string());
+    let url = spec.url();
     let options = LinkOptions::default();
     let result = runtime.block_on(async {
         let open = |c: Credentials| {

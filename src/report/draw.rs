@@ -17,7 +17,7 @@ use super::ReportError;
 use super::fonts::Fonts;
 use super::layout::{Op, PAGE_H, PAGE_W, Rgb};
 
-fn check(cancel: &AtomicBool) -> Result<(), ReportError> {
+pub(super) fn check(cancel: &AtomicBool) -> Result<(), ReportError> {
     if cancel.load(Ordering::Relaxed) {
         Err(ReportError::Cancelled)
     } else {

@@ -1,14 +1,14 @@
 //! The A4 PDF report: cover, headline figures, check-ins, funnel, supply and demand (heat map,
 //! shortages, surpluses, every dimension), industries, zones, top booths, unfilled positions.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 
 use crate::insight::{Insight, MapAxis};
 use crate::model::{Fair, Lang};
 
 use super::ReportError;
 use super::charts;
-use super::draw::draw;
+use super::draw::{check, draw};
 use super::fonts::Fonts;
 use super::layout::{ACCENT, Align, BOTTOM, INK, LEFT, Layout, MUTED, RIGHT, TOP};
 use super::tables::{Table, TableId, thousands};
@@ -22,14 +22,6 @@ fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Zh => zh,
-    }
-}
-
-fn check(cancel: &AtomicBool) -> Result<(), ReportError> {
-    if cancel.load(Ordering::Relaxed) {
-        Err(ReportError::Cancelled)
-    } else {
-        Ok(())
     }
 }
 

@@ -182,15 +182,6 @@ impl Link {
         decode(&self.creds, subject, payload)
     }
 
-    /// Messages the stream holds for this station's consumer that it has not been given yet.
-    pub async fn pending(&mut self) -> Result<u64, SyncError> {
-        self.consumer
-            .info()
-            .await
-            .map(|info| info.num_pending)
-            .map_err(|e| SyncError(format!("cannot ask the hub how far this station is ({e})")))
-    }
-
     /// The consumer, for a live feed (`messages()`).
     pub fn consumer(&self) -> &consumer::PullConsumer {
         &self.consumer

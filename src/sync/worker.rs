@@ -72,12 +72,11 @@ pub enum FromWorker {
     State(LinkState),
     /// The stream took these events (new or already there).
     Sent(Vec<EventId>),
-    /// The fair's events, in stream order; `pending` are still to come.
+    /// The fair's events, in stream order.
     Received {
         batch: u64,
         events: Vec<StationEvent>,
         rejected: Vec<String>,
-        pending: u64,
     },
     /// A fair version is on the hub (told once per publication).
     FairVersion(FairVersion),
@@ -307,15 +306,11 @@ async fn connected(
                 }
                 let mut events = Vec::with_capacity(received.len());
                 let mut rejected = Vec::new();
-                let mut pending = 0;
                 let mut last = None;
                 for message in received {
                     // A feed error (a missed heartbeat while offline) is not data; the
                     // consumer resumes by itself.
                     let Ok(message) = message else { continue };
-                    if let Ok(info) = message.info() {
-                        pending = info.pending;
-                    }
                     let (message, acker) = message.split();
                     match link.decode(&message.subject, &message.payload) {
                         Ok(event) => events.push(event),
@@ -327,7 +322,7 @@ async fn connected(
                 if let Some(acker) = last {
                     *next_batch += 1;
                     ackers.insert(*next_batch, acker);
-                    out.send(FromWorker::Received { batch: *next_batch, events, rejected, pending });
+                    out.send(FromWorker::Received { batch: *next_batch, events, rejected });
                 }
             },
             _ = ticker.tick() => {

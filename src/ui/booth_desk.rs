@@ -443,9 +443,9 @@ fn shortlist(ui: &mut egui::Ui, cx: &mut ViewCtx, desks: &mut DeskState, booth: 
 fn schedule_shortlisted(ui: &mut egui::Ui, cx: &mut ViewCtx, booth: &BoothId) {
     let lang = cx.lang();
     let app = cx.app;
-    let requests = app.shortlist_to_schedule(booth);
+    // Counted each frame; scored only when clicked.
+    let count = app.shortlist_due(booth).len();
     let has_hours = app.booth(booth).is_some_and(|b| b.interviews.is_some());
-    let count = requests.len();
     let why_not = if count == 0 {
         Some(NOBODY_SHORTLISTED)
     } else if !has_hours {
@@ -465,6 +465,7 @@ fn schedule_shortlisted(ui: &mut egui::Ui, cx: &mut ViewCtx, booth: &BoothId) {
         None => button.on_hover_text(SCHEDULE_SHORTLIST_HELP.get(lang)),
     };
     if clicked {
+        let requests = app.shortlist_to_schedule(booth);
         cx.push(Command::Start(Job::ScheduleMore { requests }));
         cx.push(Command::Show(super::View::Schedule));
     }

@@ -10,7 +10,7 @@ use crate::model::{CandidateId, Fair, Interview, Lang, LocalTime, Session};
 use crate::report::{FONT_PACKAGE, Itinerary, ItineraryStop, ReportError, write_itinerary};
 
 /// Whether an itinerary path asks for plain text (`.txt`); anything else gets a PDF.
-pub fn is_text(path: &Path) -> bool {
+fn is_text(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("txt"))
 }
@@ -77,7 +77,7 @@ impl Stop<'_> {
 }
 
 /// `candidate`'s interviews, and the sessions they are invited to or came to, in time order:
-/// what the Schedule view, the check-in desk and the printed itinerary show.
+/// what the printed itinerary shows; the Schedule view and the check-in desk list its interviews.
 pub fn itinerary<'a>(fair: &'a Fair, candidate: &CandidateId) -> Vec<Stop<'a>> {
     let interviews = fair
         .interviews

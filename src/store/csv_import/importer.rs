@@ -50,6 +50,13 @@ pub(super) struct Importer<'a> {
 }
 
 impl<'a> Importer<'a> {
+    /// Moves `row`'s problems into the report; true when it had any, and so is left out.
+    fn rejected(&mut self, row: &mut Row) -> bool {
+        let rejected = !row.problems.is_empty();
+        self.report.bad_rows.append(&mut row.problems);
+        rejected
+    }
+
     pub(super) fn new(fair: &'a mut Fair, report: &'a mut ImportReport, mapper: LabelMapper) -> Self {
         let booth_ids = fair.booths.iter().map(|b| (b.id.0.clone(), Seen::InFair)).collect();
         let booth_by_employer = fair.booths.iter().map(|b| (fold(&b.employer), b.id.clone())).collect();
@@ -127,8 +134,7 @@ impl<'a> Importer<'a> {
                 row.problem(Some(column), reason);
                 None
             });
-            if !row.problems.is_empty() {
-                self.report.bad_rows.append(&mut row.problems);
+            if self.rejected(&mut row) {
                 continue;
             }
             let (Some(id), Some(employer), Some(employer_kind), Some(industry)) = (id, employer, kind, industry) else {
@@ -214,8 +220,7 @@ impl<'a> Importer<'a> {
             let booth = self.resolve_booth(&mut row, industry_cell.flatten());
             // A position without its own industry takes its booth's.
             let industry = industry_cell.flatten().or(booth.as_ref().map(|b| b.industry));
-            if !row.problems.is_empty() {
-                self.report.bad_rows.append(&mut row.problems);
+            if self.rejected(&mut row) {
                 continue;
             }
             let (
@@ -438,8 +443,7 @@ impl<'a> Importer<'a> {
                 let reason = format!("duplicate candidate: same email as candidate {other} ({seen})");
                 row.problem(Some("email"), reason);
             }
-            if !row.problems.is_empty() {
-                self.report.bad_rows.append(&mut row.problems);
+            if self.rejected(&mut row) {
                 continue;
             }
             let (
@@ -535,7 +539,6 @@ fn read_label<T>(
         })
 }
 
-/// Reads a list cell of labels; every item must be known.
 /// A required `industry` cell: a label, a mapping or a synonym.
 fn read_industry(mapper: &mut LabelMapper, line: u64, cell: &str) -> Result<Industry, String> {
     if cell.is_empty() {
@@ -544,6 +547,7 @@ fn read_industry(mapper: &mut LabelMapper, line: u64, cell: &str) -> Result<Indu
     read_label(mapper, Vocabulary::Industry, "industry", line, cell, Industry::parse)
 }
 
+/// Reads a list cell of labels; every item must be known.
 fn read_labels<T>(
     mapper: &mut LabelMapper,
     vocabulary: Vocabulary,

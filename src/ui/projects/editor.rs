@@ -4,8 +4,8 @@
 
 use crate::app::{AppState, Edit, Field, field};
 use crate::model::{
-    BoothId, CandidateId, Industry, Lang, LocalTime, Project, ProjectId, ProjectSeeks, ProjectStage, ProjectStatus,
-    ProjectStep, Session, SessionId, SessionKind,
+    BoothId, CandidateId, Industry, Lang, Project, ProjectId, ProjectSeeks, ProjectStage, ProjectStatus, ProjectStep,
+    Session, SessionId, SessionKind,
 };
 use crate::ui::command::{Command, ViewCtx};
 use crate::ui::i18n::{self, Tr};
@@ -213,16 +213,12 @@ pub fn moved(project: &Project, status: ProjectStatus) -> Project {
         value.steps.retain(|s| s.status < status);
         value.steps.push(ProjectStep {
             status,
-            at: now(),
+            at: crate::ui::checkin::now(),
             counterparty: last.and_then(|s| s.counterparty.clone()),
             amount_wan: last.and_then(|s| s.amount_wan),
         });
     }
     value
-}
-
-fn now() -> LocalTime {
-    chrono::Local::now().naive_local()
 }
 
 const SITE: Field = Field {
@@ -255,15 +251,11 @@ fn booth_name(app: &AppState, id: &BoothId) -> String {
 /// Candidates by name, badge, phone digits or id (as the desks find them).
 fn find_candidates(app: &AppState, query: &str) -> Vec<(CandidateId, String)> {
     let candidates = &app.fair().candidates;
-    let by_id = app.candidate(&CandidateId::new(query)).map(|c| c.id.clone());
-    by_id
+    // The desks' lookup finds an exact id too, once.
+    app.desk_lookup(query)
         .into_iter()
-        .chain(
-            app.desk_lookup(query)
-                .into_iter()
-                .take(12)
-                .map(|m| candidates[m.index].id.clone()),
-        )
+        .take(12)
+        .map(|m| candidates[m.index].id.clone())
         .map(|id| {
             let name = candidate_name(app, &id);
             (id, name)

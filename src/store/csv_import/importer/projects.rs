@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::text::{fold, halfwidth, split_list};
 
-use super::super::cells::{parse_local_time, parse_yes_no};
+use super::super::cells::{parse_local_time, parse_yes_no, unknown};
 use super::super::columns::{Row, Table};
 use super::{Importer, Seen, read_industry};
 
@@ -59,8 +59,7 @@ impl Importer<'_> {
             } else {
                 self.steps(&mut row)
             };
-            if !row.problems.is_empty() {
-                self.report.bad_rows.append(&mut row.problems);
+            if self.rejected(&mut row) {
                 continue;
             }
             let (
@@ -149,8 +148,7 @@ impl Importer<'_> {
                     );
                 }
             }
-            if !row.problems.is_empty() {
-                self.report.bad_rows.append(&mut row.problems);
+            if self.rejected(&mut row) {
                 continue;
             }
             let (
@@ -260,10 +258,7 @@ impl Importer<'_> {
                 return None;
             };
             let Some(status) = ProjectStatus::parse(status) else {
-                row.problem(
-                    Some("steps"),
-                    unknown_label("status", status, ProjectStatus::expected()),
-                );
+                row.problem(Some("steps"), unknown("status", status, &ProjectStatus::expected()));
                 return None;
             };
             let at: LocalTime = match parse_local_time(at) {
@@ -320,11 +315,7 @@ fn label<T>(
     if cell.is_empty() {
         return Ok(default);
     }
-    parse(cell).ok_or_else(|| unknown_label(what, cell, expected()))
-}
-
-fn unknown_label(what: &str, cell: &str, expected: String) -> String {
-    format!("unknown {what} `{cell}`; expected one of {expected}")
+    parse(cell).ok_or_else(|| unknown(what, cell, &expected()))
 }
 
 /// An amount in 万元: `800`, `800万`, `800万元`; empty for none.
