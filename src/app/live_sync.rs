@@ -236,8 +236,13 @@ impl AppState {
                     Err(e) => Err(e.en),
                 };
                 if let Err(why) = durable {
-                    // Not acknowledged: the hub delivers the batch again.
-                    self.sync_problem(why);
+                    // Not acknowledged. Nor may any later batch be: acknowledging one covers
+                    // every message before it, this batch's too. Stopping leaves them all on
+                    // the hub, delivered again on the next connect.
+                    self.stop_sync();
+                    self.sync_problem(format!(
+                        "{why}; live sync stopped so that nothing received is lost: connect again in Settings once the journal can be written"
+                    ));
                     return;
                 }
                 let ids: Vec<EventId> = fresh.iter().map(|e| e.id.clone()).collect();
