@@ -15,7 +15,7 @@ use fairmatch::cli::sync::sync_once;
 use fairmatch::model::{CandidateId, EventId, EventKind, Fair, StationEvent, StationId};
 use fairmatch::sync::hub::{self, HubSpec};
 use fairmatch::sync::worker::{FromWorker, ToWorker, Worker};
-use fairmatch::sync::{Credentials, Link, LinkOptions};
+use fairmatch::sync::{Credentials, Link, LinkOptions, OpenError};
 
 struct Hub {
     dir: tempfile::TempDir,
@@ -390,4 +390,34 @@ fn refused_credentials_or_no_hub_leave_the_file_untouched() {
     );
     assert!(unreachable.unwrap_err().contains("cannot reach the hub"));
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn the_link_tells_refused_credentials_from_a_hub_it_cannot_reach() {
+    let fair = sample_fair();
+    let Some(hub) = Hub::start(&fair, &["entrance-1"]) else {
+        return;
+    };
+    let stranger = Credentials::generate(
+        fair.meta.id.clone(),
+        StationId::new("entrance-1"),
+        fairmatch::sync::Role::Station,
+        String::new(),
+    )
+    .unwrap();
+    let refused = runtime().block_on(Link::open(&hub.url(), &stranger, options(), None));
+    assert!(matches!(refused, Err(OpenError::Refused(_))), "{:?}", refused.err());
+    let free = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    // The socket's own error says "Connection refused": still a hub not there, not a refusal.
+    let url = format!("nats://127.0.0.1:{free}");
+    let unreachable = runtime().block_on(Link::open(&url, &hub.creds("entrance-1"), options(), None));
+    assert!(
+        matches!(unreachable, Err(OpenError::Unreachable(_))),
+        "{:?}",
+        unreachable.err()
+    );
 }

@@ -73,7 +73,7 @@ impl Link {
         creds: &Credentials,
         options: LinkOptions,
         events: Option<tokio::sync::mpsc::UnboundedSender<async_nats::Event>>,
-    ) -> Result<Link, SyncError> {
+    ) -> Result<Link, OpenError> {
         let mut connect = async_nats::ConnectOptions::with_nkey(creds.seed.clone())
             .name(format!("fairmatch {}", creds.station))
             .connection_timeout(options.connect_timeout)
@@ -106,7 +106,7 @@ impl Link {
                 },
             )
             .await
-            .map_err(|e| refused(creds, &format!("cannot open this station's reader on the hub ({e})")))?;
+            .map_err(|e| station_error(creds, &format!("cannot open this station's reader on the hub ({e})")))?;
         Ok(Link {
             client,
             jetstream,
@@ -229,21 +229,53 @@ async fn ensure_stream(jetstream: &jetstream::Context, creds: &Credentials) -> R
     }
 }
 
-fn connect_error(url: &str, error: &async_nats::ConnectError) -> SyncError {
-    use async_nats::ConnectErrorKind as Kind;
-    match error.kind() {
-        Kind::AuthorizationViolation | Kind::Authentication => SyncError(format!(
-            "the hub at {url} refused these credentials ({error}): are they from this hub's `hub init`?"
-        )),
-        Kind::ServerParse => SyncError(format!("{url:?} is not a server address (expected nats://HOST:PORT)")),
-        Kind::Tls => SyncError(format!("TLS with the hub at {url} failed ({error})")),
-        _ => SyncError(format!(
-            "cannot reach the hub at {url} ({error}); is it running, and is this laptop on its network?"
-        )),
+/// Why [`Link::open`] failed: the hub said no, or the address is not one (trying again will
+/// not help), or the hub could not be reached or did not answer (it may come back).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenError {
+    Refused(SyncError),
+    Unreachable(SyncError),
+}
+
+impl From<SyncError> for OpenError {
+    fn from(error: SyncError) -> Self {
+        OpenError::Unreachable(error)
     }
 }
 
-fn refused(creds: &Credentials, what: &str) -> SyncError {
+impl From<OpenError> for SyncError {
+    fn from(error: OpenError) -> Self {
+        match error {
+            OpenError::Refused(e) | OpenError::Unreachable(e) => e,
+        }
+    }
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenError::Refused(e) | OpenError::Unreachable(e) => e.fmt(f),
+        }
+    }
+}
+
+fn connect_error(url: &str, error: &async_nats::ConnectError) -> OpenError {
+    use async_nats::ConnectErrorKind as Kind;
+    match error.kind() {
+        Kind::AuthorizationViolation | Kind::Authentication => OpenError::Refused(SyncError(format!(
+            "the hub at {url} refused these credentials ({error}): are they from this hub's `hub init`?"
+        ))),
+        Kind::ServerParse => OpenError::Refused(SyncError(format!(
+            "{url:?} is not a server address (expected nats://HOST:PORT)"
+        ))),
+        Kind::Tls => OpenError::Unreachable(SyncError(format!("TLS with the hub at {url} failed ({error})"))),
+        _ => OpenError::Unreachable(SyncError(format!(
+            "cannot reach the hub at {url} ({error}); is it running, and is this laptop on its network?"
+        ))),
+    }
+}
+
+fn station_error(creds: &Credentials, what: &str) -> SyncError {
     SyncError(format!("station {}: {what}", creds.station))
 }
 

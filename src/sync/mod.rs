@@ -25,7 +25,7 @@ pub mod link;
 pub mod worker;
 
 pub use credentials::{Credentials, Role};
-pub use link::{Link, LinkOptions, Pulled};
+pub use link::{Link, LinkOptions, OpenError, Pulled};
 
 use crate::model::{FairId, StationId};
 

@@ -17,7 +17,7 @@ use async_nats::jetstream::{self, object_store};
 use futures_util::{FutureExt, StreamExt};
 use tokio::sync::mpsc;
 
-use super::{Credentials, FAIR_OBJECT, Link, LinkOptions, Role, SyncError, fair_bucket};
+use super::{Credentials, FAIR_OBJECT, Link, LinkOptions, OpenError, Role, SyncError, fair_bucket};
 use crate::model::{EventId, StationEvent};
 
 /// Largest batch handed to the window at once.
@@ -185,12 +185,10 @@ async fn run(
         let (events_tx, events_rx) = mpsc::unbounded_channel();
         let link = match Link::open(&url, &creds, options.clone(), Some(events_tx)).await {
             Ok(link) => link,
-            Err(SyncError(why)) => {
-                let refused = why.contains("refused") || why.contains("not a server address");
-                out.send(FromWorker::State(if refused {
-                    LinkState::Refused(why)
-                } else {
-                    LinkState::Offline(why)
+            Err(error) => {
+                out.send(FromWorker::State(match error {
+                    OpenError::Refused(SyncError(why)) => LinkState::Refused(why),
+                    OpenError::Unreachable(SyncError(why)) => LinkState::Offline(why),
                 }));
                 // Wait before retrying, still taking the window's commands.
                 let until = tokio::time::sleep(backoff);
