@@ -93,16 +93,19 @@ impl AppState {
         if creds.role == Role::Station {
             self.prefs.station_id = creds.station.to_string();
         }
+        // The outbox: what the journal holds unsent; the organizer adds every event it holds. A
+        // journal that cannot be read is said: syncing without it would leave its events unsent.
+        let mut outbox: Vec<StationEvent> = match self.journal_file().filter(|p| p.exists()) {
+            Some(path) => crate::store::journal::replay(&path)
+                .map_err(|e| EditError::new(format!("live sync did not start: {e}"), format!("实时同步未启动：{e}")))?
+                .unsent()
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
         self.prefs.sync_server = server.clone();
         self.prefs.sync_creds = creds_path.display().to_string();
         let worker = Worker::start(server.clone(), creds.clone(), LinkOptions::default(), self.waker());
-        // The outbox: what the journal holds unsent; the organizer adds every event it holds.
-        let mut outbox: Vec<StationEvent> = match self.journal_file().filter(|p| p.exists()) {
-            Some(path) => crate::store::journal::replay(&path)
-                .map(|replay| replay.unsent().cloned().collect())
-                .unwrap_or_default(),
-            None => Vec::new(),
-        };
         let mut known: HashSet<EventId> = self.fair.events.iter().map(|e| e.id.clone()).collect();
         if creds.role == Role::Organizer {
             outbox.extend(self.fair.events.iter().cloned().chain(derived_events(&self.fair)));
@@ -348,9 +351,10 @@ fn not_syncing() -> EditError {
     )
 }
 
-/// A digest of the fair's reference data (meta, booths, positions, registrations), so a
-/// station is offered only a fair version that differs from what it holds. Check-ins, visits
-/// and events are left out: they travel as events.
+/// A digest of what the organizer prepares (meta, settings, booths, positions, registrations,
+/// the timetable, projects and sessions), so a station is offered only a fair version that
+/// differs from what it holds. Check-ins (at the entrance and at a session's door), visits and
+/// events are left out: they travel as events.
 pub fn reference_digest(fair: &Fair) -> String {
     use std::hash::Hasher;
     let mut hasher = std::hash::DefaultHasher::new();
@@ -360,6 +364,7 @@ pub fn reference_digest(fair: &Fair) -> String {
         }
     };
     feed(serde_json::to_vec(&fair.meta));
+    feed(serde_json::to_vec(&fair.settings));
     feed(serde_json::to_vec(&fair.booths));
     feed(serde_json::to_vec(&fair.positions));
     for candidate in &fair.candidates {
@@ -367,5 +372,46 @@ pub fn reference_digest(fair: &Fair) -> String {
         registered.checked_in = None;
         feed(serde_json::to_vec(&registered));
     }
+    feed(serde_json::to_vec(&fair.schedule));
+    feed(serde_json::to_vec(&fair.interviews));
+    feed(serde_json::to_vec(&fair.projects));
+    for session in &fair.sessions {
+        let mut planned = session.clone();
+        planned.attended.clear();
+        feed(serde_json::to_vec(&planned));
+    }
     format!("{:016x}", hasher.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reference_digest;
+
+    #[test]
+    fn a_fair_version_differs_by_what_the_organizer_prepares_not_by_who_came() {
+        let fair = crate::generate::sample_fair();
+        let digest = reference_digest(&fair);
+        let mut came = fair.clone();
+        came.candidates[0].checked_in = Some(
+            chrono::NaiveDate::from_ymd_opt(2026, 2, 21)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+        );
+        if let Some(session) = came.sessions.first_mut() {
+            session.attended.push(came.candidates[0].id.clone());
+        }
+        assert_eq!(reference_digest(&came), digest, "check-ins travel as events");
+        let mut rescheduled = fair.clone();
+        rescheduled.schedule.gap_minutes += 5;
+        rescheduled.interviews.clear();
+        assert_ne!(
+            reference_digest(&rescheduled),
+            digest,
+            "a new timetable is a new version"
+        );
+        let mut project = fair.clone();
+        project.projects[0].title.push('!');
+        assert_ne!(reference_digest(&project), digest, "so is an edited project");
+    }
 }
