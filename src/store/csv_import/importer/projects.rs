@@ -318,14 +318,35 @@ fn label<T>(
     parse(cell).ok_or_else(|| unknown(what, cell, &expected()))
 }
 
-/// An amount in 万元: `800`, `800万`, `800万元`; empty for none.
+/// An amount in 万元: `800`, `800万`, `800万元`; empty for none. A bare `元` is refused rather
+/// than read as 万元, ten thousand times the amount.
 fn parse_wan(cell: &str) -> Result<Option<u32>, String> {
     let text: String = cell.chars().map(halfwidth).collect();
-    let text = text.trim().trim_end_matches('元').trim_end_matches('万').trim();
+    let text = text.trim();
+    let text = text
+        .strip_suffix("万元")
+        .or_else(|| text.strip_suffix('万'))
+        .unwrap_or(text)
+        .trim();
     if text.is_empty() {
         return Ok(None);
     }
     text.parse::<u32>()
         .map(Some)
         .map_err(|_| format!("`{cell}` is not an amount; expected a whole number of 万元 like 800"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_wan;
+
+    #[test]
+    fn amounts_are_in_wan_and_a_bare_yuan_is_refused() {
+        assert_eq!(parse_wan("800"), Ok(Some(800)));
+        assert_eq!(parse_wan("800万"), Ok(Some(800)));
+        assert_eq!(parse_wan(" 800 万元 "), Ok(Some(800)));
+        assert_eq!(parse_wan(""), Ok(None));
+        let error = parse_wan("800元").unwrap_err();
+        assert!(error.contains("expected a whole number of 万元"), "{error}");
+    }
 }
