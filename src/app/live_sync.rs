@@ -46,6 +46,9 @@ pub struct LiveSync {
     creds: Option<Credentials>,
     state: Option<LinkState>,
     waiting: HashSet<EventId>,
+    /// Events this laptop's journal holds unsent: only these get a sent mark there (the
+    /// organizer also sends every event its fair holds, which its journal never had).
+    journaled: HashSet<EventId>,
     /// Ids of the fair's events the worker was handed or delivered (the organizer's "already
     /// on the hub or on its way").
     known: HashSet<EventId>,
@@ -106,6 +109,7 @@ impl AppState {
         self.prefs.sync_server = server.clone();
         self.prefs.sync_creds = creds_path.display().to_string();
         let worker = Worker::start(server.clone(), creds.clone(), LinkOptions::default(), self.waker());
+        let journaled: HashSet<EventId> = outbox.iter().map(|e| e.id.clone()).collect();
         let mut known: HashSet<EventId> = self.fair.events.iter().map(|e| e.id.clone()).collect();
         if creds.role == Role::Organizer {
             outbox.extend(self.fair.events.iter().cloned().chain(derived_events(&self.fair)));
@@ -114,6 +118,7 @@ impl AppState {
         let sync = &mut self.safety.sync;
         sync.waiting = outbox.iter().map(|e| e.id.clone()).collect();
         sync.known = known;
+        sync.journaled = journaled;
         sync.seen_counts = (self.fair.events.len(), self.fair.visits.len());
         if !outbox.is_empty() {
             worker.send(ToWorker::Publish(outbox));
@@ -150,6 +155,7 @@ impl AppState {
         if let Some(worker) = &sync.worker {
             sync.waiting.insert(event.id.clone());
             sync.known.insert(event.id.clone());
+            sync.journaled.insert(event.id.clone());
             worker.send(ToWorker::Publish(vec![event.clone()]));
         }
     }
@@ -216,9 +222,12 @@ impl AppState {
                 }
                 sync.last_sync = Some(now);
                 sync.state = Some(LinkState::Connected);
-                if let Ok(Some(journal)) = self.open_journal() {
+                let marks: Vec<EventId> = ids.into_iter().filter(|id| sync.journaled.remove(id)).collect();
+                if !marks.is_empty()
+                    && let Ok(Some(journal)) = self.open_journal()
+                {
                     // A lost mark only means the event is sent again: the stream drops it.
-                    let _ = journal.mark_sent_all(&ids);
+                    let _ = journal.mark_sent_all(&marks);
                 }
             }
             FromWorker::Received {

@@ -132,13 +132,12 @@ pub fn init(spec: &HubSpec, dir: &Path) -> Result<Vec<PathBuf>, SyncError> {
 /// Reads HUBDIR/hub.ron.
 pub fn load_spec(dir: &Path) -> Result<HubSpec, SyncError> {
     let path = dir.join(HUB_FILE);
-    let bytes = crate::store::read_file_capped(&path, 16 * 1024 * 1024).map_err(|e| {
+    let text = crate::store::read_text_capped(&path, 16 * 1024 * 1024).map_err(|e| {
         SyncError(format!(
             "{} is not a hub folder ({e}); `fairmatch hub init` makes one",
             dir.display()
         ))
     })?;
-    let text = String::from_utf8_lossy(&bytes);
     ron::from_str(&text).map_err(|e| SyncError(format!("{}:{}: {}", path.display(), e.span.start.line, e.code)))
 }
 
