@@ -35,11 +35,7 @@ impl Hub {
             eprintln!("skipped: {e}");
             return None;
         }
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = free_port();
         let dir = tempfile::tempdir().unwrap();
         let spec = HubSpec {
             fair_id: fair.meta.id.clone(),
@@ -99,6 +95,26 @@ fn runtime() -> tokio::runtime::Runtime {
         .enable_all()
         .build()
         .unwrap()
+}
+
+/// A port nothing listens on (the moment it is asked for).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Credentials of another hub for `fair`'s entrance: a key no test hub knows.
+fn stranger(fair: &Fair) -> Credentials {
+    Credentials::generate(
+        fair.meta.id.clone(),
+        StationId::new("entrance-1"),
+        fairmatch::sync::Role::Station,
+        String::new(),
+    )
+    .unwrap()
 }
 
 fn options() -> LinkOptions {
@@ -368,20 +384,10 @@ fn refused_credentials_or_no_hub_leave_the_file_untouched() {
     record_check_in(&path, "entrance-1", &fair.candidates[0].id);
     let before = std::fs::read(&path).unwrap();
     // Credentials of another hub: a key this hub does not know.
-    let stranger = Credentials::generate(
-        fair.meta.id.clone(),
-        StationId::new("entrance-1"),
-        fairmatch::sync::Role::Station,
-        String::new(),
-    )
-    .unwrap();
+    let stranger = stranger(&fair);
     let refused = sync_once(&path, &hub.url(), &stranger, options()).unwrap_err();
     assert!(refused.contains("refused these credentials"), "{refused}");
-    let free = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let free = free_port();
     let unreachable = sync_once(
         &path,
         &format!("nats://127.0.0.1:{free}"),
@@ -398,20 +404,10 @@ fn the_link_tells_refused_credentials_from_a_hub_it_cannot_reach() {
     let Some(hub) = Hub::start(&fair, &["entrance-1"]) else {
         return;
     };
-    let stranger = Credentials::generate(
-        fair.meta.id.clone(),
-        StationId::new("entrance-1"),
-        fairmatch::sync::Role::Station,
-        String::new(),
-    )
-    .unwrap();
+    let stranger = stranger(&fair);
     let refused = runtime().block_on(Link::open(&hub.url(), &stranger, options(), None));
     assert!(matches!(refused, Err(OpenError::Refused(_))), "{:?}", refused.err());
-    let free = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let free = free_port();
     // The socket's own error says "Connection refused": still a hub not there, not a refusal.
     let url = format!("nats://127.0.0.1:{free}");
     let unreachable = runtime().block_on(Link::open(&url, &hub.creds("entrance-1"), options(), None));
